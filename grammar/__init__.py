@@ -1,0 +1,1 @@
+"""The lark grammar of the rule language; shipped as package data."""

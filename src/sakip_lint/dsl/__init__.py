@@ -1,0 +1,1 @@
+"""The rule language: grammar -> parse tree -> Transformer (no logic) -> typed AST -> compiler."""

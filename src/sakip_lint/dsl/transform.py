@@ -1,0 +1,109 @@
+"""Parse tree -> AST. Method names equal the grammar's rule names; no checking happens here."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lark import Token, Transformer, v_args
+
+from sakip_lint.dsl import ast
+from sakip_lint.expressions import Binary, Negate, Number, Variable
+
+
+def decimal(token: Token) -> Decimal:
+    """DSL numbers accept a decimal comma or point (``0,01`` and ``0.01``)."""
+    return Decimal(str(token).replace(",", "."))
+
+
+def text(token: Token) -> str:
+    return str(token)[1:-1]
+
+
+@v_args(meta=True)
+class ToAst(Transformer):
+    def __init__(self, file: str, source: str) -> None:
+        super().__init__()
+        self.file = file
+        self.source = source
+
+    def _at(self, meta) -> ast.Position:
+        return ast.Position(self.file, getattr(meta, "line", 1), getattr(meta, "column", 1))
+
+    def start(self, meta, statements):
+        return tuple(statements)
+
+    def rounding(self, meta, children):
+        decimals, mode = children
+        return ast.RoundingStatement(self._at(meta), decimal(decimals), str(mode))
+
+    def tolerance(self, meta, children):
+        return ast.ToleranceStatement(self._at(meta), decimal(children[0]))
+
+    def polarity_default(self, meta, children):
+        return ast.PolarityDefaultStatement(self._at(meta), str(children[0]))
+
+    def polarity_pattern(self, meta, children):
+        polarity, phrase = children
+        return ast.PolarityPatternStatement(self._at(meta), str(polarity), text(phrase))
+
+    def formula(self, meta, children):
+        polarity, expression = children
+        written = self.source[meta.start_pos:meta.end_pos].split("=", 1)[1].strip()
+        return ast.FormulaStatement(self._at(meta), str(polarity), expression, written)
+
+    def option(self, meta, children):
+        name, value = children
+        value = text(value) if value.type == "STRING" else str(value)
+        return ast.OptionStatement(self._at(meta), str(name), value)
+
+    def scale(self, meta, children):
+        name, *bands = children
+        return ast.ScaleStatement(self._at(meta), str(name), tuple(bands))
+
+    def band(self, meta, children):
+        label, (low, high, low_closed, high_closed) = children
+        return ast.BandSpec(self._at(meta), text(label), low, high, low_closed, high_closed)
+
+    # bounds: (low, high, low_closed, high_closed)
+    def above(self, meta, children):
+        return decimal(children[0]), None, False, True
+
+    def at_least(self, meta, children):
+        return decimal(children[0]), None, True, True
+
+    def below(self, meta, children):
+        return None, decimal(children[0]), True, False
+
+    def at_most(self, meta, children):
+        return None, decimal(children[0]), True, True
+
+    def between(self, meta, children):
+        return decimal(children[0]), decimal(children[1]), True, True
+
+    def between_open_high(self, meta, children):
+        return decimal(children[0]), decimal(children[1]), True, False
+
+    def between_open_low(self, meta, children):
+        return decimal(children[0]), decimal(children[1]), False, True
+
+    # expressions
+    def number(self, meta, children):
+        return Number(decimal(children[0]))
+
+    def variable(self, meta, children):
+        return Variable(str(children[0]))
+
+    def negate(self, meta, children):
+        return Negate(children[0])
+
+    def add(self, meta, children):
+        return Binary("+", *children)
+
+    def subtract(self, meta, children):
+        return Binary("-", *children)
+
+    def multiply(self, meta, children):
+        return Binary("*", *children)
+
+    def divide(self, meta, children):
+        return Binary("/", *children)

@@ -1,0 +1,99 @@
+"""Findings: frozen facts about a report, each pointing at the exact place of the offending value.
+
+A finding is data, never an exception: checks yield findings and the run goes on, so a reviewer
+gets the complete list. Exceptions mean only "the tool cannot run".
+
+Every finding carries three locations for its value: file:line:col (for an editor), a JSON
+Pointer into the data file (for machines) and the business key (``indikator IK-04``, for a
+reviewer who thinks in the report's terms), plus the place of the report (``Tabel 3.1``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sakip_lint.messages import render
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value is: in the data file and in the report."""
+
+    file: str
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    pointer: str = ""  # JSON Pointer into the data file, e.g. /indikator/3/sebutan/2/target
+    key: str | None = None  # business key, e.g. 'indikator IK-04'
+    place: str | None = None  # place of the report, e.g. 'Tabel 3.1'
+
+    def editor_position(self) -> str:
+        """``file:line:col`` as editors and CI annotations expect it."""
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A machine-applicable replacement of the value at ``location``.
+
+    ``safe`` marks values the tool can compute on its own (a capaian); choosing between two
+    conflicting targets is never safe.
+    """
+
+    location: Location
+    replacement: str
+    safe: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message_key: str
+    location: Location
+    args: tuple[tuple[str, str], ...] = ()
+    related: tuple[Location, ...] = ()
+    found: str | None = None
+    expected: str | None = None
+    fix: Fix | None = None
+
+    def message(self, lang: str = "id") -> str:
+        return render(self.message_key, lang, **dict(self.args))
+
+    @property
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message_key)
+
+
+def make_args(**values: object) -> tuple[tuple[str, str], ...]:
+    """Message arguments as a frozen tuple; values are rendered as text once, here."""
+    return tuple((name, "" if value is None else str(value)) for name, value in values.items())
+
+
+@dataclass
+class FindingList:
+    """Collects findings in the order checks yield them; sorted once for output."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.items.append(finding)
+
+    def extend(self, findings) -> None:
+        self.items.extend(findings)
+
+    def sorted(self) -> list[Finding]:
+        return sorted(self.items, key=lambda f: f.sort_key)

@@ -1,0 +1,345 @@
+"""The message catalogue: every user-facing text, in Bahasa Indonesia (default) and English.
+
+One place for all texts keeps the two languages in step (a test checks that each key has both,
+with the same placeholders) and lets reviewers read the tool's vocabulary in one file.
+"""
+
+from __future__ import annotations
+
+import string
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # --- loading -----------------------------------------------------------------------
+    "load.file-missing": {
+        "id": "Berkas tidak ditemukan: {path}",
+        "en": "File not found: {path}",
+    },
+    "load.file-unreadable": {
+        "id": "Berkas tidak dapat dibaca: {detail}",
+        "en": "File cannot be read: {detail}",
+    },
+    "load.yaml-syntax": {
+        "id": "YAML/JSON tidak dapat dibaca: {detail}",
+        "en": "YAML/JSON cannot be read: {detail}",
+    },
+    "load.not-mapping": {
+        "id": "Isi berkas harus berupa pemetaan (kunci: nilai) pada tingkat teratas",
+        "en": "The file must hold a mapping (key: value) at the top level",
+    },
+    "load.unsupported-node": {
+        "id": "Fitur YAML '{feature}' tidak didukung di berkas data",
+        "en": "YAML feature '{feature}' is not supported in data files",
+    },
+    "load.duplicate-key": {
+        "id": "Kunci '{key}' muncul dua kali dalam pemetaan yang sama (pertama di baris {first_line})",
+        "en": "Key '{key}' appears twice in the same mapping (first on line {first_line})",
+    },
+    "load.schema.missing": {
+        "id": "Kolom wajib '{field}' tidak ada",
+        "en": "Required field '{field}' is missing",
+    },
+    "load.schema.extra": {
+        "id": "Kunci tidak dikenal '{field}'",
+        "en": "Unknown key '{field}'",
+    },
+    "load.schema.type": {
+        "id": "Nilai '{field}' harus berupa {expected}",
+        "en": "Value of '{field}' must be {expected}",
+    },
+    "load.schema.choice": {
+        "id": "Nilai '{field}' harus salah satu dari: {expected}",
+        "en": "Value of '{field}' must be one of: {expected}",
+    },
+    "load.schema.other": {
+        "id": "Nilai '{field}' tidak sah: {detail}",
+        "en": "Invalid value of '{field}': {detail}",
+    },
+    "load.schema.id-shape": {
+        "id": "Id harus satu kata tanpa spasi, misalnya IK-04",
+        "en": "An id is one word without spaces, e.g. IK-04",
+    },
+    "load.schema.capaian-basis": {
+        "id": "capaian_terhadap harus 'target' atau 'target_akhir'",
+        "en": "capaian_terhadap must be 'target' or 'target_akhir'",
+    },
+    "kind.visi": {"id": "visi", "en": "vision (visi)"},
+    "kind.misi": {"id": "misi", "en": "mission (misi)"},
+    "kind.tujuan": {"id": "tujuan", "en": "objective (tujuan)"},
+    "kind.sasaran": {"id": "sasaran", "en": "goal (sasaran)"},
+    "kind.indikator": {"id": "indikator", "en": "indicator"},
+    "kind.program": {"id": "program", "en": "programme"},
+    "kind.kegiatan": {"id": "kegiatan", "en": "activity (kegiatan)"},
+    "kind.strategi": {"id": "strategi", "en": "strategy"},
+    "kind.kebijakan": {"id": "kebijakan", "en": "policy (kebijakan)"},
+    "kind.tabel": {"id": "tabel", "en": "table"},
+    "type.text": {"id": "teks", "en": "text"},
+    "type.integer": {"id": "bilangan bulat", "en": "a whole number"},
+    "type.list": {"id": "daftar (list)", "en": "a list"},
+    "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
+    "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
+    "type.other": {"id": "nilai jenis lain", "en": "another kind of value"},
+    "load.duplicate-id": {
+        "id": "Id '{id}' dipakai dua kali untuk {kind} (pertama di {first})",
+        "en": "Id '{id}' is used twice for {kind} (first at {first})",
+    },
+    "load.unknown-id": {
+        "id": "{kind} '{id}' yang dirujuk tidak ada di berkas",
+        "en": "Referenced {kind} '{id}' does not exist in the file",
+    },
+    "load.unknown-row-id": {
+        "id": "Baris ini menunjuk id '{id}' yang tidak dideklarasikan",
+        "en": "This row names id '{id}', which is not declared",
+    },
+    "load.row-field-kind": {
+        "id": "Kolom '{field}' tidak berlaku untuk baris {kind}",
+        "en": "Column '{field}' does not apply to a {kind} row",
+    },
+    "load.unknown-place": {
+        "id": "Tempat '{place}' belum dideklarasikan di bagian 'tempat'",
+        "en": "Place '{place}' is not declared under 'tempat'",
+    },
+    "load.table-row-width": {
+        "id": "Baris tabel {table} punya {found} sel, padahal kolomnya {expected}",
+        "en": "Row of table {table} has {found} cells but the table has {expected} columns",
+    },
+    "load.table-unknown-column": {
+        "id": "Kolom '{column}' tidak ada di tabel {table}",
+        "en": "Column '{column}' is not a column of table {table}",
+    },
+    # --- numbers -----------------------------------------------------------------------
+    "number.ambiguous": {
+        "id": "Angka '{raw}' ambigu: bisa {candidates}; nyatakan gaya_angka di berkas",
+        "en": "Number '{raw}' is ambiguous: it may be {candidates}; declare gaya_angka in the file",
+    },
+    "number.invalid": {
+        "id": "'{raw}' bukan angka yang dapat dibaca",
+        "en": "'{raw}' is not a readable number",
+    },
+    "number.bad-grouping": {
+        "id": "Pengelompokan ribuan pada '{raw}' salah",
+        "en": "Thousands grouping of '{raw}' is malformed",
+    },
+    "number.range-reversed": {
+        "id": "Rentang '{raw}' terbalik: batas bawah lebih besar dari batas atas",
+        "en": "Range '{raw}' is reversed: the lower bound exceeds the upper bound",
+    },
+    "number.decimal-point-in-id-style": {
+        "id": "'{raw}' memakai titik sebagai pemisah desimal, padahal laporan memakai koma",
+        "en": "'{raw}' uses a decimal point although the report uses a decimal comma",
+    },
+    "number.en-style-in-id-file": {
+        "id": "'{raw}' memakai koma sebagai pemisah ribuan, padahal laporan memakai titik",
+        "en": "'{raw}' uses commas for thousands although the report uses points",
+    },
+    "number.decimal-comma-in-en-style": {
+        "id": "'{raw}' memakai koma sebagai pemisah desimal, padahal berkas memakai titik",
+        "en": "'{raw}' uses a decimal comma although the file uses a decimal point",
+    },
+    "number.id-style-in-en-file": {
+        "id": "'{raw}' memakai titik sebagai pemisah ribuan, padahal berkas memakai koma",
+        "en": "'{raw}' uses points for thousands although the file uses commas",
+    },
+    # --- capaian -----------------------------------------------------------------------
+    "capaian.not-computable.no-measurement": {
+        "id": "tidak ada baris di tabel pengukuran",
+        "en": "no row in the measurement table",
+    },
+    "capaian.not-computable.no-target": {
+        "id": "target tidak ada",
+        "en": "no target",
+    },
+    "capaian.not-computable.no-realisasi": {
+        "id": "realisasi tidak ada",
+        "en": "no realisasi",
+    },
+    "capaian.not-computable.zero-target": {
+        "id": "target bernilai nol",
+        "en": "the target is zero",
+    },
+    "capaian.not-computable.not-a-number": {
+        "id": "target atau realisasi bukan angka",
+        "en": "target or realisasi is not a number",
+    },
+    "capaian.not-computable.not-on-scale": {
+        "id": "target atau realisasi tidak ada di skala indikator",
+        "en": "target or realisasi is not on the indicator's scale",
+    },
+    "capaian.not-computable.no-scale": {
+        "id": "indikator kualitatif tanpa skala",
+        "en": "qualitative indicator without a scale",
+    },
+    "capaian.not-computable.no-values": {
+        "id": "tidak ada capaian yang dapat dihitung",
+        "en": "no computable capaian",
+    },
+    "capaian.not-computable.zero-divisor": {
+        "id": "pembagi bernilai nol",
+        "en": "a divisor is zero",
+    },
+    "capaian.not-computable.missing-value": {
+        "id": "nilai yang diperlukan rumus tidak ada",
+        "en": "a value the formula needs is missing",
+    },
+    "capaian.not-computable.no-budget": {
+        "id": "pagu atau realisasi anggaran tidak ada",
+        "en": "no budget or budget realisation",
+    },
+    "capaian.not-computable.zero-budget": {
+        "id": "pagu bernilai nol",
+        "en": "the budget is zero",
+    },
+    "capaian.stated-differs": {
+        "id": "Capaian {subject} tertulis {found}, seharusnya {expected} (selisih {difference})",
+        "en": "Capaian of {subject} is stated as {found}, should be {expected} (difference {difference})",
+    },
+    "capaian.stated-rounding": {
+        "id": "Capaian {subject} tertulis {found}, hasil hitung {exact}: beda hanya karena cara pembulatan (seharusnya {expected})",
+        "en": "Capaian of {subject} is stated as {found}, computed {exact}: differs only by rounding (should be {expected})",
+    },
+    "capaian.stated-not-number": {
+        "id": "Capaian {subject} tertulis '{found}' (bukan angka); hasil hitung {expected}",
+        "en": "Capaian of {subject} is stated as '{found}' (not a number); computed {expected}",
+    },
+    # --- rule files --------------------------------------------------------------------
+    "dsl.unexpected-end": {
+        "id": "Berkas aturan berakhir di tengah pernyataan; diharapkan: {expected}",
+        "en": "The rule file ends in the middle of a statement; expected: {expected}",
+    },
+    "dsl.unexpected-character": {
+        "id": "Karakter '{found}' tidak dikenal di sini; diharapkan: {expected}",
+        "en": "Unexpected character '{found}'; expected: {expected}",
+    },
+    "dsl.unexpected-token": {
+        "id": "'{found}' tidak diharapkan di sini; diharapkan: {expected}",
+        "en": "'{found}' is not expected here; expected: {expected}",
+    },
+    "dsl.unknown-variable": {
+        "id": "Nama '{name}' tidak dikenal dalam rumus; yang tersedia: {allowed}",
+        "en": "Unknown name '{name}' in the formula; available: {allowed}",
+    },
+    "dsl.unknown-option": {
+        "id": "Opsi '{name}' tidak dikenal; yang tersedia: {allowed}",
+        "en": "Unknown option '{name}'; available: {allowed}",
+    },
+    "dsl.bad-option-value": {
+        "id": "Nilai '{value}' tidak berlaku untuk opsi '{name}'; pilih: {allowed}",
+        "en": "Value '{value}' is not valid for option '{name}'; choose: {allowed}",
+    },
+    "dsl.missing-formula": {
+        "id": "Tidak ada rumus untuk polaritas '{polarity}'",
+        "en": "No formula for polarity '{polarity}'",
+    },
+    "dsl.missing-scale": {
+        "id": "Skala '{name}' tidak dideklarasikan",
+        "en": "Scale '{name}' is not declared",
+    },
+    "dsl.empty-scale": {
+        "id": "Skala '{name}' tidak punya kategori",
+        "en": "Scale '{name}' has no category",
+    },
+    "dsl.bad-decimals": {
+        "id": "Jumlah desimal '{value}' harus bilangan bulat 0 sampai 10",
+        "en": "Number of decimals '{value}' must be a whole number from 0 to 10",
+    },
+    "dsl.no-rules": {
+        "id": "Tidak ada berkas aturan (*.sakip) di {path}",
+        "en": "No rule file (*.sakip) in {path}",
+    },
+    "dsl.unreadable": {
+        "id": "Berkas aturan tidak dapat dibaca: {detail}",
+        "en": "Rule file cannot be read: {detail}",
+    },
+    # --- command line ------------------------------------------------------------------
+    "cli.summary": {
+        "id": "{files} berkas diperiksa: {errors} kesalahan, {warnings} peringatan, {infos} info",
+        "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info",
+    },
+    "cli.clean": {
+        "id": "Tidak ada temuan.",
+        "en": "No findings.",
+    },
+    "cli.no-input": {
+        "id": "Tidak ada berkas yang diperiksa",
+        "en": "No file was checked",
+    },
+    "cli.input-unusable": {
+        "id": "Berkas {path} tidak dapat dipakai; perbaiki temuan di atas lebih dulu",
+        "en": "File {path} cannot be used; fix the findings above first",
+    },
+    "cli.internal-error": {
+        "id": "Kesalahan internal sakip-lint: {detail}. Mohon laporkan bersama berkas masukan.",
+        "en": "sakip-lint internal error: {detail}. Please report it with the input file.",
+    },
+    "cli.provenance": {
+        "id": "sakip-lint {version} · aturan {ruleset} · berkas {file} ({digest})",
+        "en": "sakip-lint {version} · ruleset {ruleset} · file {file} ({digest})",
+    },
+    "col.code": {"id": "Kode", "en": "Code"},
+    "col.severity": {"id": "Tingkat", "en": "Severity"},
+    "col.location": {"id": "Lokasi", "en": "Location"},
+    "col.key": {"id": "Objek", "en": "Subject"},
+    "col.message": {"id": "Pesan", "en": "Message"},
+    "col.no": {"id": "No.", "en": "No."},
+    "col.indikator": {"id": "Indikator", "en": "Indicator"},
+    "col.sasaran": {"id": "Sasaran", "en": "Goal (sasaran)"},
+    "col.target": {"id": "Target", "en": "Target"},
+    "col.realisasi": {"id": "Realisasi", "en": "Realisation"},
+    "col.capaian": {"id": "Capaian (%)", "en": "Capaian (%)"},
+    "col.kategori": {"id": "Kategori", "en": "Category"},
+    "col.stated": {"id": "Tertulis", "en": "Stated"},
+    "col.difference": {"id": "Selisih", "en": "Difference"},
+    "col.reason": {"id": "Keterangan", "en": "Note"},
+    "col.penyerapan": {"id": "Penyerapan (%)", "en": "Absorption (%)"},
+    "col.efisiensi": {"id": "Efisiensi", "en": "Efficiency"},
+    "title.indikator": {
+        "id": "Pengukuran capaian indikator kinerja",
+        "en": "Indicator capaian (measurement)",
+    },
+    "title.sasaran": {
+        "id": "Capaian sasaran, penyerapan anggaran dan efisiensi",
+        "en": "Sasaran capaian, budget absorption and efficiency",
+    },
+    "title.overall": {
+        "id": "Capaian keseluruhan",
+        "en": "Overall capaian",
+    },
+    "severity.error": {"id": "kesalahan", "en": "error"},
+    "severity.warning": {"id": "peringatan", "en": "warning"},
+    "severity.info": {"id": "info", "en": "info"},
+    "word.not-computable": {"id": "tidak dapat dihitung", "en": "not computable"},
+    "word.overall": {"id": "Keseluruhan", "en": "Overall"},
+}
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+TERM_MARK = "\u00a7"
+
+
+def term(key: str) -> str:
+    """An argument that is itself a catalogue entry, translated when the message is rendered."""
+    if key not in CATALOGUE:
+        raise KeyError(key)
+    return TERM_MARK + key
+
+
+def render(key: str, lang: str = DEFAULT_LANGUAGE, **args: object) -> str:
+    """The message ``key`` in ``lang``, filled with ``args``.
+
+    An unknown key is a programming error and raises; a missing argument is shown as
+    ``{name}`` rather than hiding the message.
+    """
+    entry = CATALOGUE[key]
+    template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    values = {}
+    for name in placeholders(template):
+        value = args.get(name, "{" + name + "}")
+        if isinstance(value, str) and value.startswith(TERM_MARK):
+            value = render(value[len(TERM_MARK):], lang)
+        values[name] = value
+    return template.format(**values)

@@ -1,0 +1,333 @@
+"""The report data-file model: one body (instansi), one year, every fact where the report prints it.
+
+A report states the same fact in many places (Renstra, RKT, PK, the measurement table, the
+analysis tables of 3.3, budget tables, the prose) and they disagree. So the model keeps each
+entity once (with a stable id such as ``IK-04``) and, under ``sebutan``, every row of the report
+that shows it, with the values exactly as written there. Checks compare those rows; nothing is
+resolved or corrected while loading.
+
+Values are kept as the raw text the report prints (``"Rp. 162.536.420.769,38"``); the parsed
+reading lives in ``sakip_lint.values`` and is computed from the raw text, never stored twice.
+Every model rejects unknown keys: a misspelt key is an error, not silently ignored data.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+Raw = str
+"""A value exactly as the report prints it; parsed on demand with ``numbers.parse_value``."""
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, loaded data is never mutated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Role(StrEnum):
+    """What a place of the report is for; alignment and capaian rules select places by role."""
+
+    RENSTRA = "renstra"
+    IKU = "iku"
+    RKT = "rkt"
+    PK = "pk"
+    PENGUKURAN = "pengukuran"  # the measurement table (Tabel 3.1 in the Kaltim report)
+    ANALISIS = "analisis"  # per-sasaran comparison tables of 3.3
+    ANALISIS_RENSTRA = "analisis_renstra"  # comparison with the Renstra end target
+    EFISIENSI = "efisiensi"
+    ANGGARAN = "anggaran"
+    DAFTAR = "daftar"  # lists in the text (2.1.3, 2.1.4, 2.1.8)
+    MATRIKS = "matriks"  # linkage matrices (Tabel 2.1 to 2.6)
+    PROSA = "prosa"
+    LAINNYA = "lainnya"
+
+
+class IndicatorType(StrEnum):
+    KUALITATIF = "kualitatif"
+    ABSOLUT = "absolut"
+    PERSENTASE = "persentase"
+    RASIO = "rasio"
+    RATA_RATA = "rata-rata"
+    INDEKS = "indeks"
+
+
+class IndicatorKind(StrEnum):
+    INPUT = "input"
+    OUTPUT = "output"
+    OUTCOME = "outcome"
+    BENEFIT = "benefit"
+    IMPACT = "impact"
+
+
+class Polarity(StrEnum):
+    POSITIF = "positif"
+    NEGATIF = "negatif"
+    KUALITATIF = "kualitatif"
+
+
+class NumberStyleName(StrEnum):
+    ID = "id"
+    EN = "en"
+    AUTO = "auto"
+
+
+LINK_FIELDS = ("visi", "misi", "tujuan", "sasaran", "program")
+BUDGET_FIELDS = ("pagu", "realisasi_anggaran", "persen_anggaran", "capaian", "efisiensi",
+                 "penanggung_jawab")
+INDICATOR_FIELDS = ("satuan", "target", "target_akhir", "target_tahun", "realisasi",
+                    "realisasi_tahun", "capaian", "capaian_terhadap", "kategori")
+ROW_FIELDS_BY_KIND: dict[str, frozenset[str]] = {
+    "visi": frozenset(),
+    "misi": frozenset({"visi"}),
+    "tujuan": frozenset({"misi"}),
+    "sasaran": frozenset({"tujuan", "kategori", *BUDGET_FIELDS}),
+    "indikator": frozenset({"sasaran", *INDICATOR_FIELDS}),
+    "program": frozenset({"sasaran", *BUDGET_FIELDS}),
+    "kegiatan": frozenset({"program", *BUDGET_FIELDS}),
+    "strategi": frozenset({"sasaran", "tujuan"}),
+    "kebijakan": frozenset({"sasaran", "tujuan"}),
+}
+"""Which columns a row may fill, by the kind of entity it shows (beyond nomor/teks/catatan)."""
+
+
+def _as_list(value: object) -> object:
+    """Links may be written as one id or a list of ids."""
+    return [value] if isinstance(value, str) else value
+
+
+class Row(Strict):
+    """One row (or list item) of a place that shows an entity, exactly as printed there.
+
+    ``id`` names the entity the row shows; the kind follows from the id. Link columns
+    (``tujuan``, ``sasaran``...) record the links *this* row declares, which may differ from
+    other tables. Value columns hold the raw text of the cell.
+    """
+
+    id: str
+    nomor: str | None = None
+    teks: str | None = None
+    catatan: str | None = None
+    # links declared by this row
+    visi: list[str] = Field(default_factory=list)
+    misi: list[str] = Field(default_factory=list)
+    tujuan: list[str] = Field(default_factory=list)
+    sasaran: list[str] = Field(default_factory=list)
+    program: list[str] = Field(default_factory=list)
+    # indicator columns
+    satuan: Raw | None = None
+    target: Raw | None = None
+    target_akhir: Raw | None = None  # target at the end of the Renstra period
+    target_tahun: dict[int, Raw] = Field(default_factory=dict)  # Renstra targets per year
+    realisasi: Raw | None = None  # realisasi of the report year
+    realisasi_tahun: dict[int, Raw] = Field(default_factory=dict)  # earlier years
+    capaian: Raw | None = None
+    capaian_terhadap: str | None = None  # 'target' (default) or 'target_akhir'
+    kategori: Raw | None = None
+    # budget columns
+    pagu: Raw | None = None
+    realisasi_anggaran: Raw | None = None
+    persen_anggaran: Raw | None = None
+    efisiensi: Raw | None = None
+    penanggung_jawab: str | None = None
+
+    @field_validator(*LINK_FIELDS, mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return _as_list(value)
+
+    @field_validator("capaian_terhadap")
+    @classmethod
+    def _known_basis(cls, value: str | None) -> str | None:
+        if value not in (None, "target", "target_akhir"):
+            raise PydanticCustomError("capaian_basis", "must be 'target' or 'target_akhir'")
+        return value
+
+    def filled(self) -> set[str]:
+        """Names of the columns this row fills beyond its id."""
+        return set(self.model_fields_set) - {"id"}
+
+    @property
+    def basis(self) -> str:
+        """Which target the stated capaian is measured against."""
+        if self.capaian_terhadap:
+            return self.capaian_terhadap
+        return "target_akhir" if self.target_akhir is not None and self.target is None else "target"
+
+
+class Place(Strict):
+    """A table, list or passage of the report (``Tabel 3.1``, ``2.1.8``, ``Ringkasan Eksekutif``)."""
+
+    peran: Role
+    judul: str | None = None
+    halaman: str | None = None
+    catatan: str | None = None
+    baris: list[Row] = Field(default_factory=list)
+
+
+class Entity(Strict):
+    """A thing the report names once and shows in many rows; ``teks`` is its canonical name."""
+
+    id: str
+    teks: str
+    catatan: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not value or any(ch.isspace() for ch in value):
+            raise PydanticCustomError("id_shape", "an id is one word without spaces, e.g. IK-04")
+        return value
+
+
+class Visi(Entity):
+    pass
+
+
+class Misi(Entity):
+    visi: str
+
+
+class Tujuan(Entity):
+    misi: str
+
+
+class Sasaran(Entity):
+    tujuan: str
+
+
+class Indikator(Entity):
+    sasaran: str
+    tipe: IndicatorType
+    jenis: IndicatorKind | None = None
+    polaritas: Polarity | None = None  # only where the report declares one; rules decide otherwise
+    skala: list[str] = Field(default_factory=list)  # ordered low -> high, for qualitative ones
+    baseline: Raw | None = None
+
+
+class ServesSasaran(Entity):
+    """An entity attached to one or more sasaran (written as one id or a list)."""
+
+    sasaran: list[str] = Field(default_factory=list)
+
+    @field_validator("sasaran", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return _as_list(value)
+
+
+class Program(ServesSasaran):
+    pass
+
+
+class Strategi(ServesSasaran):
+    pass
+
+
+class Kebijakan(ServesSasaran):
+    pass
+
+
+class Kegiatan(Entity):
+    program: str
+
+
+class Table(Strict):
+    """A generic table (staff, SAKIP evaluation, SKM...) with its total row and column.
+
+    Rows are lists of raw cells in the order of ``kolom``; an empty cell is ``null``.
+    """
+
+    id: str
+    di: str
+    judul: str | None = None
+    kolom: list[str]
+    kolom_label: str  # the column that names each row
+    baris: list[list[Raw | None]]
+    baris_total: list[str] = Field(default_factory=list)  # labels of total / summary rows
+    kolom_total: str | None = None  # the column that should be the sum of ``kolom_angka``
+    kolom_angka: list[str] = Field(default_factory=list)  # the columns a row total adds up
+    catatan: str | None = None
+
+
+class Claim(Strict):
+    """A figure the prose states, with what it is about, so rules can recompute it."""
+
+    id: str
+    di: str
+    kutipan: str  # the sentence, verbatim
+    tentang: str  # what is claimed, e.g. 'jumlah_sasaran', 'capaian_keseluruhan', 'sel'
+    nilai: Raw
+    tujuan: list[str] = Field(default_factory=list)
+    sasaran: list[str] = Field(default_factory=list)
+    indikator: list[str] = Field(default_factory=list)
+    tabel: str | None = None
+    baris: str | None = None
+    kolom: str | None = None
+    peringkat: int | None = None
+    tahun: int | None = None
+    catatan: str | None = None
+
+    @field_validator("tujuan", "sasaran", "indikator", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return _as_list(value)
+
+
+class Report(Strict):
+    """One data file: one body and one year."""
+
+    format: str = Field(pattern=r"^sakip-lint/1$")
+    instansi: str
+    tahun: int
+    dokumen: str = "LKjIP"
+    periode_renstra: tuple[int, int] | None = None
+    gaya_angka: NumberStyleName = NumberStyleName.AUTO
+    sumber: str | None = None
+    tempat: dict[str, Place]
+    visi: list[Visi] = Field(default_factory=list)
+    misi: list[Misi] = Field(default_factory=list)
+    tujuan: list[Tujuan] = Field(default_factory=list)
+    sasaran: list[Sasaran] = Field(default_factory=list)
+    indikator: list[Indikator] = Field(default_factory=list)
+    program: list[Program] = Field(default_factory=list)
+    kegiatan: list[Kegiatan] = Field(default_factory=list)
+    strategi: list[Strategi] = Field(default_factory=list)
+    kebijakan: list[Kebijakan] = Field(default_factory=list)
+    tabel: list[Table] = Field(default_factory=list)
+    klaim: list[Claim] = Field(default_factory=list)
+
+    ENTITY_KINDS: ClassVar[tuple[str, ...]] = (
+        "visi", "misi", "tujuan", "sasaran", "indikator",
+        "program", "kegiatan", "strategi", "kebijakan",
+    )
+
+    def entities(self):
+        """Every entity with its kind and position in its list: (kind, index, entity)."""
+        for kind in self.ENTITY_KINDS:
+            for index, entity in enumerate(getattr(self, kind)):
+                yield kind, index, entity
+
+    def kind_of_ids(self) -> dict[str, str]:
+        """Entity id -> kind; ids are unique across kinds (checked when loading)."""
+        kinds: dict[str, str] = {}
+        for kind, _, entity in self.entities():
+            kinds.setdefault(entity.id, kind)
+        return kinds
+
+    def entity(self, ident: str):
+        """The entity with this id, or None."""
+        for _, _, entity in self.entities():
+            if entity.id == ident:
+                return entity
+        return None
+
+    def rows(self):
+        """Every row of every place: (place name, row index, row)."""
+        for name, place in self.tempat.items():
+            for index, row in enumerate(place.baris):
+                yield name, index, row

@@ -1,0 +1,243 @@
+"""Exact, never-guessing parsing of values as Indonesian performance reports print them.
+
+Reports state one quantity in many formats: '1.336.589.482,-', 'Rp. 162.536.420.769,38',
+'86,56%', '77,50 (BB)', 'Sangat Baik (83%)', '(27,35)', '69,1-69,5', and now and then an
+English-style '97.67' inside an otherwise Indonesian table.  Findings compare stated values
+with computed ones to 2 decimals, so a value is read with ``Decimal`` only (a float would
+turn 70,30 into 70.2999...) and keeps how many decimals were written.  When a string can be
+read two ways ('1.234') and the declared style does not settle it, the result says so
+(AMBIGUOUS, with both readings) instead of picking one; what parses but deserves a
+reviewer's eye goes into ``notes`` as a message key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+
+__all__ = ["NumberStyle", "ValueKind", "ParsedValue", "parse_value"]
+
+
+class NumberStyle(StrEnum):
+    """How a document separates thousands and decimals."""
+
+    ID = "id"  # '.' thousands, ',' decimal: 1.234,56
+    EN = "en"  # ',' thousands, '.' decimal: 1,234.56
+    AUTO = "auto"  # decide per string; report what cannot be decided
+
+
+class ValueKind(StrEnum):
+    NUMBER = "number"
+    RANGE = "range"
+    NONE = "none"
+    TEXT = "text"
+    AMBIGUOUS = "ambiguous"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """One cell or phrase as read: the value plus everything written around it."""
+
+    raw: str
+    kind: ValueKind
+    number: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    decimals: int | None = None
+    label: str | None = None
+    percent: bool = False
+    currency: bool = False
+    notes: tuple[str, ...] = ()
+    problem: str | None = None
+    candidates: tuple[Decimal, ...] = ()
+
+    @property
+    def has_number(self) -> bool:
+        return self.kind is ValueKind.NUMBER
+
+
+_NONE_WORDS = frozenset({"", "-", "–", "—", "--", "n/a", "na", "tidak ada"})
+_CURRENCY = re.compile(r"(?:rp\.?|idr)(?![a-z])\s*", re.IGNORECASE)
+# ',-' etc. after the last digit only say "no sen": '1.336.589.482,-', '...769,38,-'.
+_INT_MARKER = re.compile(r"(?<=\d)\s*(?:,-,|,--|,-|\.-)$")
+_PERCENT = re.compile(r"(.*?)\s*%")
+_SINGLE = re.compile(r"([-−]?)(\d[\d.,]*)")
+_BOUND = r"[-−]?\d[\d.,]*"
+_RANGE = re.compile(
+    rf"({_BOUND})%?\s*(?:-|–|—|s\.\s?d\.?|s/d|sampai(?: dengan)?)\s*({_BOUND})",
+    re.IGNORECASE,
+)
+_OTHER = {NumberStyle.ID: NumberStyle.EN, NumberStyle.EN: NumberStyle.ID}
+# Note keys when a string is read against the declared style: (single decimal, grouping).
+_AGAINST_STYLE = {
+    NumberStyle.ID: ("number.decimal-point-in-id-style", "number.en-style-in-id-file"),
+    NumberStyle.EN: ("number.decimal-comma-in-en-style", "number.id-style-in-en-file"),
+}
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A bare digit string read: the value, or why not, and which style the reading used."""
+
+    number: Decimal | None = None
+    decimals: int | None = None
+    notes: tuple[str, ...] = ()
+    problem: str | None = None
+    candidates: tuple[Decimal, ...] = ()
+    reading: NumberStyle | None = None  # None when the string reveals no style ('610')
+
+
+def _grouped(groups: list[str]) -> bool:
+    """True if the groups are valid thousands grouping: '1' / '12' / '123' then '456'..."""
+    first, rest = groups[0], groups[1:]
+    return 1 <= len(first) <= 3 and not first.startswith("0") and all(len(g) == 3 for g in rest)
+
+
+def _decimal(whole: str, frac: str, reading: NumberStyle, style: NumberStyle, single: bool) -> _Core:
+    """Build the value and note when the reading goes against the declared style."""
+    notes: tuple[str, ...] = ()
+    if style in _AGAINST_STYLE and reading is not style:
+        notes = (_AGAINST_STYLE[style][0 if single else 1],)
+    text = f"{whole}.{frac}" if frac else whole
+    return _Core(Decimal(text), len(frac), notes, reading=reading)
+
+
+def _read_core(s: str, style: NumberStyle) -> _Core:
+    """Read digits with '.' and ',' separators ('1.234,56'), per the rules in DOMAIN.md."""
+    groups = re.split(r"[.,]", s)
+    seps = [c for c in s if c in ".,"]
+    if any(g == "" for g in groups):
+        return _Core(problem="number.bad-grouping")
+    if not seps:
+        return _Core(Decimal(s), 0)
+    if len(set(seps)) == 2:  # both present: the last one, used once, is the decimal separator
+        dec = seps[-1]
+        if seps.count(dec) != 1 or not _grouped(groups[:-1]):
+            return _Core(problem="number.bad-grouping")
+        reading = NumberStyle.ID if dec == "," else NumberStyle.EN
+        return _decimal("".join(groups[:-1]), groups[-1], reading, style, single=False)
+    sep = seps[0]
+    grouping_reading = NumberStyle.ID if sep == "." else NumberStyle.EN
+    if len(seps) > 1:  # one separator repeated: it can only group thousands
+        if not _grouped(groups):
+            return _Core(problem="number.bad-grouping")
+        return _decimal("".join(groups), "", grouping_reading, style, single=False)
+    head, tail = groups
+    could_group = len(tail) == 3 and _grouped(groups)
+    if could_group and style is NumberStyle.AUTO:
+        return _Core(problem="number.ambiguous", candidates=(Decimal(f"{head}.{tail}"), Decimal(head + tail)))
+    if could_group and grouping_reading is style:
+        return _Core(Decimal(head + tail), 0, reading=style)
+    return _decimal(head, tail, _OTHER[grouping_reading], style, single=True)
+
+
+def _negate(core: _Core) -> _Core:
+    number = None if core.number is None else -core.number
+    return replace(core, number=number, candidates=tuple(-c for c in core.candidates))
+
+
+def _read_signed(s: str, style: NumberStyle) -> _Core | None:
+    """'-5', '−5', '12,5' or None when the text is not a single number at all."""
+    m = _SINGLE.fullmatch(s)
+    if m is None:
+        return None
+    core = _read_core(m.group(2), style)
+    return _negate(core) if m.group(1) else core
+
+
+def _parse_numeric(
+    raw: str, s: str, style: NumberStyle, currency: bool = False, label: str | None = None
+) -> ParsedValue | None:
+    """A number or range with optional '%' and accounting parentheses; None if not numeric."""
+    percent = False
+    if m := _PERCENT.fullmatch(s):
+        s, percent = m.group(1), True
+    if s.startswith("(") and s.endswith(")"):  # accounting negative: '(27,35)'
+        inner = s[1:-1].strip()
+        if m := _PERCENT.fullmatch(inner):
+            inner, percent = m.group(1), True
+        core = _read_core(inner, style) if re.fullmatch(r"\d[\d.,]*", inner) else None
+        return None if core is None else _finish(raw, _negate(core), percent, currency, label)
+    if (core := _read_signed(s, style)) is not None:
+        return _finish(raw, core, percent, currency, label)
+    if m := _RANGE.fullmatch(s):
+        return _range(raw, m.group(1), m.group(2), style, percent or "%" in s, currency, label)
+    return None
+
+
+def _finish(raw: str, core: _Core, percent: bool, currency: bool, label: str | None) -> ParsedValue:
+    if core.problem is not None:
+        kind = ValueKind.AMBIGUOUS if core.problem == "number.ambiguous" else ValueKind.INVALID
+        return ParsedValue(raw, kind, percent=percent, currency=currency, label=label,
+                           problem=core.problem, candidates=core.candidates)
+    return ParsedValue(raw, ValueKind.NUMBER, core.number, decimals=core.decimals, label=label,
+                       percent=percent, currency=currency, notes=core.notes)
+
+
+def _range(
+    raw: str, lo_s: str, hi_s: str, style: NumberStyle, percent: bool, currency: bool, label: str | None
+) -> ParsedValue:
+    """Both bounds are read in one style: a bound that reveals it settles an ambiguous other."""
+    lo, hi = _read_signed(lo_s, style), _read_signed(hi_s, style)
+    assert lo is not None and hi is not None  # the range pattern only admits numeric bounds
+    if style is NumberStyle.AUTO:
+        known = lo.reading or hi.reading
+        if known is not None:
+            lo = _read_signed(lo_s, known) if lo.problem == "number.ambiguous" else lo
+            hi = _read_signed(hi_s, known) if hi.problem == "number.ambiguous" else hi
+            assert lo is not None and hi is not None
+    for bound in (lo, hi):
+        if bound.problem is not None:
+            return _finish(raw, bound, percent, currency, label)
+    assert lo.number is not None and hi.number is not None and lo.decimals is not None and hi.decimals is not None
+    notes = tuple(dict.fromkeys(lo.notes + hi.notes))
+    if lo.number > hi.number:
+        return ParsedValue(raw, ValueKind.INVALID, low=lo.number, high=hi.number, label=label, percent=percent,
+                           currency=currency, notes=notes, problem="number.range-reversed")
+    return ParsedValue(raw, ValueKind.RANGE, low=lo.number, high=hi.number,
+                       decimals=max(lo.decimals, hi.decimals), label=label, percent=percent,
+                       currency=currency, notes=notes)
+
+
+def _is_words(s: str) -> bool:
+    """A label such as 'Sangat Baik', 'BB', 'B+': letters and no digits."""
+    return bool(s) and not any(c.isdigit() for c in s) and any(c.isalpha() for c in s)
+
+
+def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) -> ParsedValue:
+    """Read one value as a report prints it; never guesses, see the module docstring."""
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, type(None))):
+        raise TypeError(f"parse_value takes str, int or None, not {type(raw).__name__} (floats lose exactness)")
+    raw_s = "" if raw is None else str(raw)
+    text = " ".join(raw_s.replace("\u200b", "").replace("\ufeff", "").split())
+    if text.lower() in _NONE_WORDS:
+        return ParsedValue(raw_s, ValueKind.NONE)
+    currency = False
+    if m := _CURRENCY.match(text):
+        text, currency = text[m.end():], True
+    text = _INT_MARKER.sub("", text)
+    if text.lower() in _NONE_WORDS:
+        return ParsedValue(raw_s, ValueKind.NONE, currency=currency)
+    if (whole := _parse_numeric(raw_s, text, style, currency=currency)) is not None:
+        return whole
+    if text.endswith(")") and "(" in text:  # '77,50 (BB)', 'Sangat Baik (83%)', '70,97(B+)'
+        cut = text.rfind("(")
+        outer, inner = text[:cut].strip(), text[cut + 1:-1].strip()
+        for num, label in ((outer, inner), (inner, outer)):
+            found = _parse_numeric(raw_s, num, style, currency, label) if _is_words(label) else None
+            if found is not None:
+                return found
+    tokens = text.split(" ")
+    numeric = [i for i, t in enumerate(tokens) if _parse_numeric(raw_s, t, style) is not None]
+    wordy = all(_is_words(t) for i, t in enumerate(tokens) if i not in numeric)
+    if not numeric and wordy:
+        return ParsedValue(raw_s, ValueKind.TEXT, label=text, currency=currency)
+    if wordy and len(numeric) == 1 and numeric[0] in (0, len(tokens) - 1):  # '83 Sangat Baik'
+        label = " ".join(t for i, t in enumerate(tokens) if i != numeric[0])
+        found = _parse_numeric(raw_s, tokens[numeric[0]], style, currency=currency, label=label)
+        assert found is not None
+        return found
+    return ParsedValue(raw_s, ValueKind.INVALID, currency=currency, problem="number.invalid")

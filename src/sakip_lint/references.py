@@ -1,0 +1,149 @@
+"""Integrity of a validated report: unique ids, known references, declared places, table shapes.
+
+These are load problems: a report whose ids do not resolve cannot be checked meaningfully,
+so each one is an error finding at the offending reference and the file counts as unusable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sakip_lint.findings import Finding, Severity, make_args
+from sakip_lint.messages import term
+from sakip_lint.model import LINK_FIELDS, ROW_FIELDS_BY_KIND
+from sakip_lint.source import LoadedReport
+
+# Links an entity declares: field -> kind of the entity it names.
+ENTITY_LINKS: dict[str, dict[str, str]] = {
+    "visi": {},
+    "misi": {"visi": "visi"},
+    "tujuan": {"misi": "misi"},
+    "sasaran": {"tujuan": "tujuan"},
+    "indikator": {"sasaran": "sasaran"},
+    "program": {"sasaran": "sasaran"},
+    "kegiatan": {"program": "program"},
+    "strategi": {"sasaran": "sasaran"},
+    "kebijakan": {"sasaran": "sasaran"},
+}
+ROW_LINKS = {field: field for field in LINK_FIELDS}
+CLAIM_LINKS = {"tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator"}
+ALWAYS_ALLOWED = {"nomor", "teks", "catatan"}
+
+
+def _error(code: str, key: str, location, **args) -> Finding:
+    return Finding(code=code, severity=Severity.ERROR, message_key=key, location=location,
+                   args=make_args(**args))
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def check_references(loaded: LoadedReport) -> Iterator[Finding]:
+    yield from _duplicate_ids(loaded)
+    yield from _unknown_references(loaded)
+    yield from _row_fields(loaded)
+    yield from _unknown_places(loaded)
+    yield from _table_shapes(loaded)
+
+
+def _duplicate_ids(loaded: LoadedReport) -> Iterator[Finding]:
+    first: dict[str, str] = {}
+    report = loaded.report
+    named = [(kind, index, item.id) for kind, index, item in report.entities()]
+    named += [("tabel", index, table.id) for index, table in enumerate(report.tabel)]
+    named += [("klaim", index, claim.id) for index, claim in enumerate(report.klaim)]
+    for kind, index, ident in named:
+        path = (kind, str(index), "id")
+        if ident in first:
+            yield _error("LOAD004", "load.duplicate-id", loaded.location(path, key=f"{kind} {ident}"),
+                         id=ident, kind=term(f"kind.{kind}"), first=first[ident])
+        else:
+            first[ident] = loaded.location(path).editor_position()
+
+
+def _unknown_references(loaded: LoadedReport) -> Iterator[Finding]:
+    report = loaded.report
+    ids = {kind: {entity.id for entity in getattr(report, kind)} for kind in report.ENTITY_KINDS}
+    ids["tabel"] = {table.id for table in report.tabel}
+    kinds = report.kind_of_ids()
+
+    def unknown(path, owner_key, target_kind, value):
+        for position, ident in enumerate(_as_list(value)):
+            if ident not in ids[target_kind]:
+                where = path + (str(position),) if isinstance(value, list) else path
+                yield _error("LOAD005", "load.unknown-id", loaded.location(where, key=owner_key),
+                             kind=term(f"kind.{target_kind}"), id=ident)
+
+    for kind, index, entity in report.entities():
+        for field, target_kind in ENTITY_LINKS[kind].items():
+            yield from unknown((kind, str(index), field), f"{kind} {entity.id}", target_kind,
+                               getattr(entity, field))
+    for place, index, row in report.rows():
+        path = ("tempat", place, "baris", str(index))
+        if row.id not in kinds:
+            yield _error("LOAD005", "load.unknown-row-id", loaded.location(path + ("id",), place=place),
+                         id=row.id)
+        owner = f"{kinds.get(row.id, '?')} {row.id}"
+        for field, target_kind in ROW_LINKS.items():
+            yield from unknown(path + (field,), owner, target_kind, getattr(row, field))
+    for index, claim in enumerate(report.klaim):
+        owner = f"klaim {claim.id}"
+        for field, target_kind in CLAIM_LINKS.items():
+            yield from unknown(("klaim", str(index), field), owner, target_kind,
+                               getattr(claim, field))
+        if claim.tabel is not None:
+            yield from unknown(("klaim", str(index), "tabel"), owner, "tabel", claim.tabel)
+
+
+def _row_fields(loaded: LoadedReport) -> Iterator[Finding]:
+    """A column that makes no sense for the row's entity (a target on a programme row)."""
+    report = loaded.report
+    kinds = report.kind_of_ids()
+    for place, index, row in report.rows():
+        kind = kinds.get(row.id)
+        if kind is None:
+            continue
+        for field in sorted(row.filled() - ALWAYS_ALLOWED - ROW_FIELDS_BY_KIND[kind]):
+            path = ("tempat", place, "baris", str(index), field)
+            yield _error("LOAD008", "load.row-field-kind",
+                         loaded.location(path, key=f"{kind} {row.id}", place=place),
+                         field=field, kind=term(f"kind.{kind}"))
+
+
+def _unknown_places(loaded: LoadedReport) -> Iterator[Finding]:
+    report = loaded.report
+    places = set(report.tempat)
+    located = [(("tabel", str(i), "di"), f"tabel {t.id}", t.di) for i, t in enumerate(report.tabel)]
+    located += [(("klaim", str(i), "di"), f"klaim {c.id}", c.di) for i, c in enumerate(report.klaim)]
+    for path, owner, place in located:
+        if place not in places:
+            yield _error("LOAD006", "load.unknown-place", loaded.location(path, key=owner),
+                         place=place)
+
+
+def _table_shapes(loaded: LoadedReport) -> Iterator[Finding]:
+    report = loaded.report
+    tables = {table.id: table for table in report.tabel}
+    for t_index, table in enumerate(report.tabel):
+        owner = f"tabel {table.id}"
+        named = [("kolom_label", table.kolom_label), ("kolom_total", table.kolom_total)]
+        named += [("kolom_angka", column) for column in table.kolom_angka]
+        for field, column in named:
+            if column is not None and column not in table.kolom:
+                yield _error("LOAD007", "load.table-unknown-column",
+                             loaded.location(("tabel", str(t_index), field), key=owner),
+                             column=column, table=table.id)
+        for r_index, row in enumerate(table.baris):
+            if len(row) != len(table.kolom):
+                yield _error("LOAD007", "load.table-row-width",
+                             loaded.location(("tabel", str(t_index), "baris", str(r_index)), key=owner),
+                             table=table.id, found=len(row), expected=len(table.kolom))
+    for index, claim in enumerate(report.klaim):
+        table = tables.get(claim.tabel) if claim.tabel else None
+        if table is not None and claim.kolom is not None and claim.kolom not in table.kolom:
+            yield _error("LOAD007", "load.table-unknown-column",
+                         loaded.location(("klaim", str(index), "kolom"), key=f"klaim {claim.id}"),
+                         column=claim.kolom, table=table.id)

@@ -1,0 +1,63 @@
+"""Where values are: positions in the data file, JSON Pointers and the loaded report.
+
+Kept apart from the loader so that checks can locate values without depending on how the
+file was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sakip_lint.findings import Location
+from sakip_lint.model import Report
+
+Path_ = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Positions (1-based line, column) of the nodes of one file, by path from the root."""
+
+    file: str
+    values: dict[Path_, tuple[int, int]]
+    keys: dict[Path_, tuple[int, int]]
+
+    def position(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int] | None:
+        """The position of ``path`` or, if it does not exist, of its deepest existing parent."""
+        path = tuple(str(part) for part in path)
+        if prefer_key and path in self.keys:
+            return self.keys[path]
+        while True:
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def pointer(path: Path_) -> str:
+    """JSON Pointer (RFC 6901) of a path."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+@dataclass(frozen=True)
+class LoadedReport:
+    """A validated report with where each of its values came from."""
+
+    path: str
+    digest: str
+    report: Report
+    source: SourceMap
+
+    def location(self, path: Path_, *, key: str | None = None, place: str | None = None) -> Location:
+        return locate(self.source, path, key=key, place=place)
+
+
+def locate(source: SourceMap, path: Path_, *, key: str | None = None, place: str | None = None,
+           prefer_key: bool = False) -> Location:
+    position = source.position(path, prefer_key=prefer_key)
+    line, column = position if position else (None, None)
+    return Location(file=source.file, line=line, column=column, pointer=pointer(path), key=key,
+                    place=place)
+
+
