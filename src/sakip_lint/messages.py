@@ -191,18 +191,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "pagu bernilai nol",
         "en": "the budget is zero",
     },
-    "capaian.stated-differs": {
-        "id": "Capaian {subject} tertulis {found}, seharusnya {expected} (selisih {difference})",
-        "en": "Capaian of {subject} is stated as {found}, should be {expected} (difference {difference})",
+    "capaian.not-computable.range-target": {
+        "id": "target berupa rentang; aturan rentang belum dinyatakan",
+        "en": "the target is a range; no range rule is declared",
     },
-    "capaian.stated-rounding": {
-        "id": "Capaian {subject} tertulis {found}, hasil hitung {exact}: beda hanya karena cara pembulatan (seharusnya {expected})",
-        "en": "Capaian of {subject} is stated as {found}, computed {exact}: differs only by rounding (should be {expected})",
+    "stated.differs": {
+        "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference})",
+        "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference})",
     },
-    "capaian.stated-not-number": {
-        "id": "Capaian {subject} tertulis '{found}' (bukan angka); hasil hitung {expected}",
-        "en": "Capaian of {subject} is stated as '{found}' (not a number); computed {expected}",
+    "stated.rounding": {
+        "id": "{what} {subject} tertulis {found}, hasil hitung {exact}: beda karena cara pembulatan (aturan: {expected})",
+        "en": "{what} of {subject} is stated as {found}, computed {exact}: differs by rounding only (rules: {expected})",
     },
+    "stated.not-number": {
+        "id": "{what} {subject} tertulis '{found}', bukan angka; hasil hitung {expected}",
+        "en": "{what} of {subject} is stated as '{found}', not a number; computed {expected}",
+    },
+    "what.capaian": {"id": "Capaian", "en": "Capaian"},
+    "what.penyerapan": {"id": "Penyerapan anggaran", "en": "Budget absorption"},
+    "what.efisiensi": {"id": "Tingkat efisiensi", "en": "Efficiency"},
+    "subject.overall": {"id": "keseluruhan", "en": "the whole report"},
     # --- rule files --------------------------------------------------------------------
     "dsl.unexpected-end": {
         "id": "Berkas aturan berakhir di tengah pernyataan; diharapkan: {expected}",

@@ -14,6 +14,7 @@ Every model rejects unknown keys: a misspelt key is an error, not silently ignor
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -312,19 +313,34 @@ class Report(Strict):
             for index, entity in enumerate(getattr(self, kind)):
                 yield kind, index, entity
 
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[str, Entity]]:
+        found: dict[str, tuple[str, Entity]] = {}
+        for kind, _, entity in self.entities():
+            found.setdefault(entity.id, (kind, entity))
+        return found
+
     def kind_of_ids(self) -> dict[str, str]:
         """Entity id -> kind; ids are unique across kinds (checked when loading)."""
-        kinds: dict[str, str] = {}
-        for kind, _, entity in self.entities():
-            kinds.setdefault(entity.id, kind)
-        return kinds
+        return {ident: kind for ident, (kind, _) in self._by_id.items()}
 
-    def entity(self, ident: str):
+    def entity(self, ident: str) -> Entity | None:
         """The entity with this id, or None."""
-        for _, _, entity in self.entities():
-            if entity.id == ident:
-                return entity
-        return None
+        found = self._by_id.get(ident)
+        return found[1] if found else None
+
+    def kind_of(self, ident: str) -> str | None:
+        found = self._by_id.get(ident)
+        return found[0] if found else None
+
+    def rows_of(self, ident: str, *roles: Role):
+        """The rows showing entity ``ident`` in places of the given roles (all places if none)."""
+        for name, place in self.tempat.items():
+            if roles and place.peran not in roles:
+                continue
+            for index, row in enumerate(place.baris):
+                if row.id == ident:
+                    yield name, index, row
 
     def rows(self):
         """Every row of every place: (place name, row index, row)."""

@@ -241,3 +241,23 @@ def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) ->
         assert found is not None
         return found
     return ParsedValue(raw_s, ValueKind.INVALID, currency=currency, problem="number.invalid")
+
+
+def format_number(value: Decimal, style: NumberStyle = NumberStyle.ID, decimals: int | None = None) -> str:
+    """A number written the way the report writes them (``70,33`` in id style, ``(27,35)`` never).
+
+    Used for fixes and messages, so a replacement reads like the value it replaces.
+    """
+    if decimals is not None:
+        value = value.quantize(Decimal(1).scaleb(-decimals))
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):f}"
+    whole, _, fraction = text.partition(".")
+    thousands, decimal_mark = (",", ".") if style is NumberStyle.EN else (".", ",")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    result = thousands.join(groups)
+    return sign + result + (decimal_mark + fraction if fraction else "")

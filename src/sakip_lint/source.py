@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sakip_lint.findings import Location
-from sakip_lint.model import Report
+from sakip_lint.model import Report, Row
+from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
 
 Path_ = tuple[str, ...]
 
@@ -51,6 +52,21 @@ class LoadedReport:
 
     def location(self, path: Path_, *, key: str | None = None, place: str | None = None) -> Location:
         return locate(self.source, path, key=key, place=place)
+
+    @property
+    def style(self) -> NumberStyle:
+        return NumberStyle(self.report.gaya_angka.value)
+
+    def parse(self, raw: str | None) -> ParsedValue:
+        """A raw value read in the report's declared number style."""
+        return parse_value(raw, self.style)
+
+    def row_location(self, place: str, index: int, field: str | None = None) -> Location:
+        """Where a cell of a row is, named by its entity ('indikator IK-04') and its place."""
+        row: Row = self.report.tempat[place].baris[index]
+        kind = self.report.kind_of(row.id) or ""
+        path = ("tempat", place, "baris", str(index)) + ((field,) if field else ())
+        return self.location(path, key=f"{kind} {row.id}".strip(), place=place)
 
 
 def locate(source: SourceMap, path: Path_, *, key: str | None = None, place: str | None = None,

@@ -1,0 +1,255 @@
+"""The capaian engine: indicator, sasaran and overall results, budget absorption and efficiency.
+
+Every number here comes from the report's own values and the rule configuration
+(``CapaianConfig``): the formulas per polarity, the rounding, the category scale and the
+options. A result that cannot be computed says why (a message key), never divides by zero and
+never counts a missing value as 0 unless the rules say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakip_lint.comparison import Comparison, Stated, compare
+from sakip_lint.config import Aggregate, CapaianConfig, MissingValue
+from sakip_lint.expressions import NotComputable, evaluate
+from sakip_lint.findings import Location
+from sakip_lint.model import Indikator, Polarity, Role, Row, Sasaran
+from sakip_lint.numbers import ParsedValue, ValueKind
+from sakip_lint.source import LoadedReport
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A computed percentage: exact, rounded by the rules, its category; or why it is missing."""
+
+    exact: Decimal | None = None
+    rounded: Decimal | None = None
+    category: str | None = None
+    reason: str | None = None  # message key when not computable
+
+    @property
+    def ok(self) -> bool:
+        return self.exact is not None
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indikator: Indikator
+    polarity: Polarity
+    place: str | None  # the measurement table it was read from
+    row: Row | None
+    target: ParsedValue | None
+    realisasi: ParsedValue | None
+    capaian: Computed
+    stated: Comparison
+    inputs: tuple[Location, ...] = ()  # where the target and realisasi used were read
+
+
+@dataclass(frozen=True)
+class SasaranResult:
+    sasaran: Sasaran
+    indicators: tuple[IndicatorResult, ...]
+    capaian: Computed
+    stated_capaian: tuple[Comparison, ...]  # efficiency tables and prose claims
+    pagu: ParsedValue | None
+    realisasi_anggaran: ParsedValue | None
+    absorption: Computed
+    stated_absorption: tuple[Comparison, ...]
+    efficiency: Computed
+    stated_efficiency: tuple[Comparison, ...]
+
+
+@dataclass(frozen=True)
+class OverallResult:
+    capaian: Computed
+    stated_capaian: tuple[Comparison, ...]
+    absorption: Computed
+    pagu_total: Decimal | None
+    realisasi_total: Decimal | None
+
+
+@dataclass(frozen=True)
+class CapaianReport:
+    indicators: tuple[IndicatorResult, ...]
+    sasaran: tuple[SasaranResult, ...]
+    overall: OverallResult
+
+
+class CapaianEngine:
+    def __init__(self, loaded: LoadedReport, config: CapaianConfig) -> None:
+        self.loaded = loaded
+        self.report = loaded.report
+        self.config = config
+
+    # -- helpers -----------------------------------------------------------------------
+    def _finish(self, exact: Decimal) -> Computed:
+        if self.config.cap is not None and exact > self.config.cap:
+            exact = self.config.cap
+        rounded = self.config.rounding.apply(exact)
+        return Computed(exact, rounded, self.config.category_scale.classify(rounded))
+
+    def _compare(self, stated: Stated | None, computed: Computed) -> Comparison:
+        return compare(stated, computed.exact, computed.rounded, self.config.tolerance)
+
+    def _stated(self, place: str, index: int, field: str) -> Stated | None:
+        raw = getattr(self.report.tempat[place].baris[index], field)
+        if raw is None:
+            return None
+        return Stated(self.loaded.parse(raw), self.loaded.row_location(place, index, field))
+
+    def _claims(self, about: str, **refs: str) -> list[Stated]:
+        found = []
+        for index, claim in enumerate(self.report.klaim):
+            if claim.tentang != about:
+                continue
+            if any(value not in getattr(claim, name) for name, value in refs.items()):
+                continue
+            location = self.loaded.location(("klaim", str(index), "nilai"),
+                                            key=f"klaim {claim.id}", place=claim.di)
+            found.append(Stated(self.loaded.parse(claim.nilai), location))
+        return found
+
+    # -- indicators --------------------------------------------------------------------
+    def indicator(self, indikator: Indikator) -> IndicatorResult:
+        polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
+                                           indikator.tipe == "kualitatif")
+        rows = list(self.report.rows_of(indikator.id, Role.PENGUKURAN))
+        if not rows:
+            missing = Computed(reason="capaian.not-computable.no-measurement")
+            return IndicatorResult(indikator, polarity, None, None, None, None, missing,
+                                   compare(None, None, None, self.config.tolerance))
+        place, index, row = rows[0]
+        target = self.loaded.parse(row.target) if row.target is not None else None
+        realisasi = self.loaded.parse(row.realisasi) if row.realisasi is not None else None
+        capaian = self._indicator_capaian(indikator, polarity, target, realisasi)
+        stated = self._compare(self._stated(place, index, "capaian"), capaian)
+        inputs = tuple(self.loaded.row_location(place, index, field) for field in
+                       ("target", "realisasi") if getattr(row, field) is not None)
+        return IndicatorResult(indikator, polarity, place, row, target, realisasi, capaian, stated,
+                               inputs)
+
+    def _indicator_capaian(self, indikator: Indikator, polarity: Polarity,
+                           target: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
+        if target is None or target.kind is ValueKind.NONE:
+            return Computed(reason="capaian.not-computable.no-target")
+        if realisasi is None or realisasi.kind is ValueKind.NONE:
+            return Computed(reason="capaian.not-computable.no-realisasi")
+        if polarity is Polarity.KUALITATIF:
+            values = self._scale_positions(indikator, target, realisasi)
+            if isinstance(values, str):
+                return Computed(reason=values)
+        else:
+            if target.kind is ValueKind.RANGE:
+                return Computed(reason="capaian.not-computable.range-target")
+            if not (target.has_number and realisasi.has_number):
+                return Computed(reason="capaian.not-computable.not-a-number")
+            if target.number == 0:
+                return Computed(reason="capaian.not-computable.zero-target")
+            values = {"target": target.number, "realisasi": realisasi.number}
+        try:
+            return self._finish(evaluate(self.config.formulas[polarity].expression, values))
+        except NotComputable as error:
+            return Computed(reason=error.reason)
+
+    @staticmethod
+    def _scale_positions(indikator: Indikator, target: ParsedValue,
+                         realisasi: ParsedValue) -> dict[str, Decimal] | str:
+        if not indikator.skala:
+            return "capaian.not-computable.no-scale"
+        steps = [step.casefold() for step in indikator.skala]
+
+        def position(value: ParsedValue) -> int | None:
+            word = (value.label or value.raw).strip().casefold()
+            return steps.index(word) + 1 if word in steps else None
+
+        target_position, realisasi_position = position(target), position(realisasi)
+        if target_position is None or realisasi_position is None:
+            return "capaian.not-computable.not-on-scale"
+        return {"posisi_target": Decimal(target_position),
+                "posisi_realisasi": Decimal(realisasi_position),
+                "jumlah_posisi": Decimal(len(steps))}
+
+    # -- sasaran -----------------------------------------------------------------------
+    def _mean(self, values: list[Computed]) -> Computed:
+        numbers = [value.exact for value in values if value.ok]
+        if self.config.missing_realisasi is MissingValue.ZERO:
+            numbers += [Decimal(0)] * sum(1 for value in values if not value.ok)
+        if not numbers:
+            return Computed(reason="capaian.not-computable.no-values")
+        return self._finish(sum(numbers) / len(numbers))
+
+    def sasaran(self, sasaran: Sasaran, indicators: list[IndicatorResult]) -> SasaranResult:
+        capaian = self._mean([result.capaian for result in indicators])
+        stated_capaian = [self._stated(p, i, "capaian")
+                          for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
+                          if row.capaian is not None]
+        stated_capaian += self._claims("capaian_sasaran", sasaran=sasaran.id)
+
+        pagu = realisasi = None
+        stated_absorption: list[Stated] = []
+        for place, index, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
+            if row.pagu is not None and pagu is None:
+                pagu = self.loaded.parse(row.pagu)
+                realisasi = self.loaded.parse(row.realisasi_anggaran)
+            if row.persen_anggaran is not None:
+                stated_absorption.append(self._stated(place, index, "persen_anggaran"))
+        stated_absorption += [self._stated(p, i, "persen_anggaran")
+                              for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
+                              if row.persen_anggaran is not None]
+        absorption = self._absorption(pagu, realisasi)
+        if capaian.ok and absorption.ok:
+            efficiency = Computed(capaian.exact - absorption.exact,
+                                  self.config.rounding.apply(capaian.rounded - absorption.rounded))
+        else:
+            efficiency = Computed(reason=capaian.reason or absorption.reason)
+        stated_efficiency = [self._stated(p, i, "efisiensi")
+                             for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
+                             if row.efisiensi is not None]
+        return SasaranResult(
+            sasaran, tuple(indicators), capaian,
+            tuple(self._compare(s, capaian) for s in stated_capaian),
+            pagu, realisasi, absorption,
+            tuple(self._compare(s, absorption) for s in stated_absorption),
+            efficiency, tuple(self._compare(s, efficiency) for s in stated_efficiency))
+
+    def _absorption(self, pagu: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
+        if pagu is None or realisasi is None or not (pagu.has_number and realisasi.has_number):
+            return Computed(reason="capaian.not-computable.no-budget")
+        if pagu.number == 0:
+            return Computed(reason="capaian.not-computable.zero-budget")
+        exact = realisasi.number / pagu.number * HUNDRED
+        return Computed(exact, self.config.rounding.apply(exact))
+
+    # -- the whole report --------------------------------------------------------------
+    def run(self) -> CapaianReport:
+        indicators = [self.indicator(indikator) for indikator in self.report.indikator]
+        by_sasaran: dict[str, list[IndicatorResult]] = {}
+        for result in indicators:
+            by_sasaran.setdefault(result.indikator.sasaran, []).append(result)
+        sasaran = [self.sasaran(item, by_sasaran.get(item.id, [])) for item in self.report.sasaran]
+        if self.config.overall is Aggregate.INDIKATOR:
+            overall = self._mean([result.capaian for result in indicators])
+        else:
+            overall = self._mean([result.capaian for result in sasaran])
+        stated = [self._compare(s, overall) for s in self._claims("capaian_keseluruhan")]
+        pagu = [r.pagu.number for r in sasaran if r.pagu is not None and r.pagu.has_number]
+        spent = [r.realisasi_anggaran.number for r in sasaran
+                 if r.realisasi_anggaran is not None and r.realisasi_anggaran.has_number]
+        pagu_total = sum(pagu) if pagu else None
+        realisasi_total = sum(spent) if spent else None
+        if pagu_total and realisasi_total is not None:
+            exact = realisasi_total / pagu_total * HUNDRED
+            absorption = Computed(exact, self.config.rounding.apply(exact))
+        else:
+            absorption = Computed(reason="capaian.not-computable.no-budget")
+        return CapaianReport(tuple(indicators), tuple(sasaran),
+                             OverallResult(overall, tuple(stated), absorption, pagu_total,
+                                           realisasi_total))
+
+
+def compute(loaded: LoadedReport, config: CapaianConfig) -> CapaianReport:
+    return CapaianEngine(loaded, config).run()

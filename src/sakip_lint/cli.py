@@ -1,0 +1,101 @@
+"""The command line: ``sakip-lint check`` and ``sakip-lint capaian``.
+
+Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
+2 an input file or the rule files could not be used (or the tool itself failed). Bad input
+never produces a traceback; an internal error is reported in one line in the user's language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from sakip_lint import __version__
+from sakip_lint.dsl.errors import DslError
+from sakip_lint.engine import check_file, worst
+from sakip_lint.findings import Severity
+from sakip_lint.messages import LANGUAGES, render
+from sakip_lint.output import FORMATS, Provenance, render_capaian, render_findings
+from sakip_lint.ruleset import Ruleset, load_ruleset
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
+                        help="extra rule folder or file (*.sakip); repeatable")
+    common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
+    common.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+    parser = argparse.ArgumentParser(
+        prog="sakip-lint",
+        description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
+    parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", parents=[common], help="run every check on data files")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.add_argument("--fail-on", choices=("error", "warning"), default="error",
+                       help="lowest severity that makes the exit code 1 (default: error)")
+    capaian = commands.add_parser("capaian", parents=[common],
+                                  help="the capaian tables as the report should print them")
+    capaian.add_argument("file", type=Path, metavar="FILE")
+    return parser
+
+
+def _load_rules(args: argparse.Namespace) -> Ruleset | None:
+    try:
+        return load_ruleset(args.rules)
+    except DslError as error:
+        for problem in error.problems:
+            print(problem.format(args.lang), file=sys.stderr)
+        return None
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    results = [check_file(path, ruleset) for path in args.files]
+    _write(render_findings(results, Provenance.of(ruleset), args.format, args.lang))
+    if any(not result.usable for result in results):
+        return EXIT_UNUSABLE
+    threshold = Severity(args.fail_on).rank
+    severity = worst([finding for result in results for finding in result.findings])
+    return EXIT_FINDINGS if severity is not None and severity.rank >= threshold else EXIT_CLEAN
+
+
+def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    result = check_file(args.file, ruleset)
+    provenance = Provenance.of(ruleset)
+    if not result.usable:
+        sys.stderr.write(render_findings([result], provenance, "plain", args.lang))
+        print(render("cli.input-unusable", args.lang, path=args.file), file=sys.stderr)
+        return EXIT_UNUSABLE
+    _write(render_capaian(result, provenance, args.format, args.lang))
+    return EXIT_CLEAN
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        ruleset = _load_rules(args)
+        if ruleset is None:
+            return EXIT_UNUSABLE
+        if args.command == "check":
+            return run_check(args, ruleset)
+        return run_capaian(args, ruleset)
+    except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("SAKIP_LINT_DEBUG"):
+            raise
+        print(render("cli.internal-error", args.lang, detail=f"{type(error).__name__}: {error}"),
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,220 @@
+"""Rendering findings and capaian tables: rich console, JSON, Markdown and plain text.
+
+Every output carries provenance (tool version, ruleset digest, input file digest) so that a
+report reviewed today can be tied to exactly what checked it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from io import StringIO
+
+from rich.console import Console
+from rich.table import Table
+from tabulate import tabulate
+
+from sakip_lint import __version__
+from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.comparison import Comparison, Verdict
+from sakip_lint.engine import FileResult
+from sakip_lint.findings import Finding, Location, Severity
+from sakip_lint.messages import render
+from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
+from sakip_lint.ruleset import Ruleset
+
+FORMATS = ("rich", "json", "markdown", "plain")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    version: str
+    ruleset_digest: str
+    ruleset_files: tuple[str, ...]
+
+    @classmethod
+    def of(cls, ruleset: Ruleset) -> Provenance:
+        return cls(__version__, ruleset.digest, ruleset.sources)
+
+    def line(self, result: FileResult, lang: str) -> str:
+        digest = (result.digest or "-")[:12]
+        return render("cli.provenance", lang, version=self.version, ruleset=self.ruleset_digest[:12],
+                      file=result.path, digest=digest)
+
+    def as_json(self) -> dict:
+        return {"tool": {"name": "sakip-lint", "version": self.version},
+                "ruleset": {"sha256": self.ruleset_digest, "files": list(self.ruleset_files)}}
+
+
+def _location_json(location: Location) -> dict:
+    return {"file": location.file, "line": location.line, "column": location.column,
+            "pointer": location.pointer, "key": location.key, "place": location.place}
+
+
+def finding_json(finding: Finding) -> dict:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": {lang: finding.message(lang) for lang in ("id", "en")},
+        "location": _location_json(finding.location),
+        "related": [_location_json(location) for location in finding.related],
+        "found": finding.found,
+        "expected": finding.expected,
+        "fix": None if finding.fix is None else {
+            "replacement": finding.fix.replacement, "safe": finding.fix.safe,
+            "location": _location_json(finding.fix.location)},
+    }
+
+
+def _subject(location: Location) -> str:
+    return ", ".join(part for part in (location.key, location.place) if part)
+
+
+def summary(results: list[FileResult], lang: str) -> str:
+    findings = [finding for result in results for finding in result.findings]
+    count = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    return render("cli.summary", lang, files=len(results), errors=count[Severity.ERROR],
+                  warnings=count[Severity.WARNING], infos=count[Severity.INFO])
+
+
+def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str) -> str:
+    if fmt == "json":
+        document = provenance.as_json()
+        document["files"] = [{"path": r.path, "sha256": r.digest, "usable": r.usable}
+                             for r in results]
+        document["findings"] = [finding_json(f) for r in results for f in r.findings]
+        document["summary"] = summary(results, lang)
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    headers = [render(f"col.{name}", lang) for name in ("location", "code", "severity", "key",
+                                                        "message")]
+    lines: list[str] = []
+    if fmt == "rich":
+        return _rich_findings(results, provenance, headers, lang)
+    for result in results:
+        lines.append(provenance.line(result, lang))
+        rows = [[f.location.editor_position(), f.code, render(f"severity.{f.severity.value}", lang),
+                 _subject(f.location), f.message(lang)] for f in result.findings]
+        if fmt == "markdown":
+            lines.append("")
+            if rows:
+                lines.append(tabulate(rows, headers, tablefmt="github", disable_numparse=True))
+            lines.append("")
+        else:
+            lines.extend(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
+                         else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}" for row in rows)
+    lines.append(summary(results, lang))
+    return "\n".join(lines) + "\n"
+
+
+def _console() -> tuple[Console, StringIO]:
+    buffer = StringIO()
+    return Console(file=buffer, width=160, force_terminal=False, color_system=None), buffer
+
+
+def _rich_findings(results: list[FileResult], provenance: Provenance, headers: list[str],
+                   lang: str) -> str:
+    console, buffer = _console()
+    for result in results:
+        console.print(provenance.line(result, lang))
+        if result.findings:
+            table = Table(*headers, show_lines=False)
+            for f in result.findings:
+                table.add_row(f.location.editor_position(), f.code,
+                              render(f"severity.{f.severity.value}", lang), _subject(f.location),
+                              f.message(lang))
+            console.print(table)
+    console.print(summary(results, lang))
+    return buffer.getvalue()
+
+
+# --- capaian tables -------------------------------------------------------------------
+
+def _number(value: Decimal | None, style: NumberStyle) -> str:
+    return "" if value is None else format_number(value, style)
+
+
+def _raw(value: ParsedValue | None) -> str:
+    return "" if value is None else value.raw
+
+
+def _computed(value: Computed, style: NumberStyle, lang: str) -> str:
+    if value.ok:
+        return _number(value.rounded, style)
+    return render("word.not-computable", lang)
+
+
+def _stated(comparisons: tuple[Comparison, ...] | list[Comparison]) -> tuple[str, str]:
+    """The stated values and their differences, one per place, side by side."""
+    stated = [c for c in comparisons if c.stated is not None and c.verdict is not Verdict.NOT_STATED]
+    values = " / ".join(f"{c.stated.value.raw} ({c.stated.location.place})" for c in stated)
+    differences = " / ".join("" if c.difference is None else format_number(c.difference, NumberStyle.ID)
+                             for c in stated)
+    return values, differences
+
+
+def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, headers, rows) of the indicator, sasaran and overall tables."""
+    col = lambda name: render(f"col.{name}", lang)  # noqa: E731 - a local shorthand
+    indicator_rows = []
+    for result in report.indicators:
+        nomor = result.row.nomor if result.row is not None and result.row.nomor else ""
+        stated, difference = _stated([result.stated])
+        reason = "" if result.capaian.ok else render(result.capaian.reason, lang)
+        indicator_rows.append([nomor, f"{result.indikator.id} {result.indikator.teks}",
+                               _raw(result.target), _raw(result.realisasi),
+                               _computed(result.capaian, style, lang), result.capaian.category or "",
+                               stated, difference, reason])
+    indicator_headers = [col(n) for n in ("no", "indikator", "target", "realisasi", "capaian",
+                                          "kategori", "stated", "difference", "reason")]
+    sasaran_rows = []
+    for result in report.sasaran:
+        stated, difference = _stated(result.stated_capaian)
+        stated_absorption, absorption_difference = _stated(result.stated_absorption)
+        stated_efficiency, efficiency_difference = _stated(result.stated_efficiency)
+        sasaran_rows.append([f"{result.sasaran.id} {result.sasaran.teks}",
+                             _computed(result.capaian, style, lang), result.capaian.category or "",
+                             stated, difference, _computed(result.absorption, style, lang),
+                             stated_absorption, absorption_difference,
+                             _computed(result.efficiency, style, lang), stated_efficiency,
+                             efficiency_difference])
+    sasaran_headers = [col("sasaran"), col("capaian"), col("kategori"), col("stated"),
+                       col("difference"), col("penyerapan"), col("stated"), col("difference"),
+                       col("efisiensi"), col("stated"), col("difference")]
+    overall = report.overall
+    stated, difference = _stated(overall.stated_capaian)
+    overall_rows = [[render("word.overall", lang), _computed(overall.capaian, style, lang),
+                     overall.capaian.category or "", stated, difference,
+                     _computed(overall.absorption, style, lang)]]
+    overall_headers = [col("sasaran"), col("capaian"), col("kategori"), col("stated"),
+                       col("difference"), col("penyerapan")]
+    return [(render("title.indikator", lang), indicator_headers, indicator_rows),
+            (render("title.sasaran", lang), sasaran_headers, sasaran_rows),
+            (render("title.overall", lang), overall_headers, overall_rows)]
+
+
+def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: str) -> str:
+    style = result.loaded.style if result.loaded.style is not NumberStyle.AUTO else NumberStyle.ID
+    tables = capaian_tables(result.capaian, style, lang)
+    if fmt == "json":
+        document = provenance.as_json()
+        document["file"] = {"path": result.path, "sha256": result.digest}
+        document["tables"] = [{"title": title, "headers": headers,
+                               "rows": [dict(zip(headers, row)) for row in rows]}
+                              for title, headers, rows in tables]
+        return json.dumps(document, ensure_ascii=False, indent=2)
+    if fmt == "rich":
+        console, buffer = _console()
+        console.print(provenance.line(result, lang))
+        for title, headers, rows in tables:
+            table = Table(*headers, title=title)
+            for row in rows:
+                table.add_row(*row)
+            console.print(table)
+        return buffer.getvalue()
+    tablefmt = "github" if fmt == "markdown" else "simple"
+    parts = [provenance.line(result, lang), ""]
+    for title, headers, rows in tables:
+        parts += [f"## {title}" if fmt == "markdown" else title, "",
+                  tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True), ""]
+    return "\n".join(parts)

@@ -1,0 +1,70 @@
+"""Findings where a stated capaian, absorption or efficiency disagrees with the computed one.
+
+A real difference is an error; a difference that is only the report's rounding habit is a
+warning; words where a number belongs are a warning. A computed capaian in a cell is a safe fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.comparison import Comparison, Verdict
+from sakip_lint.findings import Finding, Fix, Location, Severity, make_args
+from sakip_lint.messages import term
+from sakip_lint.numbers import NumberStyle, format_number
+
+# what is compared -> (code of a real difference, code of a rounding difference, code of words)
+CODES = {
+    "capaian": ("CAP001", "CAP002", "CAP003"),
+    "penyerapan": ("BUD001", "BUD002", "BUD003"),
+    "efisiensi": ("EFF001", "EFF002", "EFF003"),
+}
+
+
+def _finding(what: str, subject: str, comparison: Comparison, computed: Computed,
+             style: NumberStyle, related: tuple[Location, ...]) -> Finding | None:
+    stated = comparison.stated
+    if comparison.verdict in (Verdict.MATCH, Verdict.NOT_STATED, Verdict.NOT_COMPUTED):
+        return None
+    differs, rounding, words = CODES[what]
+    decimals = stated.value.decimals if stated.value.decimals is not None else 2
+    expected = format_number(computed.rounded, style)
+    args = dict(what=term(f"what.{what}"), subject=subject, found=stated.value.raw,
+                expected=expected)
+    if comparison.verdict is Verdict.NOT_NUMBER:
+        return Finding(code=words, severity=Severity.WARNING, message_key="stated.not-number",
+                       location=stated.location, args=make_args(**args), related=related,
+                       found=stated.value.raw, expected=expected)
+    difference = format_number(comparison.difference, style)
+    if comparison.verdict is Verdict.ROUNDING:
+        exact = format_number(computed.exact.quantize(Decimal("0.0001")), style)
+        return Finding(code=rounding, severity=Severity.WARNING, message_key="stated.rounding",
+                       location=stated.location, args=make_args(exact=exact, **args),
+                       related=related, found=stated.value.raw, expected=expected)
+    fix = None
+    if stated.location.place is not None and stated.location.pointer.startswith("/tempat/"):
+        fix = Fix(stated.location, format_number(computed.rounded, style, max(decimals, 2)), safe=True)
+    return Finding(code=differs, severity=Severity.ERROR, message_key="stated.differs",
+                   location=stated.location, args=make_args(difference=difference, **args),
+                   related=related, found=stated.value.raw, expected=expected, fix=fix)
+
+
+def check_stated(results: CapaianReport, style: NumberStyle) -> Iterator[Finding]:
+    def emit(what, subject, comparisons, computed, related=()):
+        for comparison in comparisons:
+            finding = _finding(what, subject, comparison, computed, style, related)
+            if finding is not None:
+                yield finding
+
+    for result in results.indicators:
+        yield from emit("capaian", f"indikator {result.indikator.id}", [result.stated],
+                        result.capaian, result.inputs)
+    for result in results.sasaran:
+        subject = f"sasaran {result.sasaran.id}"
+        yield from emit("capaian", subject, result.stated_capaian, result.capaian)
+        yield from emit("penyerapan", subject, result.stated_absorption, result.absorption)
+        yield from emit("efisiensi", subject, result.stated_efficiency, result.efficiency)
+    yield from emit("capaian", term("subject.overall"), results.overall.stated_capaian,
+                    results.overall.capaian)
