@@ -35,6 +35,21 @@ NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
+# libyaml's most frequent complaints, in the user's language (others are shown verbatim).
+YAML_PROBLEMS = {
+    "did not find expected node content": "load.yaml.no-content",
+    "mapping values are not allowed here": "load.yaml.mapping-here",
+    "mapping values are not allowed in this context": "load.yaml.mapping-here",
+    "could not find expected ':'": "load.yaml.no-colon",
+    "did not find expected key": "load.yaml.indentation",
+    "did not find expected '-' indicator": "load.yaml.indentation",
+    "did not find expected ',' or ']'": "load.yaml.unclosed-list",
+    "did not find expected ',' or '}'": "load.yaml.unclosed-mapping",
+    "found character that cannot start any token": "load.yaml.bad-character",
+    "found undefined alias": "load.yaml.alias",
+}
+
+
 @dataclass(frozen=True)
 class LoadResult:
     findings: tuple[Finding, ...]
@@ -42,8 +57,8 @@ class LoadResult:
     digest: str | None
 
 
-def _load_finding(code: str, key: str, location: Location, **args: object) -> Finding:
-    return Finding(code=code, severity=Severity.ERROR, message_key=key, location=location,
+def _load_finding(code: str, message_key: str, location: Location, **args: object) -> Finding:
+    return Finding(code=code, severity=Severity.ERROR, message_key=message_key, location=location,
                    args=make_args(**args))
 
 
@@ -118,6 +133,9 @@ def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[F
         mark = error.problem_mark or error.context_mark
         location = Location(file=file, line=mark.line + 1 if mark else None,
                             column=mark.column + 1 if mark else None)
+        problem = YAML_PROBLEMS.get(error.problem or "")
+        if problem is not None:
+            return None, None, [_load_finding("LOAD001", problem, location)]
         detail = " ".join(part for part in (error.context, error.problem) if part)
         return None, None, [_load_finding("LOAD001", "load.yaml-syntax", location, detail=detail)]
     except yaml.YAMLError as error:

@@ -25,6 +25,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "YAML/JSON tidak dapat dibaca: {detail}",
         "en": "YAML/JSON cannot be read: {detail}",
     },
+    "load.yaml.no-content": {
+        "id": "YAML tidak lengkap: nilai yang diharapkan tidak ditemukan (kurung atau kutip belum ditutup?)",
+        "en": "Incomplete YAML: an expected value was not found (an unclosed bracket or quote?)",
+    },
+    "load.yaml.mapping-here": {
+        "id": "Titik dua ':' tidak boleh di sini; periksa indentasi atau beri tanda kutip pada teks",
+        "en": "A colon ':' is not allowed here; check the indentation or quote the text",
+    },
+    "load.yaml.no-colon": {
+        "id": "Titik dua ':' yang diharapkan tidak ditemukan",
+        "en": "An expected colon ':' was not found",
+    },
+    "load.yaml.indentation": {
+        "id": "Indentasi tidak sesuai dengan baris di atasnya",
+        "en": "The indentation does not match the lines above",
+    },
+    "load.yaml.unclosed-list": {
+        "id": "Daftar '[' belum ditutup dengan ']' atau butirnya tidak dipisah koma",
+        "en": "A list '[' is not closed with ']' or its items are not separated by commas",
+    },
+    "load.yaml.unclosed-mapping": {
+        "id": "Pemetaan '{{' belum ditutup dengan '}}' atau butirnya tidak dipisah koma",
+        "en": "A mapping '{{' is not closed with '}}' or its items are not separated by commas",
+    },
+    "load.yaml.bad-character": {
+        "id": "Karakter yang tidak boleh memulai nilai (misalnya tab, @ atau `); beri tanda kutip",
+        "en": "A character that cannot start a value (such as a tab, @ or `); quote the value",
+    },
+    "load.yaml.alias": {
+        "id": "Alias YAML (*nama) merujuk jangkar yang tidak ada",
+        "en": "A YAML alias (*name) refers to an anchor that does not exist",
+    },
     "load.not-mapping": {
         "id": "Isi berkas harus berupa pemetaan (kunci: nilai) pada tingkat teratas",
         "en": "The file must hold a mapping (key: value) at the top level",
@@ -336,7 +368,7 @@ def term(key: str) -> str:
     return TERM_MARK + key
 
 
-def render(key: str, lang: str = DEFAULT_LANGUAGE, **args: object) -> str:
+def render(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> str:
     """The message ``key`` in ``lang``, filled with ``args``.
 
     An unknown key is a programming error and raises; a missing argument is shown as

@@ -30,8 +30,8 @@ CLAIM_LINKS = {"tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator
 ALWAYS_ALLOWED = {"nomor", "teks", "catatan"}
 
 
-def _error(code: str, key: str, location, **args) -> Finding:
-    return Finding(code=code, severity=Severity.ERROR, message_key=key, location=location,
+def _error(code: str, message_key: str, location, **args) -> Finding:
+    return Finding(code=code, severity=Severity.ERROR, message_key=message_key, location=location,
                    args=make_args(**args))
 
 

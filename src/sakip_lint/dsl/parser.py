@@ -40,16 +40,15 @@ def parse_rules(source: str, file: str) -> tuple[Statement, ...]:
     """The statements of one rule file; raises DslError with the located problem."""
     try:
         tree = _parser().parse(source)
-    except UnexpectedEOF as error:
-        lines = source.splitlines() or [""]
-        raise DslError([problem(file, source, len(lines), len(lines[-1]) + 1, "dsl.unexpected-end",
-                                expected=_expected(error))]) from None
+    except (UnexpectedEOF, UnexpectedToken) as error:
+        token = getattr(error, "token", None)
+        if token is None or token.type == "$END":
+            lines = source.rstrip().splitlines() or [""]
+            raise DslError([problem(file, source, len(lines), len(lines[-1]) + 1,
+                                    "dsl.unexpected-end", expected=_expected(error))]) from None
+        raise DslError([problem(file, source, error.line, error.column, "dsl.unexpected-token",
+                                found=str(token), expected=_expected(error))]) from None
     except UnexpectedCharacters as error:
         raise DslError([problem(file, source, error.line, error.column, "dsl.unexpected-character",
                                 found=source[error.pos_in_stream], expected=_expected(error))]) from None
-    except UnexpectedToken as error:
-        found = "akhir berkas" if error.token.type == "$END" else str(error.token)
-        raise DslError([problem(file, source, error.line if error.line > 0 else None,
-                                error.column if error.column > 0 else None, "dsl.unexpected-token",
-                                found=found, expected=_expected(error))]) from None
     return ToAst(file, source).transform(tree)

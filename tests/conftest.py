@@ -1,0 +1,58 @@
+"""Shared helpers: small report files written on the fly, and the bundled real fixture."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "fixtures" / "kaltim-2017" / "lkjip-setda-kaltim-2017.yaml"
+SCHEMAS = ROOT.parent / "shared" / "schemas"
+
+MINI = """\
+format: sakip-lint/1
+instansi: Contoh
+tahun: 2017
+gaya_angka: id
+visi:
+  - {id: V, teks: Visi contoh}
+misi:
+  - {id: M-1, teks: Misi satu, visi: V}
+tujuan:
+  - {id: T-1, teks: Tujuan satu, misi: M-1}
+sasaran:
+  - {id: S-01, teks: Sasaran satu, tujuan: T-1}
+indikator:
+  - {id: IK-01, teks: Jumlah dokumen, sasaran: S-01, tipe: absolut}
+tempat:
+  Tabel 3.1:
+    peran: pengukuran
+    baris:
+      - {id: IK-01, nomor: "1", target: "610", realisasi: "429", capaian: "70,33"}
+"""
+
+
+def report_text(indicators: str = "", rows: str = "", extra: str = "") -> str:
+    """A valid report with one sasaran; ``indicators`` and ``rows`` add indicator entities and
+    measurement rows (YAML list items, unindented)."""
+    text = MINI
+    if indicators:
+        text = text.replace("tempat:\n", textwrap.indent(textwrap.dedent(indicators), "  ")
+                            + "tempat:\n")
+    if rows:
+        text += textwrap.indent(textwrap.dedent(rows), "      ")
+    return text + textwrap.dedent(extra)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text to a file in a temporary folder and return its path."""
+
+    def _write(text: str, name: str = "report.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

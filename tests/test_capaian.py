@@ -1,0 +1,104 @@
+"""The capaian engine on small reports: formulas per polarity, scales, not-computable cases."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import report_text
+from sakip_lint.capaian import compute
+from sakip_lint.loader import load_report
+from sakip_lint.ruleset import RuleSource, compile_sources, default_sources, load_ruleset
+
+DEFAULTS = load_ruleset().config
+
+
+def run(write, indicators: str, rows: str, config=DEFAULTS, extra: str = ""):
+    result = load_report(write(report_text(indicators, rows, extra)))
+    assert result.findings == (), [f.message("en") for f in result.findings]
+    return compute(result.loaded, config)
+
+
+def indicator(report, ident):
+    return next(r for r in report.indicators if r.indikator.id == ident)
+
+
+POSITIVE = [("90", "93", "103.33"), ("610", "429", "70.33"), ("100", "99,25", "99.25"),
+            ("90", "100", "111.11"), ("83", "82,15", "98.98"), ("Sangat Baik (83%)", "82,15", "98.98")]
+
+
+@pytest.mark.parametrize("target,realisasi,expected", POSITIVE)
+def test_positive_polarity_is_realisasi_over_target(write, target, realisasi, expected):
+    rows = f'- {{id: IK-02, target: "{target}", realisasi: "{realisasi}"}}\n'
+    report = run(write, "- {id: IK-02, teks: Persentase x, sasaran: S-01, tipe: persentase}\n", rows)
+    assert indicator(report, "IK-02").capaian.rounded == Decimal(expected)
+
+
+@pytest.mark.parametrize("target,realisasi,expected", [("5", "8", "40"), ("7", "6,5", "107.14"),
+                                                       ("8", "9", "87.5")])
+def test_negative_polarity_follows_the_pergub(write, target, realisasi, expected):
+    """Pergub Kaltim 75/2011: target 5 deaths, realisasi 8 -> (5 - (8 - 5)) / 5 = 40 %."""
+    indicators = "- {id: IK-02, teks: Jumlah kasus, sasaran: S-01, tipe: absolut, polaritas: negatif}\n"
+    rows = f'- {{id: IK-02, target: "{target}", realisasi: "{realisasi}"}}\n'
+    assert indicator(run(write, indicators, rows), "IK-02").capaian.rounded == Decimal(expected)
+
+
+def test_negative_polarity_from_a_text_pattern_of_the_rules(write):
+    indicators = "- {id: IK-02, teks: Angka kematian ibu, sasaran: S-01, tipe: absolut}\n"
+    result = indicator(run(write, indicators, '- {id: IK-02, target: "5", realisasi: "8"}\n'), "IK-02")
+    assert result.polarity == "negatif" and result.capaian.rounded == Decimal("40.00")
+
+
+def test_qualitative_compares_positions_on_the_scale(write):
+    indicators = ("- {id: IK-02, teks: Predikat LPPD, sasaran: S-01, tipe: kualitatif,"
+                  " skala: [Rendah, Sedang, Tinggi, Sangat Tinggi]}\n")
+    report = run(write, indicators, '- {id: IK-02, target: Sangat Tinggi, realisasi: Tinggi}\n')
+    result = indicator(report, "IK-02")
+    assert result.capaian.rounded == Decimal("75.00")  # one step below the target is not 100 %
+    assert result.capaian.category == "Baik"
+
+
+@pytest.mark.parametrize("target,realisasi,reason", [
+    ("0", "5", "capaian.not-computable.zero-target"),
+    ("5", "-", "capaian.not-computable.no-realisasi"),
+    ("-", "5", "capaian.not-computable.no-target"),
+    ("69,1-69,5", "70", "capaian.not-computable.range-target"),
+    ("Tinggi", "5", "capaian.not-computable.not-a-number"),
+])
+def test_not_computable_results_say_why(write, target, realisasi, reason):
+    rows = f'- {{id: IK-02, target: "{target}", realisasi: "{realisasi}"}}\n'
+    report = run(write, "- {id: IK-02, teks: Jumlah x, sasaran: S-01, tipe: absolut}\n", rows)
+    result = indicator(report, "IK-02")
+    assert result.capaian.exact is None and result.capaian.reason == reason
+
+
+def test_sasaran_average_skips_missing_realisasi(write):
+    rows = '- {id: IK-02, target: "5", realisasi: "-"}\n'
+    report = run(write, "- {id: IK-02, teks: Jumlah x, sasaran: S-01, tipe: absolut}\n", rows)
+    sasaran = report.sasaran[0]
+    # IK-01 (429/610 = 70,33) alone: the missing realisasi of IK-02 is not counted as 0
+    assert sasaran.capaian.rounded == Decimal("70.33")
+    assert report.overall.capaian.rounded == Decimal("70.33")
+
+
+def test_the_category_scale_and_cap_come_from_rule_files(write):
+    custom = RuleSource("custom.sakip", 'opsi batas_capaian = 110\n'
+                        'skala kategori_capaian { "Tinggi" : >= 100  "Rendah" : < 100 }\n')
+    config = compile_sources(default_sources() + [custom]).config
+    rows = '- {id: IK-02, target: "90", realisasi: "100"}\n'
+    result = indicator(run(write, "- {id: IK-02, teks: Persentase x, sasaran: S-01, tipe: persentase}\n",
+                           rows, config), "IK-02")
+    assert result.capaian.rounded == Decimal("110.00") and result.capaian.category == "Tinggi"
+
+
+def test_budget_absorption_and_efficiency(write):
+    text = report_text() + (
+        "  Tabel 3.7:\n    peran: anggaran\n    baris:\n"
+        '      - {id: S-01, pagu: "1.000.000,-", realisasi_anggaran: "900.000,-",'
+        ' persen_anggaran: "90"}\n')
+    report = compute(load_report(write(text)).loaded, DEFAULTS)
+    sasaran = report.sasaran[0]
+    assert sasaran.absorption.rounded == Decimal("90.00")
+    assert sasaran.efficiency.rounded == Decimal("-19.67")  # 70,33 - 90,00
+    assert report.overall.absorption.rounded == Decimal("90.00")

@@ -1,0 +1,125 @@
+"""The command line: exit codes, output formats, languages, provenance, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINI
+from sakip_lint.cli import main
+
+ROUNDING_ONLY = MINI.replace('capaian: "70,33"', 'capaian: "70,32"')  # a warning
+WRONG = MINI.replace('capaian: "70,33"', 'capaian: "75,00"')  # an error
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_clean_file_exits_0(write, capsys):
+    code, out, _ = run(capsys, "check", str(write(MINI)), "--format", "plain")
+    assert code == 0
+    assert "0 kesalahan, 0 peringatan" in out
+
+
+def test_findings_exit_1_and_fail_on_decides_for_warnings(write, capsys):
+    assert run(capsys, "check", str(write(WRONG)))[0] == 1
+    assert run(capsys, "check", str(write(ROUNDING_ONLY)))[0] == 0
+    assert run(capsys, "check", str(write(ROUNDING_ONLY)), "--fail-on", "warning")[0] == 1
+
+
+def test_unusable_input_exits_2_even_beside_a_clean_file(write, capsys):
+    good = write(MINI, "good.yaml")
+    bad = write("tahun: [", "bad.yaml")
+    code, out, _ = run(capsys, "check", str(good), str(bad), "--format", "plain")
+    assert code == 2
+    assert f"{bad}:2:1: LOAD001" in out
+
+
+def test_plain_output_is_one_located_line_per_finding(write, capsys):
+    path = write(WRONG)
+    code, out, _ = run(capsys, "check", str(path), "--format", "plain", "--lang", "en")
+    line = next(line for line in out.splitlines() if "CAP001" in line)
+    assert line.startswith(f"{path}:19:")
+    assert "should be 70,33 (difference 4,67)" in line
+    assert "indikator IK-01, Tabel 3.1" in line
+
+
+def test_json_output_carries_provenance_locations_and_fixes(write, capsys):
+    path = write(WRONG)
+    code, out, _ = run(capsys, "check", str(path), "--format", "json")
+    document = json.loads(out)
+    assert document["tool"]["name"] == "sakip-lint" and document["tool"]["version"]
+    assert len(document["ruleset"]["sha256"]) == 64
+    assert document["files"][0]["sha256"] and document["files"][0]["usable"] is True
+    finding = document["findings"][0]
+    assert finding["code"] == "CAP001"
+    assert finding["location"]["pointer"] == "/tempat/Tabel 3.1/baris/0/capaian"
+    assert finding["location"]["line"] == 19
+    assert finding["found"] == "75,00" and finding["expected"] == "70,33"
+    assert finding["fix"] == {"replacement": "70,33", "safe": True,
+                              "location": finding["location"]}
+    assert {loc["pointer"].rsplit("/", 1)[1] for loc in finding["related"]} == {"target", "realisasi"}
+    assert finding["message"]["id"] != finding["message"]["en"]
+
+
+def test_markdown_output_is_a_table(write, capsys):
+    _, out, _ = run(capsys, "check", str(write(WRONG)), "--format", "markdown")
+    assert "| Lokasi" in out and "| CAP001" in out
+
+
+def test_rich_output_in_english(write, capsys):
+    _, out, _ = run(capsys, "check", str(write(WRONG)), "--lang", "en")
+    assert "CAP001" in out and "should be" in out and "ruleset" in out
+
+
+def test_capaian_command_prints_computed_beside_stated(write, capsys):
+    code, out, _ = run(capsys, "capaian", str(write(WRONG)), "--format", "plain")
+    assert code == 0
+    assert "70,33" in out and "75,00 (Tabel 3.1)" in out and "4,67" in out
+
+
+def test_capaian_json_has_the_three_tables(write, capsys):
+    _, out, _ = run(capsys, "capaian", str(write(MINI)), "--format", "json", "--lang", "en")
+    document = json.loads(out)
+    assert [table["title"] for table in document["tables"]] == [
+        "Indicator capaian (measurement)", "Sasaran capaian, budget absorption and efficiency",
+        "Overall capaian"]
+    assert document["tables"][0]["rows"][0]["Capaian (%)"] == "70,33"
+
+
+def test_capaian_on_unusable_input_exits_2(write, capsys):
+    code, out, err = run(capsys, "capaian", str(write("- a\n")))
+    assert code == 2 and out == "" and "LOAD002" in err
+
+
+def test_broken_rule_folder_exits_2_with_a_located_message(write, capsys, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x.sakip").write_text("toleransi ;\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(write(MINI)), "--rules", str(rules))
+    assert code == 2
+    assert f"{rules / 'x.sakip'}:1:11:" in err
+
+
+def test_a_user_rule_changes_the_result(write, capsys, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "pembulatan.sakip").write_text("pembulatan 2 desimal potong\n", encoding="utf-8")
+    path = write(ROUNDING_ONLY)
+    assert run(capsys, "check", str(path), "--fail-on", "warning")[0] == 1
+    assert run(capsys, "check", str(path), "--fail-on", "warning", "--rules", str(rules))[0] == 0
+
+
+@pytest.mark.parametrize("text", ["tahun: [", "- 1", "format: x", "\xff"])
+def test_the_installed_command_never_prints_a_traceback(write, text):
+    path = write(text)
+    done = subprocess.run([sys.executable, "-m", "sakip_lint.cli", "check", str(path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stdout + done.stderr

@@ -1,0 +1,33 @@
+from decimal import Decimal
+
+import pytest
+
+from sakip_lint.comparison import Stated, Verdict, compare
+from sakip_lint.findings import Location
+from sakip_lint.numbers import NumberStyle, parse_value
+
+
+def verdict(raw: str, exact: str, rounded: str):
+    stated = Stated(parse_value(raw, NumberStyle.ID), Location("f"))
+    return compare(stated, Decimal(exact), Decimal(rounded), Decimal("0.01"))
+
+
+@pytest.mark.parametrize("raw,exact,rounded,expected,difference", [
+    ("103,33", "103.3333", "103.33", Verdict.MATCH, "0"),
+    ("70,32", "70.3278", "70.33", Verdict.ROUNDING, "-0.01"),  # truncated by the report
+    ("111", "111.1111", "111.11", Verdict.ROUNDING, "-0.11"),  # printed without decimals
+    ("67,70", "67.7083", "67.71", Verdict.ROUNDING, "-0.01"),
+    ("100", "75", "75.00", Verdict.DIFFERS, "25.00"),
+    ("90,78", "110.1566", "110.16", Verdict.DIFFERS, "-19.38"),
+    ("Tinggi", "75", "75.00", Verdict.NOT_NUMBER, None),
+])
+def test_stated_values_are_told_apart_from_rounding(raw, exact, rounded, expected, difference):
+    result = verdict(raw, exact, rounded)
+    assert result.verdict is expected
+    assert result.difference == (None if difference is None else Decimal(difference))
+
+
+def test_nothing_stated_or_nothing_computed():
+    assert compare(None, Decimal(1), Decimal(1), Decimal("0.01")).verdict is Verdict.NOT_STATED
+    stated = Stated(parse_value("5"), Location("f"))
+    assert compare(stated, None, None, Decimal("0.01")).verdict is Verdict.NOT_COMPUTED

@@ -1,0 +1,117 @@
+"""Loading: positions of values, and every kind of load problem as a located finding."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import MINI, report_text
+from sakip_lint.loader import load_report
+
+
+def codes(result):
+    return [(f.code, f.message_key) for f in result.findings]
+
+
+def position_of(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """1-based (line, column) of the n-th occurrence of ``needle`` in ``text``."""
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def test_a_valid_report_loads_without_findings(write):
+    result = load_report(write(MINI))
+    assert result.findings == ()
+    assert result.loaded.report.indikator[0].id == "IK-01"
+    assert len(result.digest) == 64
+
+
+def test_values_keep_raw_text_and_exact_positions(write):
+    text = report_text(rows='- {id: IK-01, nomor: "2", target: 97.67, realisasi: "1.336.589.482,-"}\n')
+    loaded = load_report(write(text)).loaded
+    row = loaded.report.tempat["Tabel 3.1"].baris[1]
+    assert row.target == "97.67"  # a YAML float keeps its text, never becomes 97.67000001
+    location = loaded.row_location("Tabel 3.1", 1, "realisasi")
+    assert (location.line, location.column) == position_of(text, '"1.336.589.482,-"')
+    assert location.pointer == "/tempat/Tabel 3.1/baris/1/realisasi"
+    assert location.key == "indikator IK-01" and location.place == "Tabel 3.1"
+
+
+def test_json_is_accepted_with_positions(write):
+    import yaml
+
+    data = yaml.safe_load(MINI)
+    text = json.dumps(data, indent=2)
+    loaded = load_report(write(text, "report.json")).loaded
+    location = loaded.row_location("Tabel 3.1", 0, "capaian")
+    assert (location.line, location.column) == position_of(text, '"70,33"')
+
+
+BROKEN = {
+    "yaml syntax (bad indentation)": (
+        MINI.replace("  - {id: S-01, teks: Sasaran satu, tujuan: T-1}",
+                     "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n   bad: [1"),
+        ("LOAD001", "load.yaml.indentation")),
+    "yaml syntax (colon in plain text)": (MINI.replace("teks: Visi contoh", "teks: Visi: contoh"),
+                                          ("LOAD001", "load.yaml.mapping-here")),
+    "top level is a list": ("- 1\n- 2\n", ("LOAD002", "load.not-mapping")),
+    "list where text must be": (
+        MINI.replace('target: "610"', "target: [6, 10]"), ("LOAD002", "load.schema.type")),
+    "missing field": (MINI.replace("instansi: Contoh\n", ""), ("LOAD002", "load.schema.missing")),
+    "unknown key": (MINI.replace("tahun: 2017", "tahun: 2017\ntahunn: 2018"),
+                    ("LOAD002", "load.schema.extra")),
+    "unknown choice": (MINI.replace("tipe: absolut", "tipe: absolute"),
+                       ("LOAD002", "load.schema.choice")),
+    "id with spaces": (MINI.replace("id: IK-01, teks", "id: IK 01, teks"),
+                       ("LOAD002", "load.schema.id-shape")),
+    "duplicate key": (MINI.replace("tahun: 2017", "tahun: 2017\ntahun: 2018"),
+                      ("LOAD003", "load.duplicate-key")),
+    "duplicate id": (MINI.replace("  - {id: S-01, teks: Sasaran satu, tujuan: T-1}",
+                                  "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n"
+                                  "  - {id: S-01, teks: Sasaran dua, tujuan: T-1}"),
+                     ("LOAD004", "load.duplicate-id")),
+    "unknown sasaran id": (MINI.replace("sasaran: S-01, tipe", "sasaran: S-99, tipe"),
+                           ("LOAD005", "load.unknown-id")),
+    "unknown row id": (MINI.replace("{id: IK-01, nomor", "{id: IK-77, nomor"),
+                       ("LOAD005", "load.unknown-row-id")),
+    "column not for this kind": (MINI + '      - {id: S-01, target: "5"}\n',
+                                 ("LOAD008", "load.row-field-kind")),
+    "undeclared place": (MINI + "klaim:\n  - {id: K-1, di: Bab V, kutipan: x, tentang: y, nilai: \"1\"}\n",
+                         ("LOAD006", "load.unknown-place")),
+    "table row width": (MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
+                               " baris: [[x, '1', '2']]}\n",
+                        ("LOAD007", "load.table-row-width")),
+    "merge key": (MINI + "x: &a {b: 1}\ny:\n  <<: *a\n", ("LOAD001", "load.unsupported-node")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_each_load_problem_is_a_located_finding(write, case):
+    text, expected = BROKEN[case]
+    result = load_report(write(text))
+    assert expected in codes(result), codes(result)
+    assert result.loaded is None
+    finding = next(f for f in result.findings if (f.code, f.message_key) == expected)
+    assert finding.location.line is not None and finding.location.column is not None
+    assert finding.message("id") != finding.message("en")
+
+
+def test_unknown_id_points_at_the_reference(write):
+    text = MINI.replace("sasaran: S-01, tipe", "sasaran: S-99, tipe")
+    finding = load_report(write(text)).findings[0]
+    assert (finding.location.line, finding.location.column) == position_of(text, "S-99")
+    assert finding.location.key == "indikator IK-01"
+    assert "S-99" in finding.message("id")
+
+
+def test_missing_and_undecodable_files(tmp_path):
+    missing = load_report(tmp_path / "nope.yaml")
+    assert codes(missing) == [("LOAD000", "load.file-missing")]
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    assert codes(load_report(binary))[0][0] == "LOAD001"
