@@ -57,7 +57,7 @@ BROKEN = {
         MINI.replace("  - {id: S-01, teks: Sasaran satu, tujuan: T-1}",
                      "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n   bad: [1"),
         ("LOAD001", "load.yaml.indentation")),
-    "yaml syntax (colon in plain text)": (MINI.replace("teks: Visi contoh", "teks: Visi: contoh"),
+    "yaml syntax (colon in plain text)": (MINI.replace("instansi: Contoh", "instansi: Setda: Kaltim"),
                                           ("LOAD001", "load.yaml.mapping-here")),
     "top level is a list": ("- 1\n- 2\n", ("LOAD002", "load.not-mapping")),
     "list where text must be": (
