@@ -333,14 +333,18 @@ class Report(Strict):
         found = self._by_id.get(ident)
         return found[0] if found else None
 
+    @cached_property
+    def _rows_by_id(self) -> dict[str, list[tuple[str, int, Row]]]:
+        found: dict[str, list[tuple[str, int, Row]]] = {}
+        for name, index, row in self.rows():
+            found.setdefault(row.id, []).append((name, index, row))
+        return found
+
     def rows_of(self, ident: str, *roles: Role):
         """The rows showing entity ``ident`` in places of the given roles (all places if none)."""
-        for name, place in self.tempat.items():
-            if roles and place.peran not in roles:
-                continue
-            for index, row in enumerate(place.baris):
-                if row.id == ident:
-                    yield name, index, row
+        for name, index, row in self._rows_by_id.get(ident, ()):
+            if not roles or self.tempat[name].peran in roles:
+                yield name, index, row
 
     def rows(self):
         """Every row of every place: (place name, row index, row)."""
