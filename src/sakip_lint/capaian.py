@@ -73,10 +73,22 @@ class OverallResult:
 
 
 @dataclass(frozen=True)
+class RowResult:
+    """A capaian printed in another row (analysis tables), recomputed from that row's values."""
+
+    indikator: Indikator
+    place: str
+    capaian: Computed
+    stated: Comparison
+    inputs: tuple[Location, ...]
+
+
+@dataclass(frozen=True)
 class CapaianReport:
     indicators: tuple[IndicatorResult, ...]
     sasaran: tuple[SasaranResult, ...]
     overall: OverallResult
+    rows: tuple[RowResult, ...] = ()
 
 
 class CapaianEngine:
@@ -123,14 +135,34 @@ class CapaianEngine:
             return IndicatorResult(indikator, polarity, None, None, None, None, missing,
                                    compare(None, None, None, self.config.tolerance))
         place, index, row = rows[0]
-        target = self.loaded.parse(row.target) if row.target is not None else None
+        target, realisasi, capaian, stated, inputs = self._row(indikator, polarity, place, index)
+        return IndicatorResult(indikator, polarity, place, row, target, realisasi, capaian, stated,
+                               inputs)
+
+    def _row(self, indikator: Indikator, polarity: Polarity, place: str, index: int):
+        """Target, realisasi, computed and stated capaian of one row, on the row's own basis."""
+        row = self.report.tempat[place].baris[index]
+        basis = row.basis
+        raw_target = getattr(row, basis)
+        target = self.loaded.parse(raw_target) if raw_target is not None else None
         realisasi = self.loaded.parse(row.realisasi) if row.realisasi is not None else None
         capaian = self._indicator_capaian(indikator, polarity, target, realisasi)
         stated = self._compare(self._stated(place, index, "capaian"), capaian)
         inputs = tuple(self.loaded.row_location(place, index, field) for field in
-                       ("target", "realisasi") if getattr(row, field) is not None)
-        return IndicatorResult(indikator, polarity, place, row, target, realisasi, capaian, stated,
-                               inputs)
+                       (basis, "realisasi") if getattr(row, field) is not None)
+        return target, realisasi, capaian, stated, inputs
+
+    def other_rows(self, results: list[IndicatorResult]) -> list[RowResult]:
+        """Every other row that prints a capaian next to its own target and realisasi."""
+        found = []
+        for result in results:
+            for place, index, row in self.report.rows_of(result.indikator.id):
+                if place == result.place or row.capaian is None:
+                    continue
+                _, _, capaian, stated, inputs = self._row(result.indikator, result.polarity,
+                                                          place, index)
+                found.append(RowResult(result.indikator, place, capaian, stated, inputs))
+        return found
 
     def _indicator_capaian(self, indikator: Indikator, polarity: Polarity,
                            target: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
@@ -248,7 +280,8 @@ class CapaianEngine:
             absorption = Computed(reason="capaian.not-computable.no-budget")
         return CapaianReport(tuple(indicators), tuple(sasaran),
                              OverallResult(overall, tuple(stated), absorption, pagu_total,
-                                           realisasi_total))
+                                           realisasi_total),
+                             tuple(self.other_rows(indicators)))
 
 
 def compute(loaded: LoadedReport, config: CapaianConfig) -> CapaianReport:

@@ -254,6 +254,11 @@ class Table(Strict):
     kolom_angka: list[str] = Field(default_factory=list)  # the columns a row total adds up
     catatan: str | None = None
 
+    @property
+    def numeric_columns(self) -> list[str]:
+        """The columns holding numbers: the parts a row total adds up, and the total."""
+        return self.kolom_angka + ([self.kolom_total] if self.kolom_total else [])
+
 
 class Claim(Strict):
     """A figure the prose states, with what it is about, so rules can recompute it."""

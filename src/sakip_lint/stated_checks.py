@@ -61,6 +61,9 @@ def check_stated(results: CapaianReport, style: NumberStyle) -> Iterator[Finding
     for result in results.indicators:
         yield from emit("capaian", f"indikator {result.indikator.id}", [result.stated],
                         result.capaian, result.inputs)
+    for row in results.rows:
+        yield from emit("capaian", f"indikator {row.indikator.id}", [row.stated], row.capaian,
+                        row.inputs)
     for result in results.sasaran:
         subject = f"sasaran {result.sasaran.id}"
         yield from emit("capaian", subject, result.stated_capaian, result.capaian)

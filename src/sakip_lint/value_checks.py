@@ -18,7 +18,10 @@ ROW_YEAR_FIELDS = ("target_tahun", "realisasi_tahun")
 
 
 def _located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str | None]]:
-    """(raw, path, business key, place) of every value that is meant to be read as a number."""
+    """(raw, path, business key, place) of every value that is meant to be read as a number.
+
+    Generic tables mix text and numbers; only their declared number columns are read.
+    """
     report = loaded.report
     for place, index, row in report.rows():
         key = f"{report.kind_of(row.id) or ''} {row.id}".strip()
@@ -33,10 +36,10 @@ def _located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str
     for index, claim in enumerate(report.klaim):
         yield claim.nilai, ("klaim", str(index), "nilai"), f"klaim {claim.id}", claim.di
     for t_index, table in enumerate(report.tabel):
-        label_column = table.kolom.index(table.kolom_label)
+        numeric = {table.kolom.index(column) for column in table.numeric_columns}
         for r_index, cells in enumerate(table.baris):
             for c_index, raw in enumerate(cells):
-                if raw is not None and c_index != label_column:
+                if raw is not None and c_index in numeric:
                     yield (raw, ("tabel", str(t_index), "baris", str(r_index), str(c_index)),
                            f"tabel {table.id}", table.di)
 
