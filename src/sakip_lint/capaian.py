@@ -8,10 +8,10 @@ never counts a missing value as 0 unless the rules say so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sakip_lint.comparison import Comparison, Stated, compare
+from sakip_lint.comparison import Comparison, Stated, Verdict, compare
 from sakip_lint.config import Aggregate, CapaianConfig, MissingValue
 from sakip_lint.expressions import NotComputable, evaluate
 from sakip_lint.findings import Location
@@ -50,23 +50,34 @@ class IndicatorResult:
 
 
 @dataclass(frozen=True)
+class StatedCheck:
+    """A stated value beside what it should be, computed from the values it depends on."""
+
+    comparison: Comparison
+    computed: Computed
+    explanation: str | None = None  # message key: the known mistake that reproduces the value
+    alternative: Computed | None = None  # the value that mistake gives
+    inputs: tuple[Location, ...] = ()  # the cells the expected value was computed from
+
+
+@dataclass(frozen=True)
 class SasaranResult:
     sasaran: Sasaran
     indicators: tuple[IndicatorResult, ...]
     capaian: Computed
-    stated_capaian: tuple[Comparison, ...]  # efficiency tables and prose claims
+    stated_capaian: tuple[StatedCheck, ...]  # efficiency tables and prose claims
     pagu: ParsedValue | None
     realisasi_anggaran: ParsedValue | None
     absorption: Computed
-    stated_absorption: tuple[Comparison, ...]
+    stated_absorption: tuple[StatedCheck, ...]  # each budget row against its own columns
     efficiency: Computed
-    stated_efficiency: tuple[Comparison, ...]
+    stated_efficiency: tuple[StatedCheck, ...]  # each efficiency row against its own columns
 
 
 @dataclass(frozen=True)
 class OverallResult:
     capaian: Computed
-    stated_capaian: tuple[Comparison, ...]
+    stated_capaian: tuple[StatedCheck, ...]
     absorption: Computed
     pagu_total: Decimal | None
     realisasi_total: Decimal | None
@@ -206,13 +217,36 @@ class CapaianEngine:
                 "jumlah_posisi": Decimal(len(steps))}
 
     # -- sasaran -----------------------------------------------------------------------
-    def _mean(self, values: list[Computed]) -> Computed:
+    def _mean(self, values: list[Computed], zero_missing: bool = False) -> Computed:
         numbers = [value.exact for value in values if value.ok]
-        if self.config.missing_realisasi is MissingValue.ZERO:
+        if zero_missing or self.config.missing_realisasi is MissingValue.ZERO:
             numbers += [Decimal(0)] * sum(1 for value in values if not value.ok)
         if not numbers:
             return Computed(reason="capaian.not-computable.no-values")
         return self._finish(sum(numbers) / len(numbers))
+
+    def _check(self, stated: Stated | None, computed: Computed,
+               inputs: tuple[Location, ...] = ()) -> StatedCheck:
+        return StatedCheck(self._compare(stated, computed), computed, inputs=inputs)
+
+    def _cells(self, place: str, index: int, *fields: str) -> tuple[Location, ...]:
+        row = self.report.tempat[place].baris[index]
+        return tuple(self.loaded.row_location(place, index, field) for field in fields
+                     if getattr(row, field) is not None)
+
+    def _explain(self, check: StatedCheck, mistakes: list[tuple[str, Computed]]) -> StatedCheck:
+        """Name the known mistake that reproduces a wrong stated value, if one does."""
+        if check.comparison.verdict is not Verdict.DIFFERS:
+            return check
+        for key, alternative in mistakes:
+            if self._compare(check.comparison.stated, alternative).verdict in (Verdict.MATCH,
+                                                                                Verdict.ROUNDING):
+                return replace(check, explanation=key, alternative=alternative)
+        return check
+
+    def _number(self, raw: str | None) -> Decimal | None:
+        value = self.loaded.parse(raw) if raw is not None else None
+        return value.number if value is not None and value.has_number else None
 
     def sasaran(self, sasaran: Sasaran, indicators: list[IndicatorResult]) -> SasaranResult:
         capaian = self._mean([result.capaian for result in indicators])
@@ -222,31 +256,45 @@ class CapaianEngine:
         stated_capaian += self._claims("capaian_sasaran", sasaran=sasaran.id)
 
         pagu = realisasi = None
-        stated_absorption: list[Stated] = []
+        stated_absorption: list[StatedCheck] = []
         for place, index, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
-            if row.pagu is not None and pagu is None:
-                pagu = self.loaded.parse(row.pagu)
-                realisasi = self.loaded.parse(row.realisasi_anggaran)
+            row_pagu = self.loaded.parse(row.pagu) if row.pagu is not None else None
+            row_realisasi = (self.loaded.parse(row.realisasi_anggaran)
+                             if row.realisasi_anggaran is not None else None)
+            if pagu is None:
+                pagu, realisasi = row_pagu, row_realisasi
             if row.persen_anggaran is not None:
-                stated_absorption.append(self._stated(place, index, "persen_anggaran"))
-        stated_absorption += [self._stated(p, i, "persen_anggaran")
-                              for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
-                              if row.persen_anggaran is not None]
+                stated = self._stated(place, index, "persen_anggaran")
+                inputs = self._cells(place, index, "pagu", "realisasi_anggaran")
+                stated_absorption.append(self._explain(
+                    self._check(stated, self._absorption(row_pagu, row_realisasi), inputs),
+                    [("stated.swapped-columns", self._absorption(row_realisasi, row_pagu))]))
         absorption = self._absorption(pagu, realisasi)
         if capaian.ok and absorption.ok:
             efficiency = Computed(capaian.exact - absorption.exact,
                                   self.config.rounding.apply(capaian.rounded - absorption.rounded))
         else:
             efficiency = Computed(reason=capaian.reason or absorption.reason)
-        stated_efficiency = [self._stated(p, i, "efisiensi")
-                             for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
-                             if row.efisiensi is not None]
+        # An efficiency table states capaian, absorption and their difference side by side:
+        # its efficiency is checked against its own two columns.
+        stated_efficiency = []
+        for place, index, row in self.report.rows_of(sasaran.id, Role.EFISIENSI):
+            if row.efisiensi is None:
+                continue
+            row_capaian, row_absorption = self._number(row.capaian), self._number(row.persen_anggaran)
+            if row_capaian is None or row_absorption is None:
+                expected = Computed(reason="capaian.not-computable.missing-value")
+            else:
+                difference = row_capaian - row_absorption
+                expected = Computed(difference, self.config.rounding.apply(difference))
+            stated_efficiency.append(self._check(self._stated(place, index, "efisiensi"), expected,
+                                                 self._cells(place, index, "capaian",
+                                                             "persen_anggaran")))
         return SasaranResult(
             sasaran, tuple(indicators), capaian,
-            tuple(self._compare(s, capaian) for s in stated_capaian),
-            pagu, realisasi, absorption,
-            tuple(self._compare(s, absorption) for s in stated_absorption),
-            efficiency, tuple(self._compare(s, efficiency) for s in stated_efficiency))
+            tuple(self._check(s, capaian) for s in stated_capaian),
+            pagu, realisasi, absorption, tuple(stated_absorption),
+            efficiency, tuple(stated_efficiency))
 
     def _absorption(self, pagu: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
         if pagu is None or realisasi is None or not (pagu.has_number and realisasi.has_number):
@@ -263,11 +311,15 @@ class CapaianEngine:
         for result in indicators:
             by_sasaran.setdefault(result.indikator.sasaran, []).append(result)
         sasaran = [self.sasaran(item, by_sasaran.get(item.id, [])) for item in self.report.sasaran]
-        if self.config.overall is Aggregate.INDIKATOR:
-            overall = self._mean([result.capaian for result in indicators])
-        else:
-            overall = self._mean([result.capaian for result in sasaran])
-        stated = [self._compare(s, overall) for s in self._claims("capaian_keseluruhan")]
+        by_indicator = [result.capaian for result in indicators]
+        by_sasaran = [result.capaian for result in sasaran]
+        overall = self._mean(by_indicator if self.config.overall is Aggregate.INDIKATOR else by_sasaran)
+        mistakes = [("stated.missing-as-zero", self._mean(by_sasaran, zero_missing=True)),
+                    ("stated.missing-as-zero", self._mean(by_indicator, zero_missing=True)),
+                    ("stated.other-average", self._mean(by_indicator)),
+                    ("stated.other-average", self._mean(by_sasaran))]
+        stated = [self._explain(self._check(s, overall), mistakes)
+                  for s in self._claims("capaian_keseluruhan")]
         pagu = [r.pagu.number for r in sasaran if r.pagu is not None and r.pagu.has_number]
         spent = [r.realisasi_anggaran.number for r in sasaran
                  if r.realisasi_anggaran is not None and r.realisasi_anggaran.has_number]

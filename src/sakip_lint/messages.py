@@ -231,6 +231,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference})",
         "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference})",
     },
+    "stated.swapped-columns": {
+        "id": "{what} {subject} tertulis {found}, padahal realisasi / pagu = {expected} (selisih {difference}); {found} adalah pagu / realisasi: kolom Pagu dan Realisasi tampaknya tertukar",
+        "en": "{what} of {subject} is stated as {found} although realisasi / pagu = {expected} (difference {difference}); {found} is pagu / realisasi: the Pagu and Realisasi columns look swapped",
+    },
+    "stated.missing-as-zero": {
+        "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference}); {found} didapat bila nilai yang tidak ada dihitung 0 ({alternative}), padahal harus dilewati",
+        "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference}); {found} results from counting missing values as 0 ({alternative}) instead of leaving them out",
+    },
+    "stated.other-average": {
+        "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference}); {found} adalah rata-rata dengan cara lain ({alternative})",
+        "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference}); {found} is an average taken another way ({alternative})",
+    },
     "stated.rounding": {
         "id": "{what} {subject} tertulis {found}, hasil hitung {exact}: beda karena cara pembulatan (aturan: {expected})",
         "en": "{what} of {subject} is stated as {found}, computed {exact}: differs by rounding only (rules: {expected})",

@@ -16,7 +16,7 @@ from rich.table import Table
 from tabulate import tabulate
 
 from sakip_lint import __version__
-from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.capaian import CapaianReport, Computed, StatedCheck
 from sakip_lint.comparison import Comparison, Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
@@ -144,8 +144,9 @@ def _computed(value: Computed, style: NumberStyle, lang: str) -> str:
     return render("word.not-computable", lang)
 
 
-def _stated(comparisons: tuple[Comparison, ...] | list[Comparison]) -> tuple[str, str]:
+def _stated(checks) -> tuple[str, str]:
     """The stated values and their differences, one per place, side by side."""
+    comparisons = [check.comparison if isinstance(check, StatedCheck) else check for check in checks]
     stated = [c for c in comparisons if c.stated is not None and c.verdict is not Verdict.NOT_STATED]
     values = " / ".join(f"{c.stated.value.raw} ({c.stated.location.place})" for c in stated)
     differences = " / ".join("" if c.difference is None else format_number(c.difference, NumberStyle.ID)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakip_lint.capaian import CapaianReport, Computed
-from sakip_lint.comparison import Comparison, Verdict
+from sakip_lint.capaian import CapaianReport, StatedCheck
+from sakip_lint.comparison import Verdict
 from sakip_lint.findings import Finding, Fix, Location, Severity, make_args
 from sakip_lint.messages import term
 from sakip_lint.numbers import NumberStyle, format_number
@@ -23,8 +23,9 @@ CODES = {
 }
 
 
-def _finding(what: str, subject: str, comparison: Comparison, computed: Computed,
-             style: NumberStyle, related: tuple[Location, ...]) -> Finding | None:
+def _finding(what: str, subject: str, check: StatedCheck, style: NumberStyle,
+             related: tuple[Location, ...]) -> Finding | None:
+    comparison, computed = check.comparison, check.computed
     stated = comparison.stated
     if comparison.verdict in (Verdict.MATCH, Verdict.NOT_STATED, Verdict.NOT_COMPUTED):
         return None
@@ -44,30 +45,35 @@ def _finding(what: str, subject: str, comparison: Comparison, computed: Computed
                        location=stated.location, args=make_args(exact=exact, **args),
                        related=related, found=stated.value.raw, expected=expected)
     fix = None
-    if stated.location.place is not None and stated.location.pointer.startswith("/tempat/"):
+    if check.explanation == "stated.swapped-columns":
+        # Either the percentage or the two columns are wrong: no fix is safe.
+        fix = None
+    elif stated.location.place is not None and stated.location.pointer.startswith("/tempat/"):
         fix = Fix(stated.location, format_number(computed.rounded, style, max(decimals, 2)), safe=True)
-    return Finding(code=differs, severity=Severity.ERROR, message_key="stated.differs",
-                   location=stated.location, args=make_args(difference=difference, **args),
+    key = check.explanation or "stated.differs"
+    alternative = "" if check.alternative is None else format_number(check.alternative.rounded, style)
+    return Finding(code=differs, severity=Severity.ERROR, message_key=key,
+                   location=stated.location,
+                   args=make_args(difference=difference, alternative=alternative, **args),
                    related=related, found=stated.value.raw, expected=expected, fix=fix)
 
 
 def check_stated(results: CapaianReport, style: NumberStyle) -> Iterator[Finding]:
-    def emit(what, subject, comparisons, computed, related=()):
-        for comparison in comparisons:
-            finding = _finding(what, subject, comparison, computed, style, related)
+    def emit(what, subject, checks, related=()):
+        for check in checks:
+            finding = _finding(what, subject, check, style, related or check.inputs)
             if finding is not None:
                 yield finding
 
     for result in results.indicators:
-        yield from emit("capaian", f"indikator {result.indikator.id}", [result.stated],
-                        result.capaian, result.inputs)
+        yield from emit("capaian", f"indikator {result.indikator.id}",
+                        [StatedCheck(result.stated, result.capaian)], result.inputs)
     for row in results.rows:
-        yield from emit("capaian", f"indikator {row.indikator.id}", [row.stated], row.capaian,
-                        row.inputs)
+        yield from emit("capaian", f"indikator {row.indikator.id}",
+                        [StatedCheck(row.stated, row.capaian)], row.inputs)
     for result in results.sasaran:
         subject = f"sasaran {result.sasaran.id}"
-        yield from emit("capaian", subject, result.stated_capaian, result.capaian)
-        yield from emit("penyerapan", subject, result.stated_absorption, result.absorption)
-        yield from emit("efisiensi", subject, result.stated_efficiency, result.efficiency)
-    yield from emit("capaian", term("subject.overall"), results.overall.stated_capaian,
-                    results.overall.capaian)
+        yield from emit("capaian", subject, result.stated_capaian)
+        yield from emit("penyerapan", subject, result.stated_absorption)
+        yield from emit("efisiensi", subject, result.stated_efficiency)
+    yield from emit("capaian", term("subject.overall"), results.overall.stated_capaian)
