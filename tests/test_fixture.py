@@ -1,0 +1,132 @@
+"""The real report: it loads cleanly, its capaian are reproduced, and its findings are pinned."""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+import pytest
+
+from conftest import FIXTURE, ROOT
+from sakip_lint.cli import main
+from sakip_lint.comparison import Verdict
+from sakip_lint.engine import check_file
+from sakip_lint.ruleset import load_ruleset
+
+SNAPSHOT = ROOT / "tests" / "snapshots" / "kaltim-2017-findings.txt"
+
+
+@pytest.fixture(scope="module")
+def result():
+    return check_file(FIXTURE, load_ruleset())
+
+
+def test_the_fixture_loads_without_load_problems(result):
+    assert result.usable
+    assert not [f for f in result.findings if f.code.startswith("LOAD")]
+    report = result.loaded.report
+    assert (len(report.sasaran), len(report.indikator)) == (12, 15)
+
+
+# Tabel 3.1: every capaian that can be computed, as the rules compute it, and how the report
+# printed it (match, only its rounding, or words instead of a number).
+TABEL_3_1 = {
+    "IK-01": ("75.00", Verdict.NOT_NUMBER),  # 'Tinggi' against 'Sangat Tinggi'
+    "IK-02": ("103.33", Verdict.MATCH),  # 93 / 90
+    "IK-04": ("70.33", Verdict.ROUNDING),  # 429 / 610, printed 70,32
+    "IK-05": ("68.42", Verdict.MATCH),
+    "IK-06": ("111.11", Verdict.ROUNDING),  # printed 111
+    "IK-07": ("100.00", Verdict.MATCH),
+    "IK-08": ("99.25", Verdict.MATCH),
+    "IK-09": ("100.00", Verdict.MATCH),
+    "IK-10": ("100.00", Verdict.MATCH),
+    "IK-11": ("100.00", Verdict.MATCH),
+    "IK-12": ("76.00", Verdict.MATCH),
+    "IK-13": ("98.98", Verdict.MATCH),  # 82,15 / 83
+    "IK-14": ("99.36", Verdict.MATCH),
+    "IK-15": ("97.22", Verdict.MATCH),
+}
+
+
+def test_capaian_reproduces_tabel_3_1(result):
+    by_id = {r.indikator.id: r for r in result.capaian.indicators}
+    for ident, (expected, verdict) in TABEL_3_1.items():
+        assert by_id[ident].place == "Tabel 3.1"
+        assert by_id[ident].capaian.rounded == Decimal(expected), ident
+        assert by_id[ident].stated.verdict is verdict, ident
+    ik03 = by_id["IK-03"]
+    assert ik03.capaian.exact is None and ik03.capaian.reason == "capaian.not-computable.no-realisasi"
+
+
+def test_a_finding_points_at_exactly_its_cell(result):
+    text = FIXTURE.read_text(encoding="utf-8")
+    start = text.index("\n  Tabel 3.1:\n")
+    index = text.index('realisasi: "429", capaian: "70,32"', start) + len('realisasi: "429", capaian: ')
+    line = text.count("\n", 0, index) + 1
+    column = index - text.rfind("\n", 0, index)
+    finding = next(f for f in result.findings
+                   if f.code == "CAP002" and f.location.key == "indikator IK-04"
+                   and f.location.place == "Tabel 3.1")
+    assert (finding.location.line, finding.location.column) == (line, column)
+    assert finding.location.pointer.startswith("/tempat/Tabel 3.1/baris/")
+    assert finding.found == "70,32" and finding.expected == "70,33"
+
+
+def test_right_values_are_not_flagged(result):
+    flagged = {(f.location.key, f.location.place) for f in result.findings}
+    for ident in ("IK-02", "IK-05", "IK-13", "IK-14", "IK-15"):
+        assert (f"indikator {ident}", "Tabel 3.1") not in flagged
+    # Tabel 3.5's efficiency is its own capaian minus its own absorption in every row
+    assert not [f for f in result.findings if f.code.startswith("EFF")]
+    # row 9 of Tabel 3.7 is the one row whose percentage is realisasi / pagu
+    assert ("sasaran S-09", "Tabel 3.7") not in flagged
+
+
+def test_known_errors_of_the_report_are_found(result):
+    messages = {(f.code, f.location.key, f.location.place): f for f in result.findings}
+    assert messages[("CAP001", "sasaran S-01", "Tabel 3.5")].expected == "75,00"
+    swapped = messages[("BUD001", "sasaran S-01", "Tabel 3.7")]
+    assert swapped.message_key == "stated.swapped-columns" and swapped.fix is None
+    overall = messages[("CAP001", "klaim K-03", "Ringkasan Eksekutif")]
+    assert overall.message_key == "stated.missing-as-zero"
+    assert ("NUM003", "sasaran S-04", "Tabel 3.5") in messages  # the stray '97.67'
+
+
+def snapshot_lines(result) -> list[str]:
+    return [f"{f.code} {f.severity.value} {f.location.line}:{f.location.column} "
+            f"{f.location.pointer} | {f.message('en')}" for f in result.findings]
+
+
+def test_the_full_list_of_findings_is_pinned(result):
+    """Any change in what is found on the real report shows up here, in review."""
+    lines = snapshot_lines(result)
+    if os.environ.get("SAKIP_LINT_UPDATE_SNAPSHOTS"):
+        SNAPSHOT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == SNAPSHOT.read_text(encoding="utf-8").splitlines()
+
+
+def test_capaian_command_on_the_fixture(capsys):
+    assert main(["capaian", str(FIXTURE), "--format", "plain"]) == 0
+    out = capsys.readouterr().out
+    assert "103,33" in out and "70,32 (Tabel 3.1)" in out and "-0,01" in out
+    assert "83.34% (Ringkasan Eksekutif)" in out
+
+
+BROKEN = {
+    "bad indentation": ('\ntahun: 2017\n', '\n tahun: 2017\n'),
+    "a list where a number must be": ('target: "610"', 'target: [6, 1, 0]'),
+    "an unknown sasaran id": ("    sasaran: S-04\n    tipe: absolut", "    sasaran: S-40\n    tipe: absolut"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_copy_of_the_fixture_exits_2_with_located_messages(case, tmp_path, capsys):
+    old, new = BROKEN[case]
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert main(["check", str(broken), "--format", "plain"]) == 2
+    out = capsys.readouterr().out
+    located = [line for line in out.splitlines() if line.startswith(f"{broken}:")]
+    assert located and all(": LOAD" in line for line in located)
