@@ -9,7 +9,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "kaltim-2017" / "lkjip-setda-kaltim-2017.yaml"
-SCHEMAS = ROOT.parent / "shared" / "schemas"
 
 MINI = """\
 format: sakip-lint/1

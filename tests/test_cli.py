@@ -84,13 +84,17 @@ def test_capaian_command_prints_computed_beside_stated(write, capsys):
     assert "70,33" in out and "75,00 (Tabel 3.1)" in out and "4,67" in out
 
 
-def test_capaian_json_has_the_three_tables(write, capsys):
-    _, out, _ = run(capsys, "capaian", str(write(MINI)), "--format", "json", "--lang", "en")
+def test_capaian_json_is_structured_data(write, capsys):
+    _, out, _ = run(capsys, "capaian", str(write(WRONG)), "--format", "json", "--lang", "en")
     document = json.loads(out)
-    assert [table["title"] for table in document["tables"]] == [
-        "Indicator capaian (measurement)", "Sasaran capaian, budget absorption and efficiency",
-        "Overall capaian"]
-    assert document["tables"][0]["rows"][0]["Capaian (%)"] == "70,33"
+    indicator = document["indikator"][0]
+    assert indicator["id"] == "IK-01" and indicator["capaian"]["nilai"] == "70.33"
+    assert indicator["capaian"]["kategori"] == "Baik"
+    assert indicator["tertulis"] == [{"nilai": "75,00", "tempat": "Tabel 3.1",
+                                      "pointer": "/tempat/Tabel 3.1/baris/0/capaian",
+                                      "selisih": "4.67", "hasil": "differs"}]
+    assert document["sasaran"][0]["penyerapan"]["alasan"] == "no budget or budget realisation"
+    assert document["keseluruhan"]["capaian"]["nilai"] == "70.33"
 
 
 def test_capaian_on_unusable_input_exits_2(write, capsys):

@@ -37,19 +37,6 @@ class Computed:
 
 
 @dataclass(frozen=True)
-class IndicatorResult:
-    indikator: Indikator
-    polarity: Polarity
-    place: str | None  # the measurement table it was read from
-    row: Row | None
-    target: ParsedValue | None
-    realisasi: ParsedValue | None
-    capaian: Computed
-    stated: Comparison
-    inputs: tuple[Location, ...] = ()  # where the target and realisasi used were read
-
-
-@dataclass(frozen=True)
 class StatedCheck:
     """A stated value beside what it should be, computed from the values it depends on."""
 
@@ -58,6 +45,18 @@ class StatedCheck:
     explanation: str | None = None  # message key: the known mistake that reproduces the value
     alternative: Computed | None = None  # the value that mistake gives
     inputs: tuple[Location, ...] = ()  # the cells the expected value was computed from
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indikator: Indikator
+    polarity: Polarity
+    place: str | None  # the measurement table it was read from
+    row: Row | None
+    target: ParsedValue | None
+    realisasi: ParsedValue | None
+    capaian: Computed
+    stated: StatedCheck  # the capaian the measurement table prints, against ``capaian``
 
 
 @dataclass(frozen=True)
@@ -89,9 +88,7 @@ class RowResult:
 
     indikator: Indikator
     place: str
-    capaian: Computed
-    stated: Comparison
-    inputs: tuple[Location, ...]
+    stated: StatedCheck
 
 
 @dataclass(frozen=True)
@@ -144,11 +141,11 @@ class CapaianEngine:
         if not rows:
             missing = Computed(reason="capaian.not-computable.no-measurement")
             return IndicatorResult(indikator, polarity, None, None, None, None, missing,
-                                   compare(None, None, None, self.config.tolerance))
+                                   self._check(None, missing))
         place, index, row = rows[0]
-        target, realisasi, capaian, stated, inputs = self._row(indikator, polarity, place, index)
-        return IndicatorResult(indikator, polarity, place, row, target, realisasi, capaian, stated,
-                               inputs)
+        target, realisasi, stated = self._row(indikator, polarity, place, index)
+        return IndicatorResult(indikator, polarity, place, row, target, realisasi, stated.computed,
+                               stated)
 
     def _row(self, indikator: Indikator, polarity: Polarity, place: str, index: int):
         """Target, realisasi, computed and stated capaian of one row, on the row's own basis."""
@@ -158,10 +155,9 @@ class CapaianEngine:
         target = self.loaded.parse(raw_target) if raw_target is not None else None
         realisasi = self.loaded.parse(row.realisasi) if row.realisasi is not None else None
         capaian = self._indicator_capaian(indikator, polarity, target, realisasi)
-        stated = self._compare(self._stated(place, index, "capaian"), capaian)
-        inputs = tuple(self.loaded.row_location(place, index, field) for field in
-                       (basis, "realisasi") if getattr(row, field) is not None)
-        return target, realisasi, capaian, stated, inputs
+        stated = self._check(self._stated(place, index, "capaian"), capaian,
+                             self._cells(place, index, basis, "realisasi"))
+        return target, realisasi, stated
 
     def other_rows(self, results: list[IndicatorResult]) -> list[RowResult]:
         """Every other row that prints a capaian next to its own target and realisasi."""
@@ -170,9 +166,8 @@ class CapaianEngine:
             for place, index, row in self.report.rows_of(result.indikator.id):
                 if place == result.place or row.capaian is None:
                     continue
-                _, _, capaian, stated, inputs = self._row(result.indikator, result.polarity,
-                                                          place, index)
-                found.append(RowResult(result.indikator, place, capaian, stated, inputs))
+                _, _, stated = self._row(result.indikator, result.polarity, place, index)
+                found.append(RowResult(result.indikator, place, stated))
         return found
 
     def _indicator_capaian(self, indikator: Indikator, polarity: Polarity,

@@ -16,8 +16,8 @@ from rich.table import Table
 from tabulate import tabulate
 
 from sakip_lint import __version__
-from sakip_lint.capaian import CapaianReport, Computed, StatedCheck
-from sakip_lint.comparison import Comparison, Verdict
+from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
 from sakip_lint.messages import render
@@ -146,7 +146,7 @@ def _computed(value: Computed, style: NumberStyle, lang: str) -> str:
 
 def _stated(checks) -> tuple[str, str]:
     """The stated values and their differences, one per place, side by side."""
-    comparisons = [check.comparison if isinstance(check, StatedCheck) else check for check in checks]
+    comparisons = [check.comparison for check in checks]
     stated = [c for c in comparisons if c.stated is not None and c.verdict is not Verdict.NOT_STATED]
     values = " / ".join(f"{c.stated.value.raw} ({c.stated.location.place})" for c in stated)
     differences = " / ".join("" if c.difference is None else format_number(c.difference, NumberStyle.ID)
@@ -194,15 +194,52 @@ def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list
             (render("title.overall", lang), overall_headers, overall_rows)]
 
 
+def _computed_json(value: Computed, lang: str) -> dict:
+    """Machine form of a result: exact decimal strings with a '.' separator."""
+    return {"nilai": None if value.rounded is None else str(value.rounded),
+            "tepat": None if value.exact is None else str(value.exact),
+            "kategori": value.category,
+            "alasan": None if value.reason is None else render(value.reason, lang)}
+
+
+def _checks_json(checks) -> list[dict]:
+    return [{"nilai": check.comparison.stated.value.raw,
+             "tempat": check.comparison.stated.location.place,
+             "pointer": check.comparison.stated.location.pointer,
+             "selisih": None if check.comparison.difference is None
+             else str(check.comparison.difference),
+             "hasil": check.comparison.verdict.value}
+            for check in checks if check.comparison.stated is not None]
+
+
+def capaian_json(report: CapaianReport, lang: str) -> dict:
+    return {
+        "indikator": [{"id": r.indikator.id, "teks": r.indikator.teks,
+                       "polaritas": r.polarity.value, "tempat": r.place,
+                       "target": _raw(r.target) or None, "realisasi": _raw(r.realisasi) or None,
+                       "capaian": _computed_json(r.capaian, lang),
+                       "tertulis": _checks_json([r.stated])} for r in report.indicators],
+        "sasaran": [{"id": r.sasaran.id, "teks": r.sasaran.teks,
+                     "capaian": _computed_json(r.capaian, lang),
+                     "capaian_tertulis": _checks_json(r.stated_capaian),
+                     "penyerapan": _computed_json(r.absorption, lang),
+                     "penyerapan_tertulis": _checks_json(r.stated_absorption),
+                     "efisiensi": _computed_json(r.efficiency, lang),
+                     "efisiensi_tertulis": _checks_json(r.stated_efficiency)}
+                    for r in report.sasaran],
+        "keseluruhan": {"capaian": _computed_json(report.overall.capaian, lang),
+                        "capaian_tertulis": _checks_json(report.overall.stated_capaian),
+                        "penyerapan": _computed_json(report.overall.absorption, lang)},
+    }
+
+
 def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: str) -> str:
     style = result.loaded.style if result.loaded.style is not NumberStyle.AUTO else NumberStyle.ID
     tables = capaian_tables(result.capaian, style, lang)
     if fmt == "json":
         document = provenance.as_json()
         document["file"] = {"path": result.path, "sha256": result.digest}
-        document["tables"] = [{"title": title, "headers": headers,
-                               "rows": [dict(zip(headers, row)) for row in rows]}
-                              for title, headers, rows in tables]
+        document.update(capaian_json(result.capaian, lang))
         return json.dumps(document, ensure_ascii=False, indent=2)
     if fmt == "rich":
         console, buffer = _console()

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from sakip_lint.capaian import CapaianReport, StatedCheck
 from sakip_lint.comparison import Verdict
-from sakip_lint.findings import Finding, Fix, Location, Severity, make_args
+from sakip_lint.findings import Finding, Fix, Severity, make_args
 from sakip_lint.messages import term
 from sakip_lint.numbers import NumberStyle, format_number
 
@@ -23,8 +23,7 @@ CODES = {
 }
 
 
-def _finding(what: str, subject: str, check: StatedCheck, style: NumberStyle,
-             related: tuple[Location, ...]) -> Finding | None:
+def _finding(what: str, subject: str, check: StatedCheck, style: NumberStyle) -> Finding | None:
     comparison, computed = check.comparison, check.computed
     stated = comparison.stated
     if comparison.verdict in (Verdict.MATCH, Verdict.NOT_STATED, Verdict.NOT_COMPUTED):
@@ -36,14 +35,14 @@ def _finding(what: str, subject: str, check: StatedCheck, style: NumberStyle,
                 expected=expected)
     if comparison.verdict is Verdict.NOT_NUMBER:
         return Finding(code=words, severity=Severity.WARNING, message_key="stated.not-number",
-                       location=stated.location, args=make_args(**args), related=related,
+                       location=stated.location, args=make_args(**args), related=check.inputs,
                        found=stated.value.raw, expected=expected)
     difference = format_number(comparison.difference, style)
     if comparison.verdict is Verdict.ROUNDING:
         exact = format_number(computed.exact.quantize(Decimal("0.0001")), style)
         return Finding(code=rounding, severity=Severity.WARNING, message_key="stated.rounding",
                        location=stated.location, args=make_args(exact=exact, **args),
-                       related=related, found=stated.value.raw, expected=expected)
+                       related=check.inputs, found=stated.value.raw, expected=expected)
     fix = None
     if check.explanation == "stated.swapped-columns":
         # Either the percentage or the two columns are wrong: no fix is safe.
@@ -55,22 +54,20 @@ def _finding(what: str, subject: str, check: StatedCheck, style: NumberStyle,
     return Finding(code=differs, severity=Severity.ERROR, message_key=key,
                    location=stated.location,
                    args=make_args(difference=difference, alternative=alternative, **args),
-                   related=related, found=stated.value.raw, expected=expected, fix=fix)
+                   related=check.inputs, found=stated.value.raw, expected=expected, fix=fix)
 
 
 def check_stated(results: CapaianReport, style: NumberStyle) -> Iterator[Finding]:
-    def emit(what, subject, checks, related=()):
+    def emit(what, subject, checks):
         for check in checks:
-            finding = _finding(what, subject, check, style, related or check.inputs)
+            finding = _finding(what, subject, check, style)
             if finding is not None:
                 yield finding
 
     for result in results.indicators:
-        yield from emit("capaian", f"indikator {result.indikator.id}",
-                        [StatedCheck(result.stated, result.capaian)], result.inputs)
+        yield from emit("capaian", f"indikator {result.indikator.id}", [result.stated])
     for row in results.rows:
-        yield from emit("capaian", f"indikator {row.indikator.id}",
-                        [StatedCheck(row.stated, row.capaian)], row.inputs)
+        yield from emit("capaian", f"indikator {row.indikator.id}", [row.stated])
     for result in results.sasaran:
         subject = f"sasaran {result.sasaran.id}"
         yield from emit("capaian", subject, result.stated_capaian)
