@@ -75,6 +75,11 @@ BROKEN = {
                                   "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n"
                                   "  - {id: S-01, teks: Sasaran dua, tujuan: T-1}"),
                      ("LOAD004", "load.duplicate-id")),
+    "duplicate claim id": (MINI.replace("tempat:", "klaim:\n"
+                                        "  - {id: K-1, di: Tabel 3.1, kutipan: a, tentang: b, nilai: '1'}\n"
+                                        "  - {id: K-1, di: Tabel 3.1, kutipan: c, tentang: d, nilai: '2'}\n"
+                                        "tempat:"),
+                           ("LOAD004", "load.duplicate-id")),
     "unknown sasaran id": (MINI.replace("sasaran: S-01, tipe", "sasaran: S-99, tipe"),
                            ("LOAD005", "load.unknown-id")),
     "unknown row id": (MINI.replace("{id: IK-01, nomor", "{id: IK-77, nomor"),

@@ -10,7 +10,7 @@ reviewer who thinks in the report's terms), plus the place of the report (``Tabe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from sakip_lint.messages import render
@@ -82,18 +82,3 @@ def make_args(**values: object) -> tuple[tuple[str, str], ...]:
     """Message arguments as a frozen tuple; values are rendered as text once, here."""
     return tuple((name, "" if value is None else str(value)) for name, value in values.items())
 
-
-@dataclass
-class FindingList:
-    """Collects findings in the order checks yield them; sorted once for output."""
-
-    items: list[Finding] = field(default_factory=list)
-
-    def add(self, finding: Finding) -> None:
-        self.items.append(finding)
-
-    def extend(self, findings) -> None:
-        self.items.extend(findings)
-
-    def sorted(self) -> list[Finding]:
-        return sorted(self.items, key=lambda f: f.sort_key)

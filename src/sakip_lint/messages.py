@@ -107,6 +107,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.strategi": {"id": "strategi", "en": "strategy"},
     "kind.kebijakan": {"id": "kebijakan", "en": "policy (kebijakan)"},
     "kind.tabel": {"id": "tabel", "en": "table"},
+    "kind.klaim": {"id": "klaim", "en": "claim"},
     "type.text": {"id": "teks", "en": "text"},
     "type.integer": {"id": "bilangan bulat", "en": "a whole number"},
     "type.list": {"id": "daftar (list)", "en": "a list"},
