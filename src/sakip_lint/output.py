@@ -120,7 +120,9 @@ def _rich_findings(results: list[FileResult], provenance: Provenance, headers: l
         if result.findings:
             table = Table(*headers, show_lines=False)
             for f in result.findings:
-                table.add_row(f.location.editor_position(), f.code,
+                # the file is named in the line above the table: keep line:col whole
+                position = f"{f.location.line}:{f.location.column}" if f.location.line else "-"
+                table.add_row(position, f.code,
                               render(f"severity.{f.severity.value}", lang), _subject(f.location),
                               f.message(lang))
             console.print(table)
