@@ -26,16 +26,34 @@ sasaran:
 indikator:
   - {id: IK-01, teks: Jumlah dokumen, sasaran: S-01, tipe: absolut}
 tempat:
+  3.3 Sasaran 1:
+    peran: analisis
+    baris:
+      - {id: IK-01, target: "610", realisasi_tahun: {2016: "400"}, realisasi: "429"}
+  3.3 Sasaran 1 Renstra:
+    peran: analisis_renstra
+    baris:
+      - {id: IK-01, target_akhir: "650", realisasi: "429", capaian: "66,00"}
+  Tabel 3.5:
+    peran: efisiensi
+    baris:
+      - {id: S-01, capaian: "70,33", persen_anggaran: "90,00", efisiensi: "(19,67)"}
+  Tabel 3.7:
+    peran: anggaran
+    baris:
+      - {id: S-01, pagu: "1.000.000,-", realisasi_anggaran: "900.000,-", persen_anggaran: "90,00"}
   Tabel 3.1:
     peran: pengukuran
     baris:
       - {id: IK-01, nomor: "1", target: "610", realisasi: "429", capaian: "70,33"}
 """
+MEASUREMENT_LINE = MINI.splitlines().index(
+    '      - {id: IK-01, nomor: "1", target: "610", realisasi: "429", capaian: "70,33"}') + 1
 
 
 def report_text(indicators: str = "", rows: str = "", extra: str = "") -> str:
-    """A valid report with one sasaran; ``indicators`` and ``rows`` add indicator entities and
-    measurement rows (YAML list items, unindented)."""
+    """A valid report with one sasaran and nothing to report; ``indicators`` and ``rows`` add
+    indicator entities and measurement rows (YAML list items, unindented)."""
     text = MINI
     if indicators:
         text = text.replace("tempat:\n", textwrap.indent(textwrap.dedent(indicators), "  ")

@@ -93,11 +93,7 @@ def test_the_category_scale_and_cap_come_from_rule_files(write):
 
 
 def test_budget_absorption_and_efficiency(write):
-    text = report_text() + (
-        "  Tabel 3.7:\n    peran: anggaran\n    baris:\n"
-        '      - {id: S-01, pagu: "1.000.000,-", realisasi_anggaran: "900.000,-",'
-        ' persen_anggaran: "90"}\n')
-    report = compute(load_report(write(text)).loaded, DEFAULTS)
+    report = compute(load_report(write(report_text())).loaded, DEFAULTS)  # pagu 1.000.000, 900.000
     sasaran = report.sasaran[0]
     assert sasaran.absorption.rounded == Decimal("90.00")
     assert sasaran.efficiency.rounded == Decimal("-19.67")  # 70,33 - 90,00

@@ -8,11 +8,12 @@ import sys
 
 import pytest
 
-from conftest import MINI
+from conftest import MEASUREMENT_LINE, MINI
 from sakip_lint.cli import main
 
-ROUNDING_ONLY = MINI.replace('capaian: "70,33"', 'capaian: "70,32"')  # a warning
-WRONG = MINI.replace('capaian: "70,33"', 'capaian: "75,00"')  # an error
+MEASURED = 'realisasi: "429", capaian: "70,33"'
+ROUNDING_ONLY = MINI.replace(MEASURED, 'realisasi: "429", capaian: "70,32"')  # a warning
+WRONG = MINI.replace(MEASURED, 'realisasi: "429", capaian: "75,00"')  # an error
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -45,7 +46,7 @@ def test_plain_output_is_one_located_line_per_finding(write, capsys):
     path = write(WRONG)
     code, out, _ = run(capsys, "check", str(path), "--format", "plain", "--lang", "en")
     line = next(line for line in out.splitlines() if "CAP001" in line)
-    assert line.startswith(f"{path}:19:")
+    assert line.startswith(f"{path}:{MEASUREMENT_LINE}:")
     assert "should be 70,33 (difference 4,67)" in line
     assert "indikator IK-01, Tabel 3.1" in line
 
@@ -60,7 +61,7 @@ def test_json_output_carries_provenance_locations_and_fixes(write, capsys):
     finding = document["findings"][0]
     assert finding["code"] == "CAP001"
     assert finding["location"]["pointer"] == "/tempat/Tabel 3.1/baris/0/capaian"
-    assert finding["location"]["line"] == 19
+    assert finding["location"]["line"] == MEASUREMENT_LINE
     assert finding["found"] == "75,00" and finding["expected"] == "70,33"
     assert finding["fix"] == {"replacement": "70,33", "safe": True,
                               "location": finding["location"]}
@@ -93,7 +94,7 @@ def test_capaian_json_is_structured_data(write, capsys):
     assert indicator["tertulis"] == [{"nilai": "75,00", "tempat": "Tabel 3.1",
                                       "pointer": "/tempat/Tabel 3.1/baris/0/capaian",
                                       "selisih": "4.67", "hasil": "differs"}]
-    assert document["sasaran"][0]["penyerapan"]["alasan"] == "no budget or budget realisation"
+    assert document["sasaran"][0]["penyerapan"]["nilai"] == "90.00"
     assert document["keseluruhan"]["capaian"]["nilai"] == "70.33"
 
 
@@ -112,12 +113,19 @@ def test_broken_rule_folder_exits_2_with_a_located_message(write, capsys, tmp_pa
 
 
 def test_a_user_rule_changes_the_result(write, capsys, tmp_path):
+    """Truncating instead of rounding half-up makes the stated 70,32 exactly right."""
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "pembulatan.sakip").write_text("pembulatan 2 desimal potong\n", encoding="utf-8")
-    path = write(ROUNDING_ONLY)
-    assert run(capsys, "check", str(path), "--fail-on", "warning")[0] == 1
-    assert run(capsys, "check", str(path), "--fail-on", "warning", "--rules", str(rules))[0] == 0
+    path = str(write(ROUNDING_ONLY))
+
+    def measurement_findings(*extra):
+        _, out, _ = run(capsys, "check", path, "--format", "json", *extra)
+        return [f["code"] for f in json.loads(out)["findings"]
+                if f["location"]["place"] == "Tabel 3.1"]
+
+    assert measurement_findings() == ["CAP002"]
+    assert measurement_findings("--rules", str(rules)) == []
 
 
 @pytest.mark.parametrize("text", ["tahun: [", "- 1", "format: x", "\xff"])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sakip_lint.comparison import Comparison, Stated, Verdict, compare
-from sakip_lint.config import Aggregate, CapaianConfig, MissingValue
+from sakip_lint.config import Aggregate, CapaianConfig, MissingValue, ZeroTarget
 from sakip_lint.expressions import NotComputable, evaluate
 from sakip_lint.findings import Location
 from sakip_lint.model import Indikator, Polarity, Role, Row, Sasaran
@@ -44,6 +44,7 @@ class StatedCheck:
     computed: Computed
     explanation: str | None = None  # message key: the known mistake that reproduces the value
     alternative: Computed | None = None  # the value that mistake gives
+    explanation_args: tuple[tuple[str, str], ...] = ()
     inputs: tuple[Location, ...] = ()  # the cells the expected value was computed from
 
 
@@ -154,10 +155,10 @@ class CapaianEngine:
         raw_target = getattr(row, basis)
         target = self.loaded.parse(raw_target) if raw_target is not None else None
         realisasi = self.loaded.parse(row.realisasi) if row.realisasi is not None else None
-        capaian = self._indicator_capaian(indikator, polarity, target, realisasi)
+        capaian, values = self._indicator_capaian(indikator, polarity, target, realisasi)
         stated = self._check(self._stated(place, index, "capaian"), capaian,
                              self._cells(place, index, basis, "realisasi"))
-        return target, realisasi, stated
+        return target, realisasi, self._explain(stated, list(self._wrong_formulas(polarity, values)))
 
     def other_rows(self, results: list[IndicatorResult]) -> list[RowResult]:
         """Every other row that prints a capaian next to its own target and realisasi."""
@@ -171,27 +172,46 @@ class CapaianEngine:
         return found
 
     def _indicator_capaian(self, indikator: Indikator, polarity: Polarity,
-                           target: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
+                           target: ParsedValue | None, realisasi: ParsedValue | None):
+        """The capaian and the values the formula was given (None when not computable)."""
         if target is None or target.kind is ValueKind.NONE:
-            return Computed(reason="capaian.not-computable.no-target")
+            return Computed(reason="capaian.not-computable.no-target"), None
         if realisasi is None or realisasi.kind is ValueKind.NONE:
-            return Computed(reason="capaian.not-computable.no-realisasi")
+            return Computed(reason="capaian.not-computable.no-realisasi"), None
         if polarity is Polarity.KUALITATIF:
             values = self._scale_positions(indikator, target, realisasi)
             if isinstance(values, str):
-                return Computed(reason=values)
-        else:
-            if target.kind is ValueKind.RANGE:
-                return Computed(reason="capaian.not-computable.range-target")
-            if not (target.has_number and realisasi.has_number):
-                return Computed(reason="capaian.not-computable.not-a-number")
-            if target.number == 0:
-                return Computed(reason="capaian.not-computable.zero-target")
-            values = {"target": target.number, "realisasi": realisasi.number}
+                return Computed(reason=values), None
+            return self._formula(polarity.value, values), values
+        if target.kind is ValueKind.RANGE:
+            return self._range(target, realisasi), None
+        if not (target.has_number and realisasi.has_number):
+            return Computed(reason="capaian.not-computable.not-a-number"), None
+        if target.number == 0:
+            if self.config.zero_target is ZeroTarget.HUNDRED_IF_ZERO and realisasi.number == 0:
+                return self._finish(HUNDRED), None
+            return Computed(reason="capaian.not-computable.zero-target"), None
+        values = {"target": target.number, "realisasi": realisasi.number}
+        return self._formula(polarity.value, values), values
+
+    def _formula(self, kind: str, values: dict[str, Decimal]) -> Computed:
+        formula = self.config.formulas.get(kind)
+        if formula is None:
+            return Computed(reason="capaian.not-computable.range-target")
         try:
-            return self._finish(evaluate(self.config.formulas[polarity].expression, values))
+            return self._finish(evaluate(formula.expression, values))
         except NotComputable as error:
             return Computed(reason=error.reason)
+
+    def _range(self, target: ParsedValue, realisasi: ParsedValue) -> Computed:
+        """A target band: inside it the rules' fixed capaian, outside it their formulas."""
+        if not realisasi.has_number:
+            return Computed(reason="capaian.not-computable.not-a-number")
+        value = realisasi.number
+        if target.low <= value <= target.high:
+            return self._finish(self.config.inside_range)
+        values = {"realisasi": value, "target_bawah": target.low, "target_atas": target.high}
+        return self._formula("rentang_bawah" if value < target.low else "rentang_atas", values)
 
     @staticmethod
     def _scale_positions(indikator: Indikator, target: ParsedValue,
@@ -229,15 +249,30 @@ class CapaianEngine:
         return tuple(self.loaded.row_location(place, index, field) for field in fields
                      if getattr(row, field) is not None)
 
-    def _explain(self, check: StatedCheck, mistakes: list[tuple[str, Computed]]) -> StatedCheck:
-        """Name the known mistake that reproduces a wrong stated value, if one does."""
+    def _explain(self, check: StatedCheck, mistakes) -> StatedCheck:
+        """Name the known mistake that reproduces a wrong stated value, if one does.
+
+        ``mistakes`` are (message key, the value the mistake gives, message arguments).
+        """
         if check.comparison.verdict is not Verdict.DIFFERS:
             return check
-        for key, alternative in mistakes:
+        for key, alternative, *args in mistakes:
             if self._compare(check.comparison.stated, alternative).verdict in (Verdict.MATCH,
                                                                                 Verdict.ROUNDING):
-                return replace(check, explanation=key, alternative=alternative)
+                return replace(check, explanation=key, alternative=alternative,
+                               explanation_args=tuple(args[0].items()) if args else ())
         return check
+
+    def _wrong_formulas(self, polarity: Polarity, values: dict[str, Decimal] | None):
+        """What each known wrong formula of this polarity gives for these values."""
+        for wrong in self.config.wrong_formulas:
+            if wrong.polarity is not polarity or values is None:
+                continue
+            try:
+                result = self._finish(evaluate(wrong.expression, values))
+            except NotComputable:
+                continue
+            yield "explain.wrong-formula", result, {"name": wrong.name, "formula": wrong.text}
 
     def _number(self, raw: str | None) -> Decimal | None:
         value = self.loaded.parse(raw) if raw is not None else None
@@ -263,7 +298,7 @@ class CapaianEngine:
                 inputs = self._cells(place, index, "pagu", "realisasi_anggaran")
                 stated_absorption.append(self._explain(
                     self._check(stated, self._absorption(row_pagu, row_realisasi), inputs),
-                    [("stated.swapped-columns", self._absorption(row_realisasi, row_pagu))]))
+                    [("explain.swapped-columns", self._absorption(row_realisasi, row_pagu))]))
         absorption = self._absorption(pagu, realisasi)
         if capaian.ok and absorption.ok:
             efficiency = Computed(capaian.exact - absorption.exact,
@@ -309,10 +344,10 @@ class CapaianEngine:
         by_indicator = [result.capaian for result in indicators]
         by_sasaran = [result.capaian for result in sasaran]
         overall = self._mean(by_indicator if self.config.overall is Aggregate.INDIKATOR else by_sasaran)
-        mistakes = [("stated.missing-as-zero", self._mean(by_sasaran, zero_missing=True)),
-                    ("stated.missing-as-zero", self._mean(by_indicator, zero_missing=True)),
-                    ("stated.other-average", self._mean(by_indicator)),
-                    ("stated.other-average", self._mean(by_sasaran))]
+        mistakes = [("explain.missing-as-zero", self._mean(by_sasaran, zero_missing=True)),
+                    ("explain.missing-as-zero", self._mean(by_indicator, zero_missing=True)),
+                    ("explain.other-average", self._mean(by_indicator)),
+                    ("explain.other-average", self._mean(by_sasaran))]
         stated = [self._explain(self._check(s, overall), mistakes)
                   for s in self._claims("capaian_keseluruhan")]
         pagu = [r.pagu.number for r in sasaran if r.pagu is not None and r.pagu.has_number]

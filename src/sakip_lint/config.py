@@ -63,6 +63,12 @@ class Band:
 class Scale:
     name: str
     bands: tuple[Band, ...]
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def applies_to(self, year: int) -> bool:
+        return ((self.first_year is None or year >= self.first_year)
+                and (self.last_year is None or year <= self.last_year))
 
     def classify(self, value: Decimal) -> str | None:
         """The label of the first band holding ``value``; None when it falls in a gap."""
@@ -74,9 +80,19 @@ class Scale:
 
 @dataclass(frozen=True)
 class Formula:
-    polarity: Polarity
+    kind: str  # a polarity, or rentang_bawah / rentang_atas for range targets
     expression: Expression
     text: str  # as written in the rule file, for messages and `explain`
+
+
+@dataclass(frozen=True)
+class WrongFormula:
+    """A formula some tools or reports use by mistake; it can explain a wrong stated capaian."""
+
+    name: str
+    polarity: Polarity
+    expression: Expression
+    text: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,11 @@ class MissingValue(StrEnum):
     ZERO = "nol"  # counted as 0 (some tools do)
 
 
+class ZeroTarget(StrEnum):
+    NOT_COMPUTABLE = "tidak_dapat_dihitung"
+    HUNDRED_IF_ZERO = "seratus_bila_realisasi_nol"  # target 0 met by realisasi 0 is 100 %
+
+
 class Aggregate(StrEnum):
     SASARAN = "rata_rata_sasaran"  # overall = mean of sasaran capaian
     INDIKATOR = "rata_rata_indikator"  # overall = mean of all indicator capaian
@@ -99,7 +120,7 @@ class Aggregate(StrEnum):
 
 @dataclass(frozen=True)
 class CapaianConfig:
-    formulas: dict[Polarity, Formula]
+    formulas: dict[str, Formula]  # by polarity, and rentang_bawah / rentang_atas
     category_scale: Scale
     rounding: Rounding = Rounding()
     tolerance: Decimal = Decimal("0.01")  # a difference up to this is a rounding matter
@@ -108,7 +129,17 @@ class CapaianConfig:
     polarity_patterns: tuple[PolarityPattern, ...] = ()
     missing_realisasi: MissingValue = MissingValue.SKIP
     overall: Aggregate = Aggregate.SASARAN
-    scales: dict[str, Scale] = field(default_factory=dict)
+    zero_target: ZeroTarget = ZeroTarget.NOT_COMPUTABLE
+    inside_range: Decimal = Decimal(100)  # capaian of a realisasi inside a target band
+    wrong_formulas: tuple[WrongFormula, ...] = ()
+    scales: dict[str, tuple[Scale, ...]] = field(default_factory=dict)  # by name, per years
+
+    def scale(self, name: str, year: int | None = None) -> Scale | None:
+        """The scale ``name`` in force in ``year`` (the first declared one without years)."""
+        for scale in self.scales.get(name, ()):
+            if year is None or scale.applies_to(year):
+                return scale
+        return None
 
     def polarity_of(self, text: str, declared: Polarity | None, qualitative: bool) -> Polarity:
         """Declared polarity first, then the qualitative type, then text patterns, then default."""

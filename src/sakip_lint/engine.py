@@ -1,4 +1,4 @@
-"""One run over the input files: load each, then run every check that exists on the usable ones."""
+"""One run over the input files: load each, compute its capaian once, then run every rule."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sakip_lint.capaian import CapaianReport, compute
+from sakip_lint.checks import MECHANISMS
 from sakip_lint.findings import Finding, Severity
 from sakip_lint.loader import load_report
 from sakip_lint.ruleset import Ruleset
 from sakip_lint.source import LoadedReport
-from sakip_lint.stated_checks import check_stated
-from sakip_lint.value_checks import check_values
+from sakip_lint.rule import Context
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,10 @@ def check_file(path: str | Path, ruleset: Ruleset) -> FileResult:
     loaded = loaded_result.loaded
     capaian = None
     if loaded is not None:
-        findings.extend(check_values(loaded))
         capaian = compute(loaded, ruleset.config)
-        findings.extend(check_stated(capaian, loaded.style))
+        context = Context(loaded, ruleset.config, capaian)
+        for rule in ruleset.rules:
+            findings.extend(rule.run(context, MECHANISMS[rule.check]))
     findings.sort(key=lambda finding: finding.sort_key)
     return FileResult(str(path), loaded_result.digest, loaded, tuple(findings), capaian)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
 
 
 class NotComputable(Exception):
@@ -41,7 +41,18 @@ class Binary:
     right: Expression
 
 
-Expression = Number | Variable | Negate | Binary
+@dataclass(frozen=True)
+class Call:
+    """A built-in function: bulat(x, n), potong(x, n), min(a, b), max(a, b)."""
+
+    function: str
+    arguments: tuple[Expression, ...]
+
+
+Expression = Number | Variable | Negate | Binary | Call
+
+# name -> number of arguments
+FUNCTIONS = {"bulat": 2, "potong": 2, "min": 2, "max": 2}
 
 
 def variables(expression: Expression) -> set[str]:
@@ -52,7 +63,20 @@ def variables(expression: Expression) -> set[str]:
         return variables(expression.operand)
     if isinstance(expression, Binary):
         return variables(expression.left) | variables(expression.right)
+    if isinstance(expression, Call):
+        return set().union(*(variables(argument) for argument in expression.arguments))
     return set()
+
+
+def calls(expression: Expression) -> list[Call]:
+    """Every function call in an expression, to check names and argument counts at load time."""
+    if isinstance(expression, Call):
+        return [expression] + [c for argument in expression.arguments for c in calls(argument)]
+    if isinstance(expression, Negate):
+        return calls(expression.operand)
+    if isinstance(expression, Binary):
+        return calls(expression.left) + calls(expression.right)
+    return []
 
 
 def evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> Decimal:
@@ -74,6 +98,8 @@ def _evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> D
         return value
     if isinstance(expression, Negate):
         return -_evaluate(expression.operand, values)
+    if isinstance(expression, Call):
+        return _call(expression, [_evaluate(argument, values) for argument in expression.arguments])
     left = _evaluate(expression.left, values)
     right = _evaluate(expression.right, values)
     if expression.operator == "+":
@@ -87,6 +113,16 @@ def _evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> D
     return left / right
 
 
+def _call(call: Call, arguments: list[Decimal]) -> Decimal:
+    if call.function == "min":
+        return min(arguments)
+    if call.function == "max":
+        return max(arguments)
+    value, places = arguments
+    mode = ROUND_HALF_UP if call.function == "bulat" else ROUND_DOWN
+    return value.quantize(Decimal(1).scaleb(-int(places)), rounding=mode)
+
+
 def render(expression: Expression) -> str:
     """The expression as text, fully parenthesised where needed."""
     if isinstance(expression, Number):
@@ -95,4 +131,6 @@ def render(expression: Expression) -> str:
         return expression.name
     if isinstance(expression, Negate):
         return f"-{render(expression.operand)}"
+    if isinstance(expression, Call):
+        return f"{expression.function}({', '.join(render(a) for a in expression.arguments)})"
     return f"({render(expression.left)} {expression.operator} {render(expression.right)})"

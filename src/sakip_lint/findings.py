@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sakip_lint.messages import render
+from sakip_lint.messages import Text, fill, render
 
 
 class Severity(StrEnum):
@@ -59,26 +59,35 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """A fact about the report. Its text is a catalogue entry (``message_key``) or, for findings
+    of rules, the rule's own templates per language."""
+
     code: str
     severity: Severity
-    message_key: str
+    message_key: str | None
     location: Location
-    args: tuple[tuple[str, str], ...] = ()
+    args: tuple[tuple[str, object], ...] = ()
     related: tuple[Location, ...] = ()
     found: str | None = None
     expected: str | None = None
     fix: Fix | None = None
+    templates: tuple[tuple[str, str], ...] = ()  # (language, template) of a rule's message
+    rule: str | None = None  # the readable name of the rule that found it
 
     def message(self, lang: str = "id") -> str:
+        if self.templates:
+            templates = dict(self.templates)
+            return fill(templates.get(lang) or templates["id"], lang, dict(self.args))
         return render(self.message_key, lang, **dict(self.args))
 
     @property
     def sort_key(self) -> tuple:
         loc = self.location
-        return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message_key)
+        return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message_key or "")
 
 
-def make_args(**values: object) -> tuple[tuple[str, str], ...]:
-    """Message arguments as a frozen tuple; values are rendered as text once, here."""
-    return tuple((name, "" if value is None else str(value)) for name, value in values.items())
+def make_args(**values: object) -> tuple[tuple[str, object], ...]:
+    """Message arguments as a frozen tuple: text, or Text rendered in the reader's language."""
+    return tuple((name, value if isinstance(value, Text) else "" if value is None else str(value))
+                 for name, value in values.items())
 

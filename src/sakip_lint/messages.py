@@ -7,6 +7,7 @@ with the same placeholders) and lets reviewers read the tool's vocabulary in one
 from __future__ import annotations
 
 import string
+from dataclasses import dataclass
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -113,7 +114,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.list": {"id": "daftar (list)", "en": "a list"},
     "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
-    "type.other": {"id": "nilai jenis lain", "en": "another kind of value"},
     "load.duplicate-id": {
         "id": "Id '{id}' dipakai dua kali untuk {kind} (pertama di {first})",
         "en": "Id '{id}' is used twice for {kind} (first at {first})",
@@ -228,33 +228,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "target berupa rentang; aturan rentang belum dinyatakan",
         "en": "the target is a range; no range rule is declared",
     },
-    "stated.differs": {
-        "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference})",
-        "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference})",
+    "explain.swapped-columns": {
+        "id": "; nilai tertulis sama dengan pagu / realisasi ({alternative}): kolom Pagu dan Realisasi tampaknya tertukar",
+        "en": "; the stated value equals pagu / realisasi ({alternative}): the Pagu and Realisasi columns look swapped",
     },
-    "stated.swapped-columns": {
-        "id": "{what} {subject} tertulis {found}, padahal realisasi / pagu = {expected} (selisih {difference}); {found} adalah pagu / realisasi: kolom Pagu dan Realisasi tampaknya tertukar",
-        "en": "{what} of {subject} is stated as {found} although realisasi / pagu = {expected} (difference {difference}); {found} is pagu / realisasi: the Pagu and Realisasi columns look swapped",
+    "explain.missing-as-zero": {
+        "id": "; nilai tertulis didapat bila nilai yang tidak ada dihitung 0 ({alternative}), padahal harus dilewati",
+        "en": "; the stated value results from counting missing values as 0 ({alternative}) instead of leaving them out",
     },
-    "stated.missing-as-zero": {
-        "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference}); {found} didapat bila nilai yang tidak ada dihitung 0 ({alternative}), padahal harus dilewati",
-        "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference}); {found} results from counting missing values as 0 ({alternative}) instead of leaving them out",
+    "explain.other-average": {
+        "id": "; nilai tertulis adalah rata-rata dengan cara lain ({alternative})",
+        "en": "; the stated value is an average taken another way ({alternative})",
     },
-    "stated.other-average": {
-        "id": "{what} {subject} tertulis {found}, seharusnya {expected} (selisih {difference}); {found} adalah rata-rata dengan cara lain ({alternative})",
-        "en": "{what} of {subject} is stated as {found}, should be {expected} (difference {difference}); {found} is an average taken another way ({alternative})",
+    "explain.wrong-formula": {
+        "id": "; nilai tertulis dihitung dengan rumus keliru '{name}' ({formula} = {alternative})",
+        "en": "; the stated value comes from the wrong formula '{name}' ({formula} = {alternative})",
     },
-    "stated.rounding": {
-        "id": "{what} {subject} tertulis {found}, hasil hitung {exact}: beda karena cara pembulatan (aturan: {expected})",
-        "en": "{what} of {subject} is stated as {found}, computed {exact}: differs by rounding only (rules: {expected})",
-    },
-    "stated.not-number": {
-        "id": "{what} {subject} tertulis '{found}', bukan angka; hasil hitung {expected}",
-        "en": "{what} of {subject} is stated as '{found}', not a number; computed {expected}",
-    },
-    "what.capaian": {"id": "Capaian", "en": "Capaian"},
-    "what.penyerapan": {"id": "Penyerapan anggaran", "en": "Budget absorption"},
-    "what.efisiensi": {"id": "Tingkat efisiensi", "en": "Efficiency"},
+    "arah.above": {"id": "melebihi", "en": "exceeds"},
+    "arah.below": {"id": "lebih rendah dari", "en": "is below"},
     "subject.overall": {"id": "keseluruhan", "en": "the whole report"},
     # --- rule files --------------------------------------------------------------------
     "dsl.unexpected-end": {
@@ -297,6 +288,66 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Jumlah desimal '{value}' harus bilangan bulat 0 sampai 10",
         "en": "Number of decimals '{value}' must be a whole number from 0 to 10",
     },
+    "dsl.unknown-function": {
+        "id": "Fungsi '{name}' tidak dikenal; yang tersedia: {allowed}",
+        "en": "Unknown function '{name}'; available: {allowed}",
+    },
+    "dsl.function-arguments": {
+        "id": "Fungsi '{name}' memerlukan {expected} argumen, tertulis {found}",
+        "en": "Function '{name}' takes {expected} arguments, {found} given",
+    },
+    "dsl.duplicate-rule": {
+        "id": "Aturan {code} ditulis dua kali dalam berkas yang sama",
+        "en": "Rule {code} is written twice in the same file",
+    },
+    "dsl.unknown-rule": {
+        "id": "Aturan {code} yang dinonaktifkan tidak ada",
+        "en": "Rule {code}, which is disabled here, does not exist",
+    },
+    "dsl.duplicate-item": {
+        "id": "'{item}' ditulis dua kali dalam aturan {code}",
+        "en": "'{item}' is written twice in rule {code}",
+    },
+    "dsl.rule-no-check": {
+        "id": "Aturan {code} tidak menyebut apa yang diperiksa ('periksa')",
+        "en": "Rule {code} does not say what it checks ('periksa')",
+    },
+    "dsl.rule-no-severity": {
+        "id": "Aturan {code} tidak menyebut tingkatnya ('tingkat')",
+        "en": "Rule {code} does not state its severity ('tingkat')",
+    },
+    "dsl.rule-missing-message": {
+        "id": "Aturan {code} tidak punya pesan dalam bahasa '{lang}'",
+        "en": "Rule {code} has no message in language '{lang}'",
+    },
+    "dsl.unknown-check": {
+        "id": "Pemeriksaan '{name}' tidak dikenal; yang tersedia: {allowed}",
+        "en": "Unknown check '{name}'; available: {allowed}",
+    },
+    "dsl.unknown-param": {
+        "id": "Parameter '{name}' tidak berlaku untuk pemeriksaan '{check}'; yang tersedia: {allowed}",
+        "en": "Parameter '{name}' does not apply to check '{check}'; available: {allowed}",
+    },
+    "dsl.param-single": {
+        "id": "Parameter '{name}' hanya menerima satu nilai",
+        "en": "Parameter '{name}' takes a single value",
+    },
+    "dsl.bad-param-value": {
+        "id": "Nilai '{value}' tidak berlaku untuk parameter '{name}'; pilih: {allowed}",
+        "en": "Value '{value}' is not valid for parameter '{name}'; choose: {allowed}",
+    },
+    "dsl.missing-param": {
+        "id": "Parameter wajib '{name}' tidak ada dalam aturan {code}",
+        "en": "Required parameter '{name}' is missing from rule {code}",
+    },
+    "dsl.unknown-placeholder": {
+        "id": "Pesan memakai '{name}' yang tidak disediakan pemeriksaan '{check}'; yang tersedia: {allowed}",
+        "en": "The message uses '{name}', which check '{check}' does not provide; available: {allowed}",
+    },
+    "dsl.bad-template": {
+        "id": "Pesan ({lang}) memakai kurung kurawal yang tidak seimbang",
+        "en": "The message ({lang}) has unbalanced braces",
+    },
     "dsl.no-rules": {
         "id": "Tidak ada berkas aturan (*.sakip) di {path}",
         "en": "No rule file (*.sakip) in {path}",
@@ -309,14 +360,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.summary": {
         "id": "{files} berkas diperiksa: {errors} kesalahan, {warnings} peringatan, {infos} info",
         "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info",
-    },
-    "cli.clean": {
-        "id": "Tidak ada temuan.",
-        "en": "No findings.",
-    },
-    "cli.no-input": {
-        "id": "Tidak ada berkas yang diperiksa",
-        "en": "No file was checked",
     },
     "cli.input-unusable": {
         "id": "Berkas {path} tidak dapat dipakai; perbaiki temuan di atas lebih dulu",
@@ -363,6 +406,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "severity.warning": {"id": "peringatan", "en": "warning"},
     "severity.info": {"id": "info", "en": "info"},
     "word.not-computable": {"id": "tidak dapat dihitung", "en": "not computable"},
+    "word.computation": {"id": "hasil hitung", "en": "the computation"},
     "word.overall": {"id": "Keseluruhan", "en": "Overall"},
 }
 
@@ -371,28 +415,37 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-TERM_MARK = "\u00a7"
+@dataclass(frozen=True)
+class Text:
+    """A message argument that is itself a catalogue entry, rendered in the reader's language."""
+
+    key: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str) -> str:
+        return render(self.key, lang, **dict(self.args))
 
 
-def term(key: str) -> str:
-    """An argument that is itself a catalogue entry, translated when the message is rendered."""
+def term(key: str, **args: object) -> Text:
+    """A catalogue entry used as an argument of another message."""
     if key not in CATALOGUE:
         raise KeyError(key)
-    return TERM_MARK + key
+    return Text(key, tuple(args.items()))
 
 
-def render(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> str:
-    """The message ``key`` in ``lang``, filled with ``args``.
+def fill(template: str, lang: str, args: dict[str, object]) -> str:
+    """A template filled with ``args``; Text arguments are rendered in ``lang``.
 
-    An unknown key is a programming error and raises; a missing argument is shown as
-    ``{name}`` rather than hiding the message.
+    A missing argument is shown as ``{name}`` rather than hiding the message.
     """
-    entry = CATALOGUE[key]
-    template = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     values = {}
     for name in placeholders(template):
         value = args.get(name, "{" + name + "}")
-        if isinstance(value, str) and value.startswith(TERM_MARK):
-            value = render(value[len(TERM_MARK):], lang)
-        values[name] = value
+        values[name] = value.render(lang) if isinstance(value, Text) else value
     return template.format(**values)
+
+
+def render(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> str:
+    """The catalogue message ``key`` in ``lang``; an unknown key is a programming error."""
+    entry = CATALOGUE[key]
+    return fill(entry.get(lang) or entry[DEFAULT_LANGUAGE], lang, args)

@@ -238,9 +238,12 @@ class Kegiatan(Entity):
 
 
 class Table(Strict):
-    """A generic table (staff, SAKIP evaluation, SKM...) with its total row and column.
+    """A generic table (staff, SAKIP evaluation, SKM...) with its total rows and columns.
 
-    Rows are lists of raw cells in the order of ``kolom``; an empty cell is ``null``.
+    Rows are lists of raw cells in the order of ``kolom``; an empty cell is ``null``. The
+    declarations say what the report's arithmetic should be: a total column adding up the
+    number columns of its row, total rows adding up (or averaging) the other rows, and a grade
+    row naming the grade of the score in the total row, under the scale of the column's year.
     """
 
     id: str
@@ -249,15 +252,26 @@ class Table(Strict):
     kolom: list[str]
     kolom_label: str  # the column that names each row
     baris: list[list[Raw | None]]
-    baris_total: list[str] = Field(default_factory=list)  # labels of total / summary rows
+    kolom_angka: list[str] = Field(default_factory=list)  # the columns that hold numbers
     kolom_total: str | None = None  # the column that should be the sum of ``kolom_angka``
-    kolom_angka: list[str] = Field(default_factory=list)  # the columns a row total adds up
+    baris_total: list[str] = Field(default_factory=list)  # rows that sum the other rows
+    baris_rata_rata: list[str] = Field(default_factory=list)  # rows that average the other rows
+    baris_lain: list[str] = Field(default_factory=list)  # other summary rows (grades, notes)
+    baris_predikat: str | None = None  # the row holding the grade of each total
+    skala_predikat: str | None = None  # the scale (rules) that grades the total
+    kolom_tahun: dict[str, int] = Field(default_factory=dict)  # column -> the year it is about
     catatan: str | None = None
 
     @property
     def numeric_columns(self) -> list[str]:
-        """The columns holding numbers: the parts a row total adds up, and the total."""
+        """The columns holding numbers: the declared ones and the total."""
         return self.kolom_angka + ([self.kolom_total] if self.kolom_total else [])
+
+    @property
+    def summary_rows(self) -> set[str]:
+        """Labels of the rows that are not data rows."""
+        grade = {self.baris_predikat} if self.baris_predikat else set()
+        return set(self.baris_total) | set(self.baris_rata_rata) | set(self.baris_lain) | grade
 
 
 class Claim(Strict):

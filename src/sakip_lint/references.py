@@ -131,6 +131,7 @@ def _table_shapes(loaded: LoadedReport) -> Iterator[Finding]:
         owner = f"tabel {table.id}"
         named = [("kolom_label", table.kolom_label), ("kolom_total", table.kolom_total)]
         named += [("kolom_angka", column) for column in table.kolom_angka]
+        named += [("kolom_tahun", column) for column in table.kolom_tahun]
         for field, column in named:
             if column is not None and column not in table.kolom:
                 yield _error("LOAD007", "load.table-unknown-column",

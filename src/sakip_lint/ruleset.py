@@ -8,31 +8,46 @@ rules, or with a rule file that fails to load, is an error: never a silent "all 
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
 
+from sakip_lint.checks import MECHANISMS
 from sakip_lint.config import (Aggregate, Band, CapaianConfig, Formula, MissingValue,
-                               PolarityPattern, Rounding, RoundingMode, Scale)
+                               PolarityPattern, Rounding, RoundingMode, Scale, WrongFormula,
+                               ZeroTarget)
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.errors import DslError, DslProblem, problem
 from sakip_lint.dsl.parser import parse_rules
-from sakip_lint.expressions import variables
+from sakip_lint.expressions import FUNCTIONS, calls, variables
+from sakip_lint.findings import Severity
+from sakip_lint.messages import placeholders
 from sakip_lint.model import Polarity
+from sakip_lint.rule import Example, Mechanism, Rule
+
+SEVERITIES = {"kesalahan": "error", "peringatan": "warning", "info": "info"}
 
 RULE_SUFFIX = ".sakip"
+_VALUE_VARIABLES = {"target", "realisasi"}
 FORMULA_VARIABLES = {
-    Polarity.POSITIF: {"target", "realisasi"},
-    Polarity.NEGATIF: {"target", "realisasi"},
-    Polarity.KUALITATIF: {"posisi_target", "posisi_realisasi", "jumlah_posisi"},
+    "positif": _VALUE_VARIABLES,
+    "negatif": _VALUE_VARIABLES,
+    "kualitatif": {"posisi_target", "posisi_realisasi", "jumlah_posisi"},
+    "rentang_bawah": {"realisasi", "target_bawah", "target_atas"},
+    "rentang_atas": {"realisasi", "target_bawah", "target_atas"},
 }
+REQUIRED_FORMULAS = ("positif", "negatif", "kualitatif")
 CATEGORY_SCALE = "kategori_capaian"
 OPTIONS = {
     "realisasi_kosong": {value.value for value in MissingValue},
     "capaian_keseluruhan": {value.value for value in Aggregate},
+    "target_nol": {value.value for value in ZeroTarget},
     "batas_capaian": None,  # a number, or tidak_ada
+    "capaian_dalam_rentang": None,  # a number
 }
+LANGUAGES_REQUIRED = ("id", "en")
 
 
 @dataclass(frozen=True)
@@ -44,12 +59,16 @@ class RuleSource:
 @dataclass(frozen=True)
 class Ruleset:
     config: CapaianConfig
+    rules: tuple[Rule, ...]
     sources: tuple[str, ...]
     digest: str  # sha256 of every rule file in load order: provenance of each report
 
     @property
     def short_digest(self) -> str:
         return self.digest[:12]
+
+    def rule(self, code: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.code == code), None)
 
 
 def default_sources() -> list[RuleSource]:
@@ -94,15 +113,20 @@ def compile_sources(sources: list[RuleSource]) -> Ruleset:
         problems.append(problem("rules", None, None, None, "dsl.no-rules", path="rules"))
     if problems:
         raise DslError(problems)
-    config = _Compiler(texts).compile(statements)
+    config, rules = _Compiler(texts).compile(statements)
     digest = hashlib.sha256()
     for source in sources:
         digest.update(source.name.rsplit("/", 1)[-1].encode() + b"\0" + source.text.encode() + b"\0")
-    return Ruleset(config, tuple(source.name for source in sources), digest.hexdigest())
+    return Ruleset(config, rules, tuple(source.name for source in sources), digest.hexdigest())
+
+
+def _is_number(value: str) -> bool:
+    return value.replace(",", "", 1).replace(".", "", 1).isdigit()
 
 
 class _Compiler:
-    """Statements -> CapaianConfig, checking what the grammar cannot (names, completeness)."""
+    """Statements -> CapaianConfig and rules, checking what the grammar cannot (names,
+    parameters, placeholders, completeness). Every problem is located in its rule file."""
 
     def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
@@ -112,27 +136,27 @@ class _Compiler:
         self.problems.append(problem(position.file, self.texts.get(position.file), position.line,
                                      position.column, key, **args))
 
-    def compile(self, statements: list[ast.Statement]) -> CapaianConfig:
-        formulas: dict[Polarity, Formula] = {}
-        scales: dict[str, Scale] = {}
+    def compile(self, statements: list[ast.Statement]) -> tuple[CapaianConfig, tuple[Rule, ...]]:
+        formulas: dict[str, Formula] = {}
+        wrong: list[WrongFormula] = []
+        scales: dict[str, list[Scale]] = {}
         patterns: list[PolarityPattern] = []
         settings: dict[str, object] = {}
+        rules: dict[str, Rule] = {}
+        rule_files: dict[str, str] = {}
         last_position = None
         for statement in statements:
             last_position = statement.position
             if isinstance(statement, ast.FormulaStatement):
-                polarity = Polarity(statement.polarity)
-                unknown = variables(statement.expression) - FORMULA_VARIABLES[polarity]
-                for name in sorted(unknown):
-                    self._problem(statement.position, "dsl.unknown-variable", name=name,
-                                  allowed=", ".join(sorted(FORMULA_VARIABLES[polarity])))
-                formulas[polarity] = Formula(polarity, statement.expression, statement.text)
+                self._expression(statement, FORMULA_VARIABLES[statement.polarity])
+                formulas[statement.polarity] = Formula(statement.polarity, statement.expression,
+                                                       statement.text)
+            elif isinstance(statement, ast.WrongFormulaStatement):
+                self._expression(statement, FORMULA_VARIABLES[statement.polarity])
+                wrong.append(WrongFormula(statement.name, Polarity(statement.polarity),
+                                          statement.expression, statement.text))
             elif isinstance(statement, ast.ScaleStatement):
-                if not statement.bands:
-                    self._problem(statement.position, "dsl.empty-scale", name=statement.name)
-                scales[statement.name] = Scale(statement.name, tuple(
-                    Band(b.label, b.low, b.high, b.low_closed, b.high_closed)
-                    for b in statement.bands))
+                self._scale(statement, scales)
             elif isinstance(statement, ast.PolarityPatternStatement):
                 patterns.append(PolarityPattern(statement.phrase, Polarity(statement.polarity)))
             elif isinstance(statement, ast.PolarityDefaultStatement):
@@ -143,16 +167,53 @@ class _Compiler:
                 settings["tolerance"] = statement.value
             elif isinstance(statement, ast.OptionStatement):
                 self._option(statement, settings)
+            elif isinstance(statement, ast.RuleStatement):
+                if rule_files.get(statement.code) == statement.position.file:
+                    self._problem(statement.position, "dsl.duplicate-rule", code=statement.code)
+                rule_files[statement.code] = statement.position.file
+                rule = self._rule(statement)
+                if rule is not None:
+                    rules[statement.code] = rule  # a later file overrides an earlier one
+            elif isinstance(statement, ast.DisableStatement):
+                for code in statement.codes:
+                    if rules.pop(code, None) is None:
+                        self._problem(statement.position, "dsl.unknown-rule", code=code)
         if last_position is not None:
-            for polarity in Polarity:
-                if polarity not in formulas:
-                    self._problem(last_position, "dsl.missing-formula", polarity=polarity.value)
+            for kind in REQUIRED_FORMULAS:
+                if kind not in formulas:
+                    self._problem(last_position, "dsl.missing-formula", polarity=kind)
             if CATEGORY_SCALE not in scales:
                 self._problem(last_position, "dsl.missing-scale", name=CATEGORY_SCALE)
         if self.problems:
             raise DslError(self.problems)
-        return CapaianConfig(formulas=formulas, category_scale=scales[CATEGORY_SCALE],
-                             polarity_patterns=tuple(patterns), scales=scales, **settings)
+        config = CapaianConfig(formulas=formulas, category_scale=scales[CATEGORY_SCALE][0],
+                               polarity_patterns=tuple(patterns), wrong_formulas=tuple(wrong),
+                               scales={name: tuple(found) for name, found in scales.items()},
+                               **settings)
+        return config, tuple(rules.values())
+
+    def _expression(self, statement, allowed: set[str]) -> None:
+        for name in sorted(variables(statement.expression) - allowed):
+            self._problem(statement.position, "dsl.unknown-variable", name=name,
+                          allowed=", ".join(sorted(allowed)))
+        for call in calls(statement.expression):
+            if call.function not in FUNCTIONS:
+                self._problem(statement.position, "dsl.unknown-function", name=call.function,
+                              allowed=", ".join(sorted(FUNCTIONS)))
+            elif len(call.arguments) != FUNCTIONS[call.function]:
+                self._problem(statement.position, "dsl.function-arguments", name=call.function,
+                              expected=FUNCTIONS[call.function], found=len(call.arguments))
+
+    def _scale(self, statement: ast.ScaleStatement, scales: dict[str, list[Scale]]) -> None:
+        if not statement.bands:
+            self._problem(statement.position, "dsl.empty-scale", name=statement.name)
+        scale = Scale(statement.name, tuple(Band(b.label, b.low, b.high, b.low_closed, b.high_closed)
+                                            for b in statement.bands),
+                      statement.first_year, statement.last_year)
+        same = scales.setdefault(statement.name, [])
+        # a scale for the same years replaces the earlier one; other years stand beside it
+        same[:] = [old for old in same if (old.first_year, old.last_year)
+                   != (scale.first_year, scale.last_year)] + [scale]
 
     def _rounding(self, statement: ast.RoundingStatement) -> Rounding:
         if statement.decimals != statement.decimals.to_integral_value() or statement.decimals > 10:
@@ -165,18 +226,115 @@ class _Compiler:
         if name not in OPTIONS:
             self._problem(statement.position, "dsl.unknown-option", name=name,
                           allowed=", ".join(sorted(OPTIONS)))
-        elif name == "batas_capaian":
-            if value == "tidak_ada":
-                settings["cap"] = None
-            elif value.replace(",", "", 1).replace(".", "", 1).isdigit():
-                settings["cap"] = Decimal(value.replace(",", "."))
+        elif name == "batas_capaian" and value == "tidak_ada":
+            settings["cap"] = None
+        elif OPTIONS[name] is None:
+            if _is_number(value):
+                target = "cap" if name == "batas_capaian" else "inside_range"
+                settings[target] = Decimal(value.replace(",", "."))
             else:
+                allowed = "<angka>, tidak_ada" if name == "batas_capaian" else "<angka>"
                 self._problem(statement.position, "dsl.bad-option-value", name=name, value=value,
-                              allowed="<angka>, tidak_ada")
+                              allowed=allowed)
         elif value not in OPTIONS[name]:
             self._problem(statement.position, "dsl.bad-option-value", name=name, value=value,
                           allowed=", ".join(sorted(OPTIONS[name])))
         elif name == "realisasi_kosong":
             settings["missing_realisasi"] = MissingValue(value)
+        elif name == "target_nol":
+            settings["zero_target"] = ZeroTarget(value)
         else:
             settings["overall"] = Aggregate(value)
+
+    def _rule(self, statement: ast.RuleStatement) -> Rule | None:
+        before = len(self.problems)
+        single: dict[str, ast.RuleItem] = {}
+        messages: dict[str, str] = {}
+        params: dict[str, tuple[str, ...]] = {}
+        examples: list[Example] = []
+        for item in statement.items:
+            if item.kind in ("severity", "check", "basis", "doc"):
+                if item.kind in single:
+                    self._problem(item.position, "dsl.duplicate-item", item=item.kind,
+                                  code=statement.code)
+                single[item.kind] = item
+            elif item.kind == "message":
+                if item.key in messages:
+                    self._problem(item.position, "dsl.duplicate-item", item=f"pesan {item.key}",
+                                  code=statement.code)
+                messages[item.key] = item.values[0]
+            elif item.kind == "example":
+                examples.append(Example(item.key, textwrap.dedent(item.values[0]).strip("\n")))
+            else:
+                if item.key in params:
+                    self._problem(item.position, "dsl.duplicate-item", item=item.key,
+                                  code=statement.code)
+                params[item.key] = item.values
+        for kind, key in (("check", "dsl.rule-no-check"), ("severity", "dsl.rule-no-severity")):
+            if kind not in single:
+                self._problem(statement.position, key, code=statement.code)
+        for lang in LANGUAGES_REQUIRED:
+            if lang not in messages:
+                self._problem(statement.position, "dsl.rule-missing-message", code=statement.code,
+                              lang=lang)
+        mechanism = None
+        if "check" in single:
+            check = single["check"]
+            mechanism = MECHANISMS.get(check.values[0])
+            if mechanism is None:
+                self._problem(check.position, "dsl.unknown-check", name=check.values[0],
+                              allowed=", ".join(sorted(MECHANISMS)))
+        if mechanism is not None:
+            params = self._params(statement, mechanism, params, single["check"].values[0])
+            self._placeholders(statement, mechanism, messages, single["check"].values[0])
+        if len(self.problems) > before:
+            return None
+        doc = single.get("doc")
+        basis = single.get("basis")
+        return Rule(code=statement.code, name=statement.name,
+                    severity=Severity(SEVERITIES[single["severity"].values[0]]),
+                    check=single["check"].values[0], params=params, messages=messages,
+                    basis=basis.values[0] if basis else None,
+                    doc=textwrap.dedent(doc.values[0]).strip() if doc else None,
+                    examples=tuple(examples),
+                    source=f"{statement.position.file}:{statement.position.line}")
+
+    def _params(self, statement: ast.RuleStatement, mechanism: Mechanism,
+                given: dict[str, tuple[str, ...]], check: str) -> dict[str, tuple[str, ...]]:
+        params: dict[str, tuple[str, ...]] = {}
+        items = {item.key: item for item in statement.items if item.kind == "param"}
+        for name, values in given.items():
+            spec = mechanism.params.get(name)
+            position = items[name].position
+            if spec is None:
+                self._problem(position, "dsl.unknown-param", name=name, check=check,
+                              allowed=", ".join(sorted(mechanism.params)) or "-")
+                continue
+            if len(values) > 1 and not spec.multiple:
+                self._problem(position, "dsl.param-single", name=name)
+            for value in values:
+                if spec.choices is not None and value not in spec.choices:
+                    self._problem(position, "dsl.bad-param-value", name=name, value=value,
+                                  allowed=", ".join(sorted(spec.choices)))
+            params[name] = values
+        for name, spec in mechanism.params.items():
+            if name not in params:
+                if spec.required:
+                    self._problem(statement.position, "dsl.missing-param", name=name,
+                                  code=statement.code)
+                params[name] = spec.default
+        return params
+
+    def _placeholders(self, statement: ast.RuleStatement, mechanism: Mechanism,
+                      messages: dict[str, str], check: str) -> None:
+        positions = {item.key: item.position for item in statement.items if item.kind == "message"}
+        allowed = mechanism.all_placeholders
+        for lang, template in messages.items():
+            try:
+                used = placeholders(template)
+            except ValueError:
+                self._problem(positions[lang], "dsl.bad-template", lang=lang)
+                continue
+            for name in sorted(used - allowed):
+                self._problem(positions[lang], "dsl.unknown-placeholder", name=name, check=check,
+                              allowed=", ".join(sorted(allowed)))

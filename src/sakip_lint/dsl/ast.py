@@ -64,6 +64,8 @@ class ScaleStatement:
     position: Position
     name: str
     bands: tuple[BandSpec, ...]
+    first_year: int | None = None  # the years the scale is in force; None: open-ended
+    last_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -73,5 +75,41 @@ class OptionStatement:
     value: str
 
 
+
+
+@dataclass(frozen=True)
+class WrongFormulaStatement:
+    """A formula known to be used by mistake; stated values it reproduces are explained by it."""
+
+    position: Position
+    name: str
+    polarity: str
+    expression: Expression
+    text: str
+
+
+@dataclass(frozen=True)
+class RuleItem:
+    position: Position
+    kind: str  # severity | check | message | basis | doc | example | param
+    key: str | None  # the language, example kind or parameter name
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RuleStatement:
+    position: Position
+    code: str
+    name: str
+    items: tuple[RuleItem, ...]
+
+
+@dataclass(frozen=True)
+class DisableStatement:
+    position: Position
+    codes: tuple[str, ...]
+
+
 Statement = (RoundingStatement | ToleranceStatement | PolarityDefaultStatement
-             | PolarityPatternStatement | FormulaStatement | ScaleStatement | OptionStatement)
+             | PolarityPatternStatement | FormulaStatement | WrongFormulaStatement | ScaleStatement
+             | OptionStatement | RuleStatement | DisableStatement)

@@ -27,7 +27,7 @@ def grammar_text() -> str:
 
 @cache
 def _parser() -> Lark:
-    return Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=False)
+    return Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True)
 
 
 def _expected(error: UnexpectedInput) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from lark import Token, Transformer, v_args
 
 from sakip_lint.dsl import ast
-from sakip_lint.expressions import Binary, Negate, Number, Variable
+from sakip_lint.expressions import Binary, Call, Negate, Number, Variable
 
 
 def decimal(token: Token) -> Decimal:
@@ -16,7 +16,10 @@ def decimal(token: Token) -> Decimal:
 
 
 def text(token: Token) -> str:
-    return str(token)[1:-1]
+    """The content of a quoted string or of a triple-quoted long string."""
+    value = str(token)
+    quotes = 3 if value.startswith('"""') else 1
+    return value[quotes:-quotes]
 
 
 @v_args(meta=True)
@@ -46,10 +49,17 @@ class ToAst(Transformer):
         polarity, phrase = children
         return ast.PolarityPatternStatement(self._at(meta), str(polarity), text(phrase))
 
+    def _written(self, meta) -> str:
+        return self.source[meta.start_pos:meta.end_pos].split("=", 1)[1].strip()
+
     def formula(self, meta, children):
-        polarity, expression = children
-        written = self.source[meta.start_pos:meta.end_pos].split("=", 1)[1].strip()
-        return ast.FormulaStatement(self._at(meta), str(polarity), expression, written)
+        kind, expression = children
+        return ast.FormulaStatement(self._at(meta), str(kind), expression, self._written(meta))
+
+    def wrong_formula(self, meta, children):
+        name, polarity, expression = children
+        return ast.WrongFormulaStatement(self._at(meta), text(name), str(polarity), expression,
+                                         self._written(meta))
 
     def option(self, meta, children):
         name, value = children
@@ -57,8 +67,47 @@ class ToAst(Transformer):
         return ast.OptionStatement(self._at(meta), str(name), value)
 
     def scale(self, meta, children):
-        name, *bands = children
-        return ast.ScaleStatement(self._at(meta), str(name), tuple(bands))
+        name, years, *bands = children
+        first, last = years if years is not None else (None, None)
+        return ast.ScaleStatement(self._at(meta), str(name), tuple(bands), first, last)
+
+    def validity(self, meta, children):
+        first, last = children
+        return (None if first is None else int(first), None if last is None else int(last))
+
+    # rules
+    def rule(self, meta, children):
+        code, name, *items = children
+        return ast.RuleStatement(self._at(meta), str(code), text(name), tuple(items))
+
+    def _item(self, meta, kind, key, *values):
+        return ast.RuleItem(self._at(meta), kind, key, tuple(values))
+
+    def rule_severity(self, meta, children):
+        return self._item(meta, "severity", None, str(children[0]))
+
+    def rule_check(self, meta, children):
+        return self._item(meta, "check", None, str(children[0]))
+
+    def rule_message(self, meta, children):
+        return self._item(meta, "message", str(children[0]), text(children[1]))
+
+    def rule_basis(self, meta, children):
+        return self._item(meta, "basis", None, text(children[0]))
+
+    def rule_doc(self, meta, children):
+        return self._item(meta, "doc", None, text(children[0]))
+
+    def rule_example(self, meta, children):
+        return self._item(meta, "example", str(children[0]), text(children[1]))
+
+    def rule_param(self, meta, children):
+        name, *values = children
+        return self._item(meta, "param", str(name),
+                          *(text(v) if v.type == "STRING" else str(v) for v in values))
+
+    def disable(self, meta, children):
+        return ast.DisableStatement(self._at(meta), tuple(str(code) for code in children))
 
     def band(self, meta, children):
         label, (low, high, low_closed, high_closed) = children
@@ -95,6 +144,10 @@ class ToAst(Transformer):
 
     def negate(self, meta, children):
         return Negate(children[0])
+
+    def call(self, meta, children):
+        name, *arguments = children
+        return Call(str(name), tuple(arguments))
 
     def add(self, meta, children):
         return Binary("+", *children)

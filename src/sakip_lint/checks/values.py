@@ -1,23 +1,27 @@
 """Every raw value of the report read once in its declared number style.
 
-A value that cannot be read (ambiguous ``1.234`` in an undeclared style, ``12a``) is an error at
-its cell; one that reads but breaks the report's own style (the stray ``97.67``) is a warning.
+A value that cannot be read (ambiguous ``1.234`` in an undeclared style, ``12a``) is reported
+at its cell; so is one that reads but breaks the report's own style (the stray ``97.67``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sakip_lint.findings import Finding, Severity, make_args
-from sakip_lint.numbers import ParsedValue, ValueKind
+from sakip_lint.messages import term
+from sakip_lint.numbers import ValueKind
+from sakip_lint.rule import Context, Fact, Params, ParamSpec
 from sakip_lint.source import LoadedReport
 
 ROW_VALUE_FIELDS = ("target", "target_akhir", "realisasi", "capaian", "pagu", "realisasi_anggaran",
                     "persen_anggaran", "efisiensi")
 ROW_YEAR_FIELDS = ("target_tahun", "realisasi_tahun")
+KINDS = {"ambigu": "ambiguous", "tidak_terbaca": "invalid", "gaya": "note"}
+PARAMS = {"hasil": ParamSpec(frozenset(KINDS), multiple=True, default=("ambigu", "tidak_terbaca"))}
+PLACEHOLDERS = frozenset({"masalah"})
 
 
-def _located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str | None]]:
+def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str | None]]:
     """(raw, path, business key, place) of every value that is meant to be read as a number.
 
     Generic tables mix text and numbers; only their declared number columns are read.
@@ -44,19 +48,18 @@ def _located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str
                            f"tabel {table.id}", table.di)
 
 
-def _problem_args(value: ParsedValue) -> dict[str, object]:
-    candidates = " / ".join(str(candidate) for candidate in value.candidates)
-    return {"raw": value.raw, "candidates": candidates}
-
-
-def check_values(loaded: LoadedReport) -> Iterator[Finding]:
-    for raw, path, key, place in _located_values(loaded):
+def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
+    wanted = {KINDS[name] for name in params["hasil"]}
+    loaded = context.loaded
+    for raw, path, key, place in located_values(loaded):
         value = loaded.parse(raw)
         location = loaded.location(path, key=key, place=place)
-        if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID):
-            code = "NUM001" if value.kind is ValueKind.AMBIGUOUS else "NUM002"
-            yield Finding(code=code, severity=Severity.ERROR, message_key=value.problem,
-                          location=location, args=make_args(**_problem_args(value)), found=raw)
-        for note in value.notes:
-            yield Finding(code="NUM003", severity=Severity.WARNING, message_key=note,
-                          location=location, args=make_args(raw=raw), found=raw)
+        problems = []
+        if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) and value.kind.value in wanted:
+            candidates = " / ".join(str(candidate) for candidate in value.candidates)
+            problems.append(term(value.problem, raw=raw, candidates=candidates))
+        if "note" in wanted:
+            problems += [term(note, raw=raw) for note in value.notes]
+        for text in problems:
+            yield Fact(location, {"subjek": key, "ditemukan": raw, "diharapkan": "",
+                                  "tempat": place or "", "masalah": text}, found=raw)

@@ -1,0 +1,68 @@
+"""The check mechanisms rules can name with ``periksa``: a literal registry, one entry each.
+
+An unknown name in a rule file is reported when the rules are loaded, with this list.
+"""
+
+from sakip_lint.checks import alignment, budget, claims, completeness, stated, tables, values
+from sakip_lint.rule import Mechanism
+
+MECHANISMS: dict[str, Mechanism] = {
+    "angka_terbaca": Mechanism(
+        values.readable_numbers, values.PARAMS, values.PLACEHOLDERS,
+        "every value meant as a number reads as one, in the report's number style"),
+    "capaian_tertulis": Mechanism(
+        stated.stated_capaian, stated.PARAMS, stated.PLACEHOLDERS,
+        "a stated capaian (indicator, sasaran, overall) against the rules' formula"),
+    "penyerapan_tertulis": Mechanism(
+        stated.stated_absorption, stated.PARAMS, stated.PLACEHOLDERS,
+        "a stated budget absorption against realisasi / pagu of its row"),
+    "efisiensi_tertulis": Mechanism(
+        stated.stated_efficiency, stated.PARAMS, stated.PLACEHOLDERS,
+        "a stated efficiency against capaian minus absorption of its row"),
+    "realisasi_melebihi_pagu": Mechanism(
+        budget.spent_over_budget, {}, budget.PLACEHOLDERS,
+        "a budget row whose realisasi exceeds its pagu"),
+    "nilai_sama": Mechanism(
+        alignment.same_everywhere, alignment.SAME_PARAMS, alignment.SAME_PLACEHOLDERS,
+        "a column of an indicator is the same in every place of the given roles"),
+    "target_tahunan_vs_akhir": Mechanism(
+        alignment.annual_within_end_target, alignment.END_PARAMS, alignment.END_PLACEHOLDERS,
+        "the annual target does not go beyond the Renstra end target"),
+    "ada_di": Mechanism(
+        completeness.present_in, completeness.PRESENT_PARAMS, completeness.PRESENT_PLACEHOLDERS,
+        "every indicator or sasaran (shown in some roles) has a row in places of other roles"),
+    "pembanding_tahun_lalu": Mechanism(
+        completeness.compared_with_last_year, {}, frozenset(),
+        "every indicator has a realisasi of an earlier year"),
+    "pembanding_target_akhir": Mechanism(
+        completeness.compared_with_end_target, {}, frozenset(),
+        "every indicator has a Renstra end target"),
+    "target_di_bawah_realisasi_lalu": Mechanism(
+        completeness.target_below_last_year, completeness.BELOW_PARAMS,
+        completeness.BELOW_PLACEHOLDERS,
+        "a target easier than last year's realisasi, given polarity, has a recorded reason"),
+    "baseline": Mechanism(
+        completeness.has_baseline, {}, frozenset(),
+        "every indicator has a baseline or an earlier realisasi"),
+    "tabel_terdaftar": Mechanism(
+        completeness.listed_tables_exist, completeness.LISTED_PARAMS, frozenset(),
+        "every table in the list of tables is in the report"),
+    "jumlah_baris": Mechanism(
+        tables.row_totals, tables.PARAMS, tables.PLACEHOLDERS,
+        "a table's total column is the sum of its number columns"),
+    "baris_ringkasan": Mechanism(
+        tables.summary_rows, tables.PARAMS, tables.PLACEHOLDERS,
+        "a table's total rows sum, and its average rows average, the other rows"),
+    "predikat_tabel": Mechanism(
+        tables.table_grades, {}, tables.GRADE_PLACEHOLDERS,
+        "a table's grade row is what the scale of that year gives its total"),
+    "klaim_angka": Mechanism(
+        claims.claim_numbers, claims.NUMBER_PARAMS, claims.PLACEHOLDERS,
+        "a figure in the prose equals the count, cell, average or total it names"),
+    "klaim_peringkat": Mechanism(
+        claims.claim_ranks, {}, claims.RANK_PLACEHOLDERS,
+        "a ranking in the prose matches the table"),
+    "klaim_kategori": Mechanism(
+        claims.claim_categories, {}, claims.CATEGORY_PLACEHOLDERS,
+        "a category or grade in the prose is what the scale gives"),
+}

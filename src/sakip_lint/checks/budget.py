@@ -1,0 +1,41 @@
+"""Budget rows: a realisation above the budget is suspicious.
+
+A row whose stated percentage is pagu / realisasi is left to the absorption rule, which says
+the columns look swapped; reporting it here too would be the same error twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakip_lint.comparison import Stated, Verdict, compare
+from sakip_lint.model import Role
+from sakip_lint.rule import Context, Fact, Params
+
+HUNDRED = Decimal(100)
+PLACEHOLDERS = frozenset({"pagu", "selisih"})
+
+
+def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
+    report = context.loaded.report
+    parse = context.loaded.parse
+    for place, index, row in report.rows():
+        if report.tempat[place].peran is not Role.ANGGARAN or row.pagu is None:
+            continue
+        pagu, spent = parse(row.pagu), parse(row.realisasi_anggaran)
+        if not (pagu.has_number and spent.has_number) or spent.number <= pagu.number:
+            continue
+        location = context.loaded.row_location(place, index, "realisasi_anggaran")
+        if row.persen_anggaran is not None:
+            swapped = pagu.number / spent.number * HUNDRED
+            verdict = compare(Stated(parse(row.persen_anggaran), location), swapped,
+                              context.config.rounding.apply(swapped), context.config.tolerance).verdict
+            if verdict in (Verdict.MATCH, Verdict.ROUNDING):
+                continue
+        yield Fact(location, {"subjek": f"{report.kind_of(row.id)} {row.id}",
+                              "ditemukan": row.realisasi_anggaran, "diharapkan": row.pagu,
+                              "pagu": row.pagu, "tempat": place,
+                              "selisih": context.number(spent.number - pagu.number)},
+                   (context.loaded.row_location(place, index, "pagu"),),
+                   row.realisasi_anggaran, row.pagu)

@@ -1,0 +1,336 @@
+"""Claims of the prose recomputed from the tables: counts, cells, averages, totals, rankings
+and categories.
+
+What a claim is about (``tentang``) decides how it is recomputed. A figure copied from a table
+must be equal; a figure the prose computed (an average, a percentage) may differ by rounding,
+which a separate rule reports as a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, table_by_id,
+                                      table_cell, table_location)
+from sakip_lint.checks.stated import VERDICTS
+from sakip_lint.comparison import Stated, Verdict, compare
+from sakip_lint.findings import Location
+from sakip_lint.messages import term
+from sakip_lint.model import Claim, Role
+from sakip_lint.rule import Context, Fact, Params, ParamSpec
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Expected:
+    value: Decimal | str  # a number, or words for qualitative values
+    computed: bool  # True: the prose computed it (rounding allowed); False: copied, must be equal
+    related: tuple[Location, ...] = ()
+
+
+def _sasaran_of_tujuan(context: Context, claim: Claim) -> list:
+    sasaran = context.loaded.report.sasaran
+    return [s for s in sasaran if s.tujuan in claim.tujuan] if claim.tujuan else sasaran
+
+
+def _count_sasaran(context: Context, claim: Claim) -> Expected:
+    return Expected(Decimal(len(_sasaran_of_tujuan(context, claim))), False)
+
+
+def _count_indicators(context: Context, claim: Claim) -> Expected:
+    ids = set(claim.sasaran) or {s.id for s in _sasaran_of_tujuan(context, claim)}
+    count = sum(1 for indikator in context.loaded.report.indikator if indikator.sasaran in ids)
+    return Expected(Decimal(count), False)
+
+
+def _table(context: Context, claim: Claim):
+    return table_by_id(context, claim.tabel)
+
+
+def _cell(context: Context, claim: Claim) -> Expected | None:
+    found = _table(context, claim)
+    if found is None or claim.baris is None or claim.kolom is None:
+        return None
+    cell = table_cell(context, *found, claim.baris, claim.kolom)
+    if cell is None or cell.value is None or not cell.value.has_number:
+        return None
+    location = table_location(context, cell.table_index, cell.row_index, cell.column_index)
+    return Expected(cell.value.number, False, (location,))
+
+
+def _column_average(context: Context, claim: Claim) -> Expected | None:
+    found = _table(context, claim)
+    if found is None or claim.kolom not in found[1].kolom:
+        return None
+    numbers = column_numbers(context, found[1], claim.kolom)
+    if not numbers:
+        return None
+    return Expected(sum(numbers) / len(numbers), True, (table_location(context, found[0]),))
+
+
+def _row_count(context: Context, claim: Claim, filled: bool) -> Expected | None:
+    found = _table(context, claim)
+    if found is None:
+        return None
+    table_index, table = found
+    if filled:
+        if claim.kolom not in table.kolom:
+            return None
+        count = len(column_numbers(context, table, claim.kolom))
+    else:
+        count = len(data_rows(table))
+    return Expected(Decimal(count), False, (table_location(context, table_index),))
+
+
+def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | None:
+    """The target or realisasi of the claim's indicator for the claim's year: the annual
+    value for the report year, the Renstra end target for the last year of the period, the
+    yearly columns otherwise."""
+    if not claim.indikator:
+        return None
+    ident = claim.indikator[0]
+    report = context.loaded.report
+    if claim.tahun in (None, report.tahun):
+        roles = ("pengukuran", "analisis") if column == "realisasi" else TARGET_ROLES
+        cell = next(iter(cells(context, ident, column, roles)), None)
+        return None if cell is None else _copied(cell.value, cell.location)
+    end_year = report.periode_renstra[1] if report.periode_renstra else None
+    if column == "target" and claim.tahun == end_year:
+        cell = next(iter(cells(context, ident, "target_akhir", [r.value for r in Role])), None)
+        return None if cell is None else _copied(cell.value, cell.location)
+    yearly = "realisasi_tahun" if column == "realisasi" else "target_tahun"
+    for place, index, row in report.rows_of(ident):
+        raw = getattr(row, yearly).get(claim.tahun)
+        if raw is not None:
+            location = context.loaded.location(
+                ("tempat", place, "baris", str(index), yearly, str(claim.tahun)),
+                key=f"indikator {ident}", place=place)
+            return _copied(context.loaded.parse(raw), location)
+    return None
+
+
+def _copied(value, location) -> Expected | None:
+    if value.has_number:
+        return Expected(value.number, False, (location,))
+    if value.kind == "text":
+        return Expected(value.label or value.raw, False, (location,))
+    return None
+
+
+def _budget_rows(context: Context):
+    report = context.loaded.report
+    return [(place, index, row) for place, index, row in report.rows()
+            if report.tempat[place].peran is Role.ANGGARAN and report.kind_of(row.id) == "sasaran"]
+
+
+def _budget_sum(context: Context, column: str) -> Expected | None:
+    rows = [(place, index, row) for place, index, row in _budget_rows(context)
+            if getattr(row, column) is not None]
+    values = [context.loaded.parse(getattr(row, column)) for _, _, row in rows]
+    numbers = [value.number for value in values if value.has_number]
+    if not numbers:
+        return None
+    place, index, _ = rows[0]
+    return Expected(sum(numbers), False, (context.loaded.row_location(place, index, column),))
+
+
+def _claimed_number(context: Context, about: str) -> Decimal | None:
+    for claim in context.loaded.report.klaim:
+        if claim.tentang == about:
+            value = context.loaded.parse(claim.nilai)
+            if value.has_number:
+                return value.number
+    return None
+
+
+def _total_absorption(context: Context, claim: Claim) -> Expected | None:
+    """The prose's own totals when it states them, else the budget table's sums."""
+    pagu = _claimed_number(context, "anggaran_pagu_total")
+    spent = _claimed_number(context, "anggaran_realisasi_total")
+    if pagu is None or spent is None:
+        pagu_sum, spent_sum = _budget_sum(context, "pagu"), _budget_sum(context, "realisasi_anggaran")
+        if pagu_sum is None or spent_sum is None:
+            return None
+        pagu, spent = pagu_sum.value, spent_sum.value
+    return None if not pagu else Expected(spent / pagu * HUNDRED, True)
+
+
+def _absorption_of_sasaran(context: Context, claim: Claim) -> Expected | None:
+    """The average of the absorption the tables state for the sasaran the claim names."""
+    numbers, related = [], []
+    for ident in claim.sasaran:
+        for role in (Role.EFISIENSI, Role.ANGGARAN):
+            found = [(p, i, r) for p, i, r in context.loaded.report.rows_of(ident, role)
+                     if r.persen_anggaran is not None]
+            if found:
+                place, index, row = found[0]
+                value = context.loaded.parse(row.persen_anggaran)
+                if value.has_number:
+                    numbers.append(value.number)
+                    related.append(context.loaded.row_location(place, index, "persen_anggaran"))
+                break
+    if not numbers or len(numbers) != len(claim.sasaran):
+        return None
+    return Expected(sum(numbers) / len(numbers), len(numbers) > 1, tuple(related))
+
+
+def _evaluation_score(context: Context, claim: Claim) -> Expected | None:
+    found = _table(context, claim)
+    if found is None or not found[1].baris_total:
+        return None
+    table_index, table = found
+    column = next((c for c, year in table.kolom_tahun.items() if year == claim.tahun), None)
+    if column is None:
+        return None
+    cell = table_cell(context, table_index, table, table.baris_total[0], column)
+    if cell is None or cell.value is None or not cell.value.has_number:
+        return None
+    location = table_location(context, table_index, cell.row_index, cell.column_index)
+    return Expected(cell.value.number, False, (location,))
+
+
+MEASURES = {
+    "jumlah_sasaran": _count_sasaran,
+    "jumlah_indikator": _count_indicators,
+    "sel": _cell,
+    "rata_rata": _column_average,
+    "jumlah_baris": lambda context, claim: _row_count(context, claim, filled=False),
+    "jumlah_baris_terisi": lambda context, claim: _row_count(context, claim, filled=True),
+    "target_indikator": lambda context, claim: _indicator_value(context, claim, "target"),
+    "realisasi_indikator": lambda context, claim: _indicator_value(context, claim, "realisasi"),
+    "anggaran_pagu_total": lambda context, claim: _budget_sum(context, "pagu"),
+    "anggaran_realisasi_total": lambda context, claim: _budget_sum(context, "realisasi_anggaran"),
+    "anggaran_penyerapan_total": _total_absorption,
+    "penyerapan_sasaran": _absorption_of_sasaran,
+    "nilai_evaluasi": _evaluation_score,
+}
+NUMBER_PARAMS = {
+    "hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True, default=("beda",)),
+    "tentang": ParamSpec(frozenset(MEASURES), multiple=True, default=tuple(sorted(MEASURES))),
+}
+PLACEHOLDERS = frozenset({"selisih", "kutipan", "tentang", "sumber"})
+
+
+def _claim_location(context: Context, index: int, claim: Claim) -> Location:
+    return context.loaded.location(("klaim", str(index), "nilai"), key=f"klaim {claim.id}",
+                                   place=claim.di)
+
+
+def _values(context: Context, claim: Claim, expected: str, difference: str,
+            source: Expected | None = None) -> dict[str, object]:
+    """Message values; ``sumber`` names where the compared value comes from, so the finding
+    states a disagreement between two places rather than guessing which one is wrong."""
+    if source is None or source.computed or not source.related:
+        origin: object = term("word.computation")
+    else:
+        origin = source.related[0].place or term("word.computation")
+    return {"subjek": f"klaim {claim.id}", "ditemukan": claim.nilai, "diharapkan": expected,
+            "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
+            "tentang": claim.tentang, "sumber": origin}
+
+
+def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
+    wanted = {VERDICTS[name] for name in params["hasil"]}
+    for index, claim in enumerate(context.loaded.report.klaim):
+        if claim.tentang not in params["tentang"]:
+            continue
+        expected = MEASURES[claim.tentang](context, claim)
+        if expected is None:
+            continue
+        location = _claim_location(context, index, claim)
+        value = context.loaded.parse(claim.nilai)
+        if isinstance(expected.value, str):
+            words = (value.label or value.raw).strip().casefold()
+            if Verdict.DIFFERS in wanted and words != expected.value.strip().casefold():
+                yield Fact(location, _values(context, claim, expected.value, "", expected),
+                           expected.related, claim.nilai, expected.value)
+            continue
+        if not value.has_number:
+            continue
+        if expected.computed:
+            comparison = compare(Stated(value, location), expected.value,
+                                 context.config.rounding.apply(expected.value),
+                                 context.config.tolerance)
+            verdict, difference = comparison.verdict, comparison.difference
+            shown = context.number(context.config.rounding.apply(expected.value))
+        else:
+            difference = value.number - expected.value
+            verdict = Verdict.MATCH if difference == 0 else Verdict.DIFFERS
+            shown = context.number(expected.value)
+        if verdict in wanted:
+            yield Fact(location, _values(context, claim, shown, context.number(difference), expected),
+                       expected.related, claim.nilai, shown)
+
+
+RANK_PLACEHOLDERS = frozenset({"kutipan", "kolom", "peringkat"})
+
+
+def claim_ranks(context: Context, params: Params) -> Iterator[Fact]:
+    """'S1 is second with 132': the column holding rank N of the row is the one the claim names."""
+    for index, claim in enumerate(context.loaded.report.klaim):
+        if claim.tentang != "peringkat" or claim.peringkat is None or claim.kolom is None:
+            continue
+        found = _table(context, claim)
+        if found is None or claim.baris is None:
+            continue
+        table_index, table = found
+        ranked = []
+        for column in table.kolom_angka:
+            cell = table_cell(context, table_index, table, claim.baris, column)
+            if cell is not None and cell.value is not None and cell.value.has_number:
+                ranked.append((cell.value.number, column))
+        ranked.sort(key=lambda item: -item[0])
+        if not 0 < claim.peringkat <= len(ranked):
+            continue
+        holder = ranked[claim.peringkat - 1][1]
+        if holder != claim.kolom:
+            actual = 1 + next(i for i, (_, column) in enumerate(ranked) if column == claim.kolom)
+            values = _values(context, claim, str(actual), "")
+            values.update({"ditemukan": str(claim.peringkat), "kolom": claim.kolom,
+                           "peringkat": str(actual)})
+            yield Fact(_claim_location(context, index, claim), values,
+                       (table_location(context, table_index),), str(claim.peringkat), str(actual))
+
+
+CATEGORY_ABOUT = ("kategori_indikator", "kategori_sasaran", "kategori_keseluruhan",
+                  "predikat_evaluasi")
+CATEGORY_PLACEHOLDERS = frozenset({"kutipan", "nilai"})
+
+
+def _category(context: Context, claim: Claim) -> tuple[str | None, str]:
+    """The category (and the value it is the category of) the rules give for a claim."""
+    results = context.capaian
+    if claim.tentang == "kategori_keseluruhan":
+        computed = results.overall.capaian
+    elif claim.tentang == "kategori_sasaran" and claim.sasaran:
+        computed = next((r.capaian for r in results.sasaran if r.sasaran.id == claim.sasaran[0]), None)
+    elif claim.tentang == "kategori_indikator" and claim.indikator:
+        computed = next((r.capaian for r in results.indicators
+                         if r.indikator.id == claim.indikator[0]), None)
+    else:
+        score = _evaluation_score(context, claim)
+        found = _table(context, claim)
+        if score is None or found is None or found[1].skala_predikat is None:
+            return None, ""
+        scale = context.config.scale(found[1].skala_predikat, claim.tahun)
+        return (None if scale is None else scale.classify(score.value)), context.number(score.value)
+    if computed is None or not computed.ok:
+        return None, ""
+    return computed.category, context.number(computed.rounded)
+
+
+def claim_categories(context: Context, params: Params) -> Iterator[Fact]:
+    for index, claim in enumerate(context.loaded.report.klaim):
+        if claim.tentang not in CATEGORY_ABOUT:
+            continue
+        expected, of_value = _category(context, claim)
+        value = context.loaded.parse(claim.nilai)
+        stated = (value.label or value.raw).strip()
+        if expected is None or stated.casefold() == expected.casefold():
+            continue
+        values = _values(context, claim, expected, "")
+        values["nilai"] = of_value
+        yield Fact(_claim_location(context, index, claim), values, (), claim.nilai, expected)

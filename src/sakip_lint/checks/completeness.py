@@ -1,0 +1,146 @@
+"""Completeness: what the SAKIP evaluation's reporting criteria expect a report to contain.
+
+Every PK indicator is measured; realisasi is compared with last year and with the Renstra end
+target; every sasaran has its budget; a target below last year's realisasi has a reason; an
+indicator has a baseline; every table the list of tables names is in the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sakip_lint.checks.common import (TARGET_ROLES, cells, first_number, polarity, roles_param,
+                                      table_by_id, table_location)
+from sakip_lint.model import Polarity, Role
+from sakip_lint.rule import Context, Fact, Params, ParamSpec
+
+
+def _entity_location(context: Context, kind: str, ident: str):
+    report = context.loaded.report
+    index = next(i for i, entity in enumerate(getattr(report, kind)) if entity.id == ident)
+    return context.loaded.location((kind, str(index), "id"), key=f"{kind} {ident}")
+
+
+PRESENT_PARAMS = {
+    "jenis": ParamSpec(frozenset({"indikator", "sasaran"}), default=("indikator",)),
+    "dari": roles_param(),  # none: every entity of the kind
+    "ke": roles_param(required=True),
+}
+PRESENT_PLACEHOLDERS = frozenset({"peran"})
+
+
+def present_in(context: Context, params: Params) -> Iterator[Fact]:
+    """Every entity (of those shown in ``dari``) has a row in a place of role ``ke``."""
+    report = context.loaded.report
+    kind = params["jenis"][0]
+    sources, targets = [Role(r) for r in params["dari"]], [Role(r) for r in params["ke"]]
+    for entity in getattr(report, kind):
+        shown = list(report.rows_of(entity.id, *sources)) if sources else [None]
+        if not shown or list(report.rows_of(entity.id, *targets)):
+            continue
+        first = shown[0]
+        location = (context.loaded.row_location(first[0], first[1]) if first
+                    else _entity_location(context, kind, entity.id))
+        yield Fact(location, {"subjek": f"{kind} {entity.id}", "ditemukan": "-",
+                              "diharapkan": ", ".join(params["ke"]),
+                              "tempat": location.place or "", "peran": ", ".join(params["ke"])})
+
+
+def _earlier_realisasi(context: Context, ident: str):
+    """(year, cell value, location) of every realisasi of an earlier year, latest year first."""
+    report = context.loaded.report
+    found = []
+    for place, index, row in report.rows_of(ident):
+        for year, raw in row.realisasi_tahun.items():
+            if year < report.tahun:
+                location = context.loaded.location(
+                    ("tempat", place, "baris", str(index), "realisasi_tahun", str(year)),
+                    key=f"indikator {ident}", place=place)
+                found.append((year, raw, context.loaded.parse(raw), location))
+    return sorted(found, key=lambda item: -item[0])
+
+
+def _measured_location(context: Context, ident: str):
+    report = context.loaded.report
+    for roles in ((Role.ANALISIS,), (Role.PENGUKURAN,), ()):
+        rows = list(report.rows_of(ident, *roles))
+        if rows:
+            return context.loaded.row_location(rows[0][0], rows[0][1])
+    return _entity_location(context, "indikator", ident)
+
+
+def compared_with_last_year(context: Context, params: Params) -> Iterator[Fact]:
+    for indikator in context.loaded.report.indikator:
+        if not any(value.has_number or value.kind == "text"
+                   for _, _, value, _ in _earlier_realisasi(context, indikator.id)):
+            location = _measured_location(context, indikator.id)
+            yield Fact(location, {"subjek": f"indikator {indikator.id}", "ditemukan": "-",
+                                  "diharapkan": "", "tempat": location.place or ""})
+
+
+def compared_with_end_target(context: Context, params: Params) -> Iterator[Fact]:
+    for indikator in context.loaded.report.indikator:
+        ends = list(cells(context, indikator.id, "target_akhir", [r.value for r in Role]))
+        if not any(cell.value.kind not in ("none", "invalid", "ambiguous") for cell in ends):
+            location = _measured_location(context, indikator.id)
+            yield Fact(location, {"subjek": f"indikator {indikator.id}", "ditemukan": "-",
+                                  "diharapkan": "", "tempat": location.place or ""})
+
+
+BELOW_PARAMS = {"di": roles_param(*TARGET_ROLES)}
+BELOW_PLACEHOLDERS = frozenset({"tempat_lain", "tahun_lalu", "realisasi_lalu"})
+
+
+def target_below_last_year(context: Context, params: Params) -> Iterator[Fact]:
+    """A target easier than what was already achieved, unless the row records why (catatan)."""
+    report = context.loaded.report
+    for indikator in report.indikator:
+        direction = polarity(context, indikator)
+        if direction is Polarity.KUALITATIF:
+            continue
+        target = first_number(cells(context, indikator.id, "target", params["di"]))
+        earlier = [item for item in _earlier_realisasi(context, indikator.id)
+                   if item[0] == report.tahun - 1 and item[2].has_number]
+        if target is None or not earlier or target.row.catatan:
+            continue
+        year, raw, value, location = earlier[0]
+        easier = (target.value.number < value.number if direction is Polarity.POSITIF
+                  else target.value.number > value.number)
+        if easier:
+            yield Fact(target.location,
+                       {"subjek": f"indikator {indikator.id}", "ditemukan": target.raw,
+                        "diharapkan": raw, "tempat": target.place, "tempat_lain": location.place,
+                        "tahun_lalu": str(year), "realisasi_lalu": raw},
+                       related=(location,), found=target.raw, expected=raw)
+
+
+def has_baseline(context: Context, params: Params) -> Iterator[Fact]:
+    for indikator in context.loaded.report.indikator:
+        earlier = [value for _, _, value, _ in _earlier_realisasi(context, indikator.id)
+                   if value.has_number or value.kind == "text"]
+        if indikator.baseline is None and not earlier:
+            location = _entity_location(context, "indikator", indikator.id)
+            yield Fact(location, {"subjek": f"indikator {indikator.id}", "ditemukan": "-",
+                                  "diharapkan": "", "tempat": ""})
+
+
+LISTED_PARAMS = {"tabel": ParamSpec(default=("daftar-tabel",)), "kolom": ParamSpec(default=("Tabel",))}
+
+
+def listed_tables_exist(context: Context, params: Params) -> Iterator[Fact]:
+    """Every table the list of tables names is a place of the report."""
+    found = table_by_id(context, params["tabel"][0])
+    if found is None:
+        return
+    table_index, table = found
+    column = params["kolom"][0]
+    if column not in table.kolom:
+        return
+    at = table.kolom.index(column)
+    places = set(context.loaded.report.tempat)
+    for row_index, row in enumerate(table.baris):
+        name = row[at]
+        if name and name not in places:
+            location = table_location(context, table_index, row_index, at)
+            yield Fact(location, {"subjek": name, "ditemukan": name, "diharapkan": "",
+                                  "tempat": table.di})

@@ -1,0 +1,72 @@
+"""Stated capaian, absorption and efficiency against what the rules compute.
+
+One mechanism per quantity; the ``hasil`` parameter selects which verdicts a rule reports, so
+that a real difference (an error) and a difference that is only the report's rounding habit
+(a warning) are two rules over one computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakip_lint.capaian import StatedCheck
+from sakip_lint.comparison import Verdict
+from sakip_lint.findings import Fix
+from sakip_lint.messages import Text, term
+from sakip_lint.rule import Context, Fact, Params, ParamSpec
+
+VERDICTS = {"beda": Verdict.DIFFERS, "pembulatan": Verdict.ROUNDING, "bukan_angka": Verdict.NOT_NUMBER}
+PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS), multiple=True, default=("beda",))}
+PLACEHOLDERS = frozenset({"selisih", "tepat", "toleransi", "penjelasan"})
+
+
+def _fact(context: Context, subject: object, check: StatedCheck) -> Fact:
+    comparison, computed = check.comparison, check.computed
+    stated = comparison.stated
+    expected = context.number(computed.rounded)
+    explanation: object = ""
+    if check.explanation is not None:
+        explanation = Text(check.explanation,
+                           (("alternative", context.number(check.alternative.rounded)),)
+                           + check.explanation_args)
+    difference = "" if comparison.difference is None else context.number(comparison.difference)
+    fix = None
+    safe_place = stated.location.pointer.startswith("/tempat/")
+    if comparison.verdict is Verdict.DIFFERS and safe_place and check.explanation is None:
+        decimals = max(stated.value.decimals or 0, context.config.rounding.decimals)
+        fix = Fix(stated.location, context.number(computed.rounded, decimals), safe=True)
+    values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": expected,
+              "selisih": difference, "tempat": stated.location.place or "",
+              "tepat": context.number(computed.exact.quantize(Decimal("0.0001"))),
+              "toleransi": context.number(context.config.tolerance), "penjelasan": explanation}
+    return Fact(stated.location, values, check.inputs, stated.value.raw, expected, fix)
+
+
+def _facts(context: Context, params: Params, checks) -> Iterator[Fact]:
+    wanted = {VERDICTS[name] for name in params["hasil"]}
+    for subject, check in checks:
+        if check.comparison.verdict in wanted:
+            yield _fact(context, subject, check)
+
+
+def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
+    report = context.capaian
+    checks = [(f"indikator {r.indikator.id}", r.stated) for r in report.indicators]
+    checks += [(f"indikator {r.indikator.id}", r.stated) for r in report.rows]
+    for result in report.sasaran:
+        checks += [(f"sasaran {result.sasaran.id}", check) for check in result.stated_capaian]
+    checks += [(term("subject.overall"), check) for check in report.overall.stated_capaian]
+    yield from _facts(context, params, checks)
+
+
+def stated_absorption(context: Context, params: Params) -> Iterator[Fact]:
+    yield from _facts(context, params, [(f"sasaran {result.sasaran.id}", check)
+                                        for result in context.capaian.sasaran
+                                        for check in result.stated_absorption])
+
+
+def stated_efficiency(context: Context, params: Params) -> Iterator[Fact]:
+    yield from _facts(context, params, [(f"sasaran {result.sasaran.id}", check)
+                                        for result in context.capaian.sasaran
+                                        for check in result.stated_efficiency])

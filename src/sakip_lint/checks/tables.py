@@ -1,0 +1,121 @@
+"""Arithmetic of generic tables: row totals, total and average rows, and grades by scale.
+
+What each table's totals mean is declared in the data file (``kolom_total``, ``baris_total``,
+``baris_rata_rata``, ``baris_predikat``), so the same mechanisms serve staff tables, SAKIP
+evaluation tables and SKM tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sakip_lint.checks.common import data_rows, table_location
+from sakip_lint.checks.stated import VERDICTS
+from sakip_lint.comparison import Stated, Verdict, compare
+from sakip_lint.rule import Context, Fact, Params, ParamSpec
+
+PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
+                             default=("beda",))}
+PLACEHOLDERS = frozenset({"selisih", "baris", "kolom"})
+
+
+def _fact(context: Context, table_index: int, row_index: int, column_index: int, stated_raw: str,
+          expected: Decimal, difference: Decimal, related=()) -> Fact:
+    table = context.loaded.report.tabel[table_index]
+    label = table.baris[row_index][table.kolom.index(table.kolom_label)] or str(row_index + 1)
+    column = table.kolom[column_index]
+    location = table_location(context, table_index, row_index, column_index)
+    expected_text = context.number(expected)
+    return Fact(location, {"subjek": f"tabel {table.id}", "ditemukan": stated_raw,
+                           "diharapkan": expected_text, "selisih": context.number(difference),
+                           "tempat": table.di, "baris": label, "kolom": column},
+                related=tuple(related), found=stated_raw, expected=expected_text)
+
+
+def _judge(context: Context, stated_raw: str, exact: Decimal, computed: bool):
+    """The verdict on a stated total: averages may differ by rounding, sums may not."""
+    stated = Stated(context.loaded.parse(stated_raw), table_location(context, 0))
+    if not stated.value.has_number:
+        return None
+    if not computed:
+        difference = stated.value.number - exact
+        return (Verdict.MATCH if difference == 0 else Verdict.DIFFERS), difference
+    comparison = compare(stated, exact, context.config.rounding.apply(exact),
+                         context.config.tolerance)
+    return comparison.verdict, comparison.difference
+
+
+def row_totals(context: Context, params: Params) -> Iterator[Fact]:
+    """The total column of each row is the sum of its number columns."""
+    wanted = {VERDICTS[name] for name in params["hasil"]}
+    for table_index, table in enumerate(context.loaded.report.tabel):
+        if table.kolom_total is None or not table.kolom_angka:
+            continue
+        total_at = table.kolom.index(table.kolom_total)
+        parts_at = [table.kolom.index(column) for column in table.kolom_angka]
+        for row_index, row in enumerate(table.baris):
+            if row[total_at] is None:
+                continue
+            parts = [context.loaded.parse(row[at]) for at in parts_at if row[at] is not None]
+            numbers = [value.number for value in parts if value.has_number]
+            if not numbers:
+                continue
+            judged = _judge(context, row[total_at], sum(numbers), computed=False)
+            if judged and judged[0] in wanted:
+                yield _fact(context, table_index, row_index, total_at, row[total_at], sum(numbers),
+                            judged[1])
+
+
+def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
+    """Each total row sums, and each average row averages, the data rows column by column."""
+    wanted = {VERDICTS[name] for name in params["hasil"]}
+    for table_index, table in enumerate(context.loaded.report.tabel):
+        label_at = table.kolom.index(table.kolom_label)
+        rows = data_rows(table)
+        for row_index, row in enumerate(table.baris):
+            averaged = row[label_at] in table.baris_rata_rata
+            if row[label_at] not in table.baris_total and not averaged:
+                continue
+            for column in table.kolom_angka:
+                at = table.kolom.index(column)
+                if row[at] is None:
+                    continue
+                values = [context.loaded.parse(data[at]) for _, data in rows if data[at] is not None]
+                numbers = [value.number for value in values if value.has_number]
+                if not numbers:
+                    continue
+                expected = sum(numbers) / len(numbers) if averaged else sum(numbers)
+                judged = _judge(context, row[at], expected, computed=averaged)
+                if judged and judged[0] in wanted:
+                    yield _fact(context, table_index, row_index, at, row[at], expected, judged[1])
+
+
+GRADE_PLACEHOLDERS = frozenset({"nilai", "tahun", "kolom"})
+
+
+def table_grades(context: Context, params: Params) -> Iterator[Fact]:
+    """The grade row names the grade the scale in force that year gives to the total."""
+    for table_index, table in enumerate(context.loaded.report.tabel):
+        if not (table.baris_predikat and table.skala_predikat and table.baris_total):
+            continue
+        label_at = table.kolom.index(table.kolom_label)
+        by_label = {row[label_at]: (index, row) for index, row in enumerate(table.baris)}
+        if table.baris_predikat not in by_label or table.baris_total[0] not in by_label:
+            continue
+        grade_index, grade_row = by_label[table.baris_predikat]
+        _, score_row = by_label[table.baris_total[0]]
+        for column, year in table.kolom_tahun.items():
+            at = table.kolom.index(column)
+            scale = context.config.scale(table.skala_predikat, year)
+            score = context.loaded.parse(score_row[at]) if score_row[at] is not None else None
+            stated = grade_row[at]
+            if scale is None or score is None or not score.has_number or stated is None:
+                continue
+            expected = scale.classify(score.number)
+            if expected is not None and stated.strip().casefold() != expected.casefold():
+                location = table_location(context, table_index, grade_index, at)
+                yield Fact(location, {"subjek": f"tabel {table.id}", "ditemukan": stated,
+                                      "diharapkan": expected, "tempat": table.di,
+                                      "nilai": score_row[at], "tahun": str(year), "kolom": column},
+                           found=stated, expected=expected)
