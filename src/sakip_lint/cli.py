@@ -1,4 +1,4 @@
-"""The command line: ``sakip-lint check`` and ``sakip-lint capaian``.
+"""The command line: ``check``, ``capaian``, ``rules`` and ``explain``.
 
 Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
 2 an input file or the rule files could not be used (or the tool itself failed). Bad input
@@ -17,7 +17,8 @@ from sakip_lint.dsl.errors import DslError
 from sakip_lint.engine import check_file, worst
 from sakip_lint.findings import Severity
 from sakip_lint.messages import LANGUAGES, render
-from sakip_lint.output import FORMATS, Provenance, render_capaian, render_findings
+from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
+                               render_findings, render_rules)
 from sakip_lint.ruleset import Ruleset, load_ruleset
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
@@ -41,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     capaian = commands.add_parser("capaian", parents=[common],
                                   help="the capaian tables as the report should print them")
     capaian.add_argument("file", type=Path, metavar="FILE")
+    commands.add_parser("rules", parents=[common], help="list the rules in force")
+    explain = commands.add_parser("explain", parents=[common],
+                                  help="the documentation and examples of one rule")
+    explain.add_argument("code", metavar="CODE")
     return parser
 
 
@@ -80,15 +85,30 @@ def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
     return EXIT_CLEAN
 
 
+def run_rules(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    _write(render_rules(ruleset, args.format, args.lang))
+    return EXIT_CLEAN
+
+
+def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    rule = ruleset.rule(args.code.upper())
+    if rule is None:
+        print(render("cli.unknown-rule", args.lang, code=args.code), file=sys.stderr)
+        return EXIT_UNUSABLE
+    _write(render_explain(rule, args.format, args.lang))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "capaian": run_capaian, "rules": run_rules, "explain": run_explain}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         ruleset = _load_rules(args)
         if ruleset is None:
             return EXIT_UNUSABLE
-        if args.command == "check":
-            return run_check(args, ruleset)
-        return run_capaian(args, ruleset)
+        return COMMANDS[args.command](args, ruleset)
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("SAKIP_LINT_DEBUG"):
             raise

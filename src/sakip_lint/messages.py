@@ -365,6 +365,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Berkas {path} tidak dapat dipakai; perbaiki temuan di atas lebih dulu",
         "en": "File {path} cannot be used; fix the findings above first",
     },
+    "cli.unknown-rule": {
+        "id": "Aturan {code} tidak ada; lihat 'sakip-lint rules'",
+        "en": "There is no rule {code}; see 'sakip-lint rules'",
+    },
+    "explain.basis": {"id": "Dasar", "en": "Basis"},
+    "explain.check": {"id": "Pemeriksaan", "en": "Check"},
+    "explain.source": {"id": "Ditulis di", "en": "Written in"},
+    "explain.messages": {"id": "Pesan", "en": "Messages"},
+    "explain.example.gagal": {"id": "Contoh yang melanggar", "en": "Failing example"},
+    "explain.example.lulus": {"id": "Contoh yang lulus", "en": "Passing example"},
+    "explain.example-note": {
+        "id": "Contoh ditambahkan ke laporan minimal (visi V, misi M-1, tujuan T-1, sasaran S-01).",
+        "en": "Examples are added to a minimal report (visi V, misi M-1, tujuan T-1, sasaran S-01).",
+    },
+    "col.name": {"id": "Nama", "en": "Name"},
+    "col.basis": {"id": "Dasar", "en": "Basis"},
     "cli.internal-error": {
         "id": "Kesalahan internal sakip-lint: {detail}. Mohon laporkan bersama berkas masukan.",
         "en": "sakip-lint internal error: {detail}. Please report it with the input file.",

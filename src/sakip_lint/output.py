@@ -258,3 +258,49 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
         parts += [f"## {title}" if fmt == "markdown" else title, "",
                   tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True), ""]
     return "\n".join(parts)
+
+
+# --- rules and their documentation ------------------------------------------------------
+
+def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
+    rows = [[rule.code, rule.name, render(f"severity.{rule.severity.value}", lang),
+             rule.basis or ""] for rule in sorted(ruleset.rules, key=lambda rule: rule.code)]
+    headers = [render(f"col.{name}", lang) for name in ("code", "name", "severity", "basis")]
+    if fmt == "json":
+        return json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
+                            "basis": r.basis, "check": r.check, "source": r.source}
+                           for r in sorted(ruleset.rules, key=lambda rule: rule.code)],
+                          ensure_ascii=False, indent=2)
+    if fmt == "rich":
+        console, buffer = _console()
+        table = Table(*headers)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+        return buffer.getvalue()
+    return tabulate(rows, headers, tablefmt="github" if fmt == "markdown" else "simple",
+                    disable_numparse=True) + "\n"
+
+
+def render_explain(rule, fmt: str, lang: str) -> str:
+    """The rule's documentation with its messages and examples (Markdown-friendly text)."""
+    if fmt == "json":
+        return json.dumps({"code": rule.code, "name": rule.name, "severity": rule.severity.value,
+                           "basis": rule.basis, "check": rule.check,
+                           "params": {k: list(v) for k, v in rule.params.items()},
+                           "docs": rule.docs, "messages": rule.messages, "source": rule.source,
+                           "examples": [{"kind": e.kind, "text": e.text} for e in rule.examples]},
+                          ensure_ascii=False, indent=2)
+    params = ", ".join(f"{name} = {', '.join(values)}" for name, values in rule.params.items()
+                       if values)
+    lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",
+             f"- {render('explain.basis', lang)}: {rule.basis or '-'}",
+             f"- {render('explain.check', lang)}: {rule.check}" + (f" ({params})" if params else ""),
+             f"- {render('explain.source', lang)}: {rule.source}", "",
+             rule.doc(lang) or "", "", f"## {render('explain.messages', lang)}", ""]
+    lines += [f"- {language}: {template}" for language, template in sorted(rule.messages.items())]
+    for example in rule.examples:
+        lines += ["", f"## {render(f'explain.example.{example.kind}', lang)}", "", "```yaml",
+                  example.text, "```"]
+    lines += ["", render("explain.example-note", lang)]
+    return "\n".join(lines) + "\n"

@@ -94,9 +94,12 @@ class Rule:
     params: Params
     messages: dict[str, str]  # language -> template
     basis: str | None
-    doc: str | None
+    docs: dict[str, str]  # language -> documentation
     examples: tuple[Example, ...]
     source: str  # file:line where the rule is written
+
+    def doc(self, lang: str) -> str | None:
+        return self.docs.get(lang) or self.docs.get("id")
 
     def run(self, context: Context, mechanism: Mechanism) -> Iterator[Finding]:
         templates = tuple(sorted(self.messages.items()))

@@ -250,10 +250,16 @@ class _Compiler:
         before = len(self.problems)
         single: dict[str, ast.RuleItem] = {}
         messages: dict[str, str] = {}
+        docs: dict[str, str] = {}
         params: dict[str, tuple[str, ...]] = {}
         examples: list[Example] = []
         for item in statement.items:
-            if item.kind in ("severity", "check", "basis", "doc"):
+            if item.kind == "doc":
+                if item.key in docs:
+                    self._problem(item.position, "dsl.duplicate-item",
+                                  item=f"dokumentasi {item.key}", code=statement.code)
+                docs[item.key] = textwrap.dedent(item.values[0]).strip()
+            elif item.kind in ("severity", "check", "basis"):
                 if item.kind in single:
                     self._problem(item.position, "dsl.duplicate-item", item=item.kind,
                                   code=statement.code)
@@ -289,13 +295,12 @@ class _Compiler:
             self._placeholders(statement, mechanism, messages, single["check"].values[0])
         if len(self.problems) > before:
             return None
-        doc = single.get("doc")
         basis = single.get("basis")
         return Rule(code=statement.code, name=statement.name,
                     severity=Severity(SEVERITIES[single["severity"].values[0]]),
                     check=single["check"].values[0], params=params, messages=messages,
                     basis=basis.values[0] if basis else None,
-                    doc=textwrap.dedent(doc.values[0]).strip() if doc else None,
+                    docs=docs,
                     examples=tuple(examples),
                     source=f"{statement.position.file}:{statement.position.line}")
 

@@ -96,7 +96,8 @@ class ToAst(Transformer):
         return self._item(meta, "basis", None, text(children[0]))
 
     def rule_doc(self, meta, children):
-        return self._item(meta, "doc", None, text(children[0]))
+        lang, body = children
+        return self._item(meta, "doc", "id" if lang is None else str(lang), text(body))
 
     def rule_example(self, meta, children):
         return self._item(meta, "example", str(children[0]), text(children[1]))

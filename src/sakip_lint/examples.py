@@ -1,0 +1,55 @@
+"""Rule examples: a partial data file completed with a minimal report, then checked.
+
+Examples in rule files (``contoh gagal`` / ``contoh lulus``) and rule test cases show only
+what matters to the rule; this module adds the rest (format, body, one visi, misi, tujuan and
+sasaran ``S-01``) so each example is a real data file the whole tool runs on.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from sakip_lint.engine import FileResult, check_file
+from sakip_lint.ruleset import Ruleset
+
+BASE_REPORT = """\
+format: sakip-lint/1
+instansi: Contoh
+tahun: 2017
+gaya_angka: id
+periode_renstra: [2013, 2018]
+visi:
+  - {id: V, teks: Visi contoh}
+misi:
+  - {id: M-1, teks: Misi contoh, visi: V}
+tujuan:
+  - {id: T-1, teks: Tujuan contoh, misi: M-1}
+sasaran:
+  - {id: S-01, teks: Sasaran contoh, tujuan: T-1}
+tempat: {}
+"""
+
+
+def complete(partial: str) -> str:
+    """The example merged onto the base: lists are extended, ``tempat`` merged by place, other
+    keys replaced."""
+    data = yaml.safe_load(BASE_REPORT)
+    extra = yaml.safe_load(partial) or {}
+    for key, value in extra.items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = data[key] + value
+        elif key == "tempat":
+            data[key] = {**data[key], **(value or {})}
+        else:
+            data[key] = value
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def run_example(partial: str, ruleset: Ruleset) -> FileResult:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "contoh.yaml"
+        path.write_text(complete(partial), encoding="utf-8")
+        return check_file(path, ruleset)

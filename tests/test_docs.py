@@ -1,0 +1,31 @@
+"""The language reference cannot drift from the grammar: every ```sakip block in it compiles
+together with the default rules, and the rules it defines pass their own examples."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT
+from sakip_lint.examples import run_example
+from sakip_lint.ruleset import RuleSource, compile_sources, default_sources
+
+REFERENCE = ROOT / "docs" / "rules-language.md"
+BLOCKS = re.findall(r"```sakip\n(.*?)```", REFERENCE.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_reference_has_examples():
+    assert len(BLOCKS) >= 10
+
+
+@pytest.mark.parametrize("index", range(len(BLOCKS)))
+def test_each_reference_example_compiles(index):
+    ruleset = compile_sources(default_sources() + [RuleSource(f"reference-{index}.sakip",
+                                                              BLOCKS[index])])
+    own = [rule for rule in ruleset.rules if rule.source.startswith(f"reference-{index}.sakip")]
+    for rule in own:
+        for example in rule.examples:
+            result = run_example(example.text, ruleset)
+            assert result.usable
+            assert (rule.code in {f.code for f in result.findings}) == (example.kind == "gagal")
