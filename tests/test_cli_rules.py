@@ -89,6 +89,10 @@ MALFORMED = {
     "no severity": ('aturan ABC001 "x" {\n periksa baseline\n pesan id "a"\n pesan en "b"\n}\n', "1:1"),
     "disabling an unknown rule": ("nonaktif ZZZ999\n", "1:1"),
     "empty scale": ("skala kosong { }\n", "1:1"),
+    "every rule disabled": ("nonaktif " + ", ".join(sorted(
+        line.split()[1] for path in (ROOT / "rules").glob("*.sakip")
+        for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("aturan "))) + "\n",
+        "1:1"),
 }
 
 

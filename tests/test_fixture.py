@@ -96,6 +96,8 @@ def test_known_errors_of_the_report_are_found(result):
     assert {f.location.column for f in result.findings if f.code == "GRD001"} == {49, 54}
     assert ("KLM003", "klaim K-09", "1.6") in messages  # S1 is first, not second
     assert ("KLP008", "tabel daftar-tabel", "Daftar Tabel") in messages  # Tabel 3.6 is missing
+    unit = messages[("ALN002", "indikator IK-01", "3.3 Sasaran 1 Realisasi")]
+    assert unit.fix is not None and not unit.fix.safe and unit.fix.replacement == "Predikat"
     assert ("NUM003", "sasaran S-04", "Tabel 3.5") in messages  # the stray '97.67'
 
 

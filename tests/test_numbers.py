@@ -26,6 +26,8 @@ CASES = [
     ("Rp. 162.536.420.769,38", ID, N, "162536420769.38", {"currency": True}),
     ("Rp. 162.536.420.769,38,-", ID, N, "162536420769.38", {"currency": True}),
     ("Rp.140.683.588.839,-", AUTO, N, "140683588839", {"currency": True}),
+    ("Rp 1,5 miliar", ID, N, "1500000000", {"currency": True, "decimals": 0}),
+    ("162,5 juta", ID, N, "162500000", {"decimals": 0}),
     ("86,56%", ID, N, "86.56", {"percent": True}),
     ("83.34%", AUTO, N, "83.34", {"percent": True}),
     ("77,50 (BB)", ID, N, "77.50", {"label": "BB"}),

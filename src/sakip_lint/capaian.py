@@ -58,6 +58,7 @@ class IndicatorResult:
     realisasi: ParsedValue | None
     capaian: Computed
     stated: StatedCheck  # the capaian the measurement table prints, against ``capaian``
+    claims: tuple[StatedCheck, ...] = ()  # capaian of this indicator stated in the prose
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ class CapaianReport:
     sasaran: tuple[SasaranResult, ...]
     overall: OverallResult
     rows: tuple[RowResult, ...] = ()
+    budget_rows: tuple[tuple[str, StatedCheck], ...] = ()  # (subject, check) of every budget row
+    efficiency_rows: tuple[tuple[str, StatedCheck], ...] = ()
 
 
 class CapaianEngine:
@@ -145,8 +148,10 @@ class CapaianEngine:
                                    self._check(None, missing))
         place, index, row = rows[0]
         target, realisasi, stated = self._row(indikator, polarity, place, index)
+        claims = tuple(self._check(claim, stated.computed)
+                       for claim in self._claims("capaian_indikator", indikator=indikator.id))
         return IndicatorResult(indikator, polarity, place, row, target, realisasi, stated.computed,
-                               stated)
+                               stated, claims)
 
     def _row(self, indikator: Indikator, polarity: Polarity, place: str, index: int):
         """Target, realisasi, computed and stated capaian of one row, on the row's own basis."""
@@ -286,45 +291,63 @@ class CapaianEngine:
         stated_capaian += self._claims("capaian_sasaran", sasaran=sasaran.id)
 
         pagu = realisasi = None
-        stated_absorption: list[StatedCheck] = []
-        for place, index, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
-            row_pagu = self.loaded.parse(row.pagu) if row.pagu is not None else None
-            row_realisasi = (self.loaded.parse(row.realisasi_anggaran)
+        for _, _, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
+            if row.pagu is not None:
+                pagu = self.loaded.parse(row.pagu)
+                realisasi = (self.loaded.parse(row.realisasi_anggaran)
                              if row.realisasi_anggaran is not None else None)
-            if pagu is None:
-                pagu, realisasi = row_pagu, row_realisasi
-            if row.persen_anggaran is not None:
-                stated = self._stated(place, index, "persen_anggaran")
-                inputs = self._cells(place, index, "pagu", "realisasi_anggaran")
-                stated_absorption.append(self._explain(
-                    self._check(stated, self._absorption(row_pagu, row_realisasi), inputs),
-                    [("explain.swapped-columns", self._absorption(row_realisasi, row_pagu))]))
+                break
         absorption = self._absorption(pagu, realisasi)
         if capaian.ok and absorption.ok:
             efficiency = Computed(capaian.exact - absorption.exact,
                                   self.config.rounding.apply(capaian.rounded - absorption.rounded))
         else:
             efficiency = Computed(reason=capaian.reason or absorption.reason)
-        # An efficiency table states capaian, absorption and their difference side by side:
-        # its efficiency is checked against its own two columns.
-        stated_efficiency = []
-        for place, index, row in self.report.rows_of(sasaran.id, Role.EFISIENSI):
-            if row.efisiensi is None:
-                continue
-            row_capaian, row_absorption = self._number(row.capaian), self._number(row.persen_anggaran)
-            if row_capaian is None or row_absorption is None:
-                expected = Computed(reason="capaian.not-computable.missing-value")
-            else:
-                difference = row_capaian - row_absorption
-                expected = Computed(difference, self.config.rounding.apply(difference))
-            stated_efficiency.append(self._check(self._stated(place, index, "efisiensi"), expected,
-                                                 self._cells(place, index, "capaian",
-                                                             "persen_anggaran")))
+        stated_absorption = [self._budget_row(p, i) for p, i, row in
+                             self.report.rows_of(sasaran.id, Role.ANGGARAN)
+                             if row.persen_anggaran is not None]
+        stated_efficiency = [self._efficiency_row(p, i) for p, i, row in
+                             self.report.rows_of(sasaran.id, Role.EFISIENSI)
+                             if row.efisiensi is not None]
         return SasaranResult(
             sasaran, tuple(indicators), capaian,
             tuple(self._check(s, capaian) for s in stated_capaian),
             pagu, realisasi, absorption, tuple(stated_absorption),
             efficiency, tuple(stated_efficiency))
+
+    def _budget_row(self, place: str, index: int) -> StatedCheck:
+        """The stated absorption of a budget row against realisasi / pagu of the same row."""
+        row = self.report.tempat[place].baris[index]
+        pagu = self.loaded.parse(row.pagu) if row.pagu is not None else None
+        spent = (self.loaded.parse(row.realisasi_anggaran)
+                 if row.realisasi_anggaran is not None else None)
+        check = self._check(self._stated(place, index, "persen_anggaran"),
+                            self._absorption(pagu, spent),
+                            self._cells(place, index, "pagu", "realisasi_anggaran"))
+        return self._explain(check, [("explain.swapped-columns", self._absorption(spent, pagu))])
+
+    def _efficiency_row(self, place: str, index: int) -> StatedCheck:
+        """An efficiency table states capaian, absorption and their difference side by side:
+        its efficiency is checked against its own two columns."""
+        row = self.report.tempat[place].baris[index]
+        row_capaian, row_absorption = self._number(row.capaian), self._number(row.persen_anggaran)
+        if row_capaian is None or row_absorption is None:
+            expected = Computed(reason="capaian.not-computable.missing-value")
+        else:
+            difference = row_capaian - row_absorption
+            expected = Computed(difference, self.config.rounding.apply(difference))
+        return self._check(self._stated(place, index, "efisiensi"), expected,
+                           self._cells(place, index, "capaian", "persen_anggaran"))
+
+    def rows_with(self, role: Role, column: str, check) -> list[tuple[str, StatedCheck]]:
+        """(subject, check) for every row of any entity in places of ``role`` that prints
+        ``column``: programme and kegiatan rows are checked like sasaran rows."""
+        found = []
+        for place, index, row in self.report.rows():
+            if self.report.tempat[place].peran is role and getattr(row, column) is not None:
+                subject = f"{self.report.kind_of(row.id)} {row.id}"
+                found.append((subject, check(place, index)))
+        return found
 
     def _absorption(self, pagu: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
         if pagu is None or realisasi is None or not (pagu.has_number and realisasi.has_number):
@@ -344,10 +367,11 @@ class CapaianEngine:
         by_indicator = [result.capaian for result in indicators]
         by_sasaran = [result.capaian for result in sasaran]
         overall = self._mean(by_indicator if self.config.overall is Aggregate.INDIKATOR else by_sasaran)
-        mistakes = [("explain.missing-as-zero", self._mean(by_sasaran, zero_missing=True)),
-                    ("explain.missing-as-zero", self._mean(by_indicator, zero_missing=True)),
-                    ("explain.other-average", self._mean(by_indicator)),
-                    ("explain.other-average", self._mean(by_sasaran))]
+        mistakes = [("explain.missing-as-zero", self._mean(values, zero_missing=True))
+                    for values in (by_sasaran, by_indicator)
+                    if any(not value.ok for value in values)]
+        mistakes += [("explain.other-average", self._mean(by_indicator)),
+                     ("explain.other-average", self._mean(by_sasaran))]
         stated = [self._explain(self._check(s, overall), mistakes)
                   for s in self._claims("capaian_keseluruhan")]
         pagu = [r.pagu.number for r in sasaran if r.pagu is not None and r.pagu.has_number]
@@ -363,7 +387,9 @@ class CapaianEngine:
         return CapaianReport(tuple(indicators), tuple(sasaran),
                              OverallResult(overall, tuple(stated), absorption, pagu_total,
                                            realisasi_total),
-                             tuple(self.other_rows(indicators)))
+                             tuple(self.other_rows(indicators)),
+                             tuple(self.rows_with(Role.ANGGARAN, "persen_anggaran", self._budget_row)),
+                             tuple(self.rows_with(Role.EFISIENSI, "efisiensi", self._efficiency_row)))
 
 
 def compute(loaded: LoadedReport, config: CapaianConfig) -> CapaianReport:

@@ -348,6 +348,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Pesan ({lang}) memakai kurung kurawal yang tidak seimbang",
         "en": "The message ({lang}) has unbalanced braces",
     },
+    "dsl.no-active-rules": {
+        "id": "Tidak ada aturan yang berlaku: semua dinonaktifkan; pemeriksaan tanpa aturan tidak berarti 'bersih'",
+        "en": "No rule is in force: all are disabled; a check without rules would not mean 'clean'",
+    },
     "dsl.no-rules": {
         "id": "Tidak ada berkas aturan (*.sakip) di {path}",
         "en": "No rule file (*.sakip) in {path}",

@@ -333,15 +333,15 @@ class Report(Strict):
                 yield kind, index, entity
 
     @cached_property
-    def _by_id(self) -> dict[str, tuple[str, Entity]]:
-        found: dict[str, tuple[str, Entity]] = {}
-        for kind, _, entity in self.entities():
-            found.setdefault(entity.id, (kind, entity))
+    def _by_id(self) -> dict[str, tuple[str, Entity, int]]:
+        found: dict[str, tuple[str, Entity, int]] = {}
+        for kind, index, entity in self.entities():
+            found.setdefault(entity.id, (kind, entity, index))
         return found
 
     def kind_of_ids(self) -> dict[str, str]:
         """Entity id -> kind; ids are unique across kinds (checked when loading)."""
-        return {ident: kind for ident, (kind, _) in self._by_id.items()}
+        return {ident: kind for ident, (kind, _, _) in self._by_id.items()}
 
     def entity(self, ident: str) -> Entity | None:
         """The entity with this id, or None."""
@@ -351,6 +351,11 @@ class Report(Strict):
     def kind_of(self, ident: str) -> str | None:
         found = self._by_id.get(ident)
         return found[0] if found else None
+
+    def path_of(self, ident: str) -> tuple[str, str] | None:
+        """(kind, index) of the entity with this id, the start of its path in the file."""
+        found = self._by_id.get(ident)
+        return (found[0], str(found[2])) if found else None
 
     @cached_property
     def _rows_by_id(self) -> dict[str, list[tuple[str, int, Row]]]:

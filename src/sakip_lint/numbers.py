@@ -168,12 +168,21 @@ def _parse_numeric(
     return None
 
 
+# Amounts in prose: 'Rp 1,5 miliar' is 1.500.000.000, not 1,5 labelled 'miliar'.
+SCALE_WORDS = {"ribu": 3, "juta": 6, "miliar": 9, "milyar": 9, "triliun": 12}
+
+
 def _finish(raw: str, core: _Core, percent: bool, currency: bool, label: str | None) -> ParsedValue:
     if core.problem is not None:
         kind = ValueKind.AMBIGUOUS if core.problem == "number.ambiguous" else ValueKind.INVALID
         return ParsedValue(raw, kind, percent=percent, currency=currency, label=label,
                            problem=core.problem, candidates=core.candidates)
-    return ParsedValue(raw, ValueKind.NUMBER, core.number, decimals=core.decimals, label=label,
+    number, decimals = core.number, core.decimals
+    if label is not None and label.strip().casefold() in SCALE_WORDS:
+        exponent = SCALE_WORDS[label.strip().casefold()]
+        decimals = max(0, decimals - exponent)
+        number, label = (number * 10 ** exponent).quantize(Decimal(1).scaleb(-decimals)), None
+    return ParsedValue(raw, ValueKind.NUMBER, number, decimals=decimals, label=label,
                        percent=percent, currency=currency, notes=core.notes)
 
 

@@ -178,6 +178,8 @@ class _Compiler:
                 for code in statement.codes:
                     if rules.pop(code, None) is None:
                         self._problem(statement.position, "dsl.unknown-rule", code=code)
+        if last_position is not None and not rules:
+            self._problem(last_position, "dsl.no-active-rules")
         if last_position is not None:
             for kind in REQUIRED_FORMULAS:
                 if kind not in formulas:

@@ -7,12 +7,15 @@ file was read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sakip_lint.findings import Location
 from sakip_lint.model import Report, Row
 from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
 
 Path_ = tuple[str, ...]
+
+_parse = lru_cache(maxsize=1 << 16)(parse_value)
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,9 @@ class LoadedReport:
         return NumberStyle(self.report.gaya_angka.value)
 
     def parse(self, raw: str | None) -> ParsedValue:
-        """A raw value read in the report's declared number style."""
-        return parse_value(raw, self.style)
+        """A raw value read in the report's declared number style (each text read once: the
+        same cell is read by several rules)."""
+        return _parse(raw, self.style)
 
     def row_location(self, place: str, index: int, field: str | None = None) -> Location:
         """Where a cell of a row is, named by its entity ('indikator IK-04') and its place."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sakip_lint.checks.common import TARGET_ROLES, cells, first_number, polarity, roles_param, same_value
+from sakip_lint.findings import Fix
 from sakip_lint.messages import term
 from sakip_lint.model import Polarity
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -41,11 +42,13 @@ def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
                 agree = same_value(cell.value, reference.value)
             if agree:
                 continue
+            # Which of two printed values is right is the compiler's call: the fix is unsafe.
             yield Fact(cell.location,
                        {"subjek": f"indikator {indikator.id}", "ditemukan": cell.raw,
                         "diharapkan": reference.raw, "tempat": cell.place,
                         "tempat_lain": reference.place, "kolom": column},
-                       related=(reference.location,), found=cell.raw, expected=reference.raw)
+                       related=(reference.location,), found=cell.raw, expected=reference.raw,
+                       fix=Fix(cell.location, reference.raw, safe=False))
 
 
 END_PARAMS = {"di": roles_param(*TARGET_ROLES)}

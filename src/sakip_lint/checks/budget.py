@@ -17,6 +17,16 @@ HUNDRED = Decimal(100)
 PLACEHOLDERS = frozenset({"pagu", "selisih"})
 
 
+def _swapped(context: Context, stated, pagu: Decimal, spent: Decimal, location) -> bool:
+    """The stated % is wrong as realisasi / pagu but right as pagu / realisasi (BUD001's case)."""
+    def verdict(exact: Decimal) -> Verdict:
+        return compare(Stated(stated, location), exact, context.config.rounding.apply(exact),
+                       context.config.tolerance).verdict
+
+    right = (Verdict.MATCH, Verdict.ROUNDING)
+    return verdict(spent / pagu * HUNDRED) not in right and verdict(pagu / spent * HUNDRED) in right
+
+
 def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
     report = context.loaded.report
     parse = context.loaded.parse
@@ -27,12 +37,9 @@ def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
         if not (pagu.has_number and spent.has_number) or spent.number <= pagu.number:
             continue
         location = context.loaded.row_location(place, index, "realisasi_anggaran")
-        if row.persen_anggaran is not None:
-            swapped = pagu.number / spent.number * HUNDRED
-            verdict = compare(Stated(parse(row.persen_anggaran), location), swapped,
-                              context.config.rounding.apply(swapped), context.config.tolerance).verdict
-            if verdict in (Verdict.MATCH, Verdict.ROUNDING):
-                continue
+        if row.persen_anggaran is not None and _swapped(context, parse(row.persen_anggaran),
+                                                        pagu.number, spent.number, location):
+            continue
         yield Fact(location, {"subjek": f"{report.kind_of(row.id)} {row.id}",
                               "ditemukan": row.realisasi_anggaran, "diharapkan": row.pagu,
                               "pagu": row.pagu, "tempat": place,

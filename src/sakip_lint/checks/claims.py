@@ -86,13 +86,21 @@ def _row_count(context: Context, claim: Claim, filled: bool) -> Expected | None:
 
 
 def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | None:
-    """The target or realisasi of the claim's indicator for the claim's year: the annual
-    value for the report year, the Renstra end target for the last year of the period, the
-    yearly columns otherwise."""
+    """The target or realisasi of the claim's indicator for the claim's year: a yearly column
+    printed for that year first; else, for the report year, the annual value of the PK and
+    measurement tables, and for the last year of the Renstra period its end target."""
     if not claim.indikator:
         return None
     ident = claim.indikator[0]
     report = context.loaded.report
+    yearly = "realisasi_tahun" if column == "realisasi" else "target_tahun"
+    for place, index, row in report.rows_of(ident):
+        raw = getattr(row, yearly).get(claim.tahun if claim.tahun is not None else report.tahun)
+        if raw is not None:
+            location = context.loaded.location(
+                ("tempat", place, "baris", str(index), yearly, str(claim.tahun or report.tahun)),
+                key=f"indikator {ident}", place=place)
+            return _copied(context.loaded.parse(raw), location)
     if claim.tahun in (None, report.tahun):
         roles = ("pengukuran", "analisis") if column == "realisasi" else TARGET_ROLES
         cell = next(iter(cells(context, ident, column, roles)), None)
@@ -101,14 +109,6 @@ def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | 
     if column == "target" and claim.tahun == end_year:
         cell = next(iter(cells(context, ident, "target_akhir", [r.value for r in Role])), None)
         return None if cell is None else _copied(cell.value, cell.location)
-    yearly = "realisasi_tahun" if column == "realisasi" else "target_tahun"
-    for place, index, row in report.rows_of(ident):
-        raw = getattr(row, yearly).get(claim.tahun)
-        if raw is not None:
-            location = context.loaded.location(
-                ("tempat", place, "baris", str(index), yearly, str(claim.tahun)),
-                key=f"indikator {ident}", place=place)
-            return _copied(context.loaded.parse(raw), location)
     return None
 
 
@@ -196,6 +196,7 @@ MEASURES = {
     "jumlah_sasaran": _count_sasaran,
     "jumlah_indikator": _count_indicators,
     "sel": _cell,
+    "peringkat": _cell,  # the value a ranking claim quotes is the cell it ranks
     "rata_rata": _column_average,
     "jumlah_baris": lambda context, claim: _row_count(context, claim, filled=False),
     "jumlah_baris_terisi": lambda context, claim: _row_count(context, claim, filled=True),
@@ -269,7 +270,8 @@ RANK_PLACEHOLDERS = frozenset({"kutipan", "kolom", "peringkat"})
 
 
 def claim_ranks(context: Context, params: Params) -> Iterator[Fact]:
-    """'S1 is second with 132': the column holding rank N of the row is the one the claim names."""
+    """'S1 is second with 132': the column named has that rank in the row (1 = largest; equal
+    values share a rank). The value quoted is checked by the number rule."""
     for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang != "peringkat" or claim.peringkat is None or claim.kolom is None:
             continue
@@ -277,21 +279,19 @@ def claim_ranks(context: Context, params: Params) -> Iterator[Fact]:
         if found is None or claim.baris is None:
             continue
         table_index, table = found
-        ranked = []
+        values = {}
         for column in table.kolom_angka:
             cell = table_cell(context, table_index, table, claim.baris, column)
             if cell is not None and cell.value is not None and cell.value.has_number:
-                ranked.append((cell.value.number, column))
-        ranked.sort(key=lambda item: -item[0])
-        if not 0 < claim.peringkat <= len(ranked):
+                values[column] = cell.value.number
+        if claim.kolom not in values:
             continue
-        holder = ranked[claim.peringkat - 1][1]
-        if holder != claim.kolom:
-            actual = 1 + next(i for i, (_, column) in enumerate(ranked) if column == claim.kolom)
-            values = _values(context, claim, str(actual), "")
-            values.update({"ditemukan": str(claim.peringkat), "kolom": claim.kolom,
-                           "peringkat": str(actual)})
-            yield Fact(_claim_location(context, index, claim), values,
+        actual = 1 + sum(1 for value in values.values() if value > values[claim.kolom])
+        if actual != claim.peringkat:
+            facts = _values(context, claim, str(actual), "")
+            facts.update({"ditemukan": str(claim.peringkat), "kolom": claim.kolom,
+                          "peringkat": str(actual)})
+            yield Fact(_claim_location(context, index, claim), facts,
                        (table_location(context, table_index),), str(claim.peringkat), str(actual))
 
 

@@ -16,9 +16,8 @@ from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 
 def _entity_location(context: Context, kind: str, ident: str):
-    report = context.loaded.report
-    index = next(i for i, entity in enumerate(getattr(report, kind)) if entity.id == ident)
-    return context.loaded.location((kind, str(index), "id"), key=f"{kind} {ident}")
+    return context.loaded.location(context.loaded.report.path_of(ident) + ("id",),
+                                   key=f"{kind} {ident}")
 
 
 PRESENT_PARAMS = {

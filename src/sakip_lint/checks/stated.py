@@ -52,7 +52,8 @@ def _facts(context: Context, params: Params, checks) -> Iterator[Fact]:
 
 def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
     report = context.capaian
-    checks = [(f"indikator {r.indikator.id}", r.stated) for r in report.indicators]
+    checks = [(f"indikator {r.indikator.id}", check) for r in report.indicators
+              for check in (r.stated, *r.claims)]
     checks += [(f"indikator {r.indikator.id}", r.stated) for r in report.rows]
     for result in report.sasaran:
         checks += [(f"sasaran {result.sasaran.id}", check) for check in result.stated_capaian]
@@ -61,12 +62,8 @@ def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
 
 
 def stated_absorption(context: Context, params: Params) -> Iterator[Fact]:
-    yield from _facts(context, params, [(f"sasaran {result.sasaran.id}", check)
-                                        for result in context.capaian.sasaran
-                                        for check in result.stated_absorption])
+    yield from _facts(context, params, context.capaian.budget_rows)
 
 
 def stated_efficiency(context: Context, params: Params) -> Iterator[Fact]:
-    yield from _facts(context, params, [(f"sasaran {result.sasaran.id}", check)
-                                        for result in context.capaian.sasaran
-                                        for check in result.stated_efficiency])
+    yield from _facts(context, params, context.capaian.efficiency_rows)

@@ -88,7 +88,8 @@ def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
                 expected = sum(numbers) / len(numbers) if averaged else sum(numbers)
                 judged = _judge(context, row[at], expected, computed=averaged)
                 if judged and judged[0] in wanted:
-                    yield _fact(context, table_index, row_index, at, row[at], expected, judged[1])
+                    shown = context.config.rounding.apply(expected) if averaged else expected
+                    yield _fact(context, table_index, row_index, at, row[at], shown, judged[1])
 
 
 GRADE_PLACEHOLDERS = frozenset({"nilai", "tahun", "kolom"})

@@ -27,6 +27,10 @@ def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str 
     Generic tables mix text and numbers; only their declared number columns are read.
     """
     report = loaded.report
+    for index, indikator in enumerate(report.indikator):
+        if indikator.baseline is not None:
+            yield (indikator.baseline, ("indikator", str(index), "baseline"),
+                   f"indikator {indikator.id}", None)
     for place, index, row in report.rows():
         key = f"{report.kind_of(row.id) or ''} {row.id}".strip()
         base = ("tempat", place, "baris", str(index))
