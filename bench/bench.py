@@ -21,17 +21,34 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "kaltim-2017" / "lkjip-setda-kaltim-2017.yaml"
 
 
+WORDS = ("pelayanan", "koordinasi", "administrasi", "pembangunan", "kesejahteraan", "hukum",
+         "keuangan", "aparatur", "perencanaan", "pengendalian", "evaluasi", "informasi")
+
+
+def _name(prefix: str, i: int) -> str:
+    """Names that look like a report's: shared words, and a few distinct ones."""
+    return f"{prefix} {WORDS[i % 12]} {WORDS[(i // 12) % 12]} {WORDS[(i // 144) % 12]} wilayah {i}"
+
+
 def synthetic(indicators: int) -> str:
-    """A valid report with ``indicators`` indicators, 5 per sasaran, each in 3 tables."""
+    """A valid report with ``indicators`` indicators (5 per sasaran, each in 3 tables) and one
+    programme per 5 indicators, listed and mapped to its sasaran."""
     sasaran = max(1, indicators // 5)
     lines = ["format: sakip-lint/1", "instansi: Sintetis", "tahun: 2017", "gaya_angka: id",
              "visi:", "  - {id: V, teks: Visi}", "misi:", "  - {id: M-1, teks: Misi, visi: V}",
              "tujuan:", "  - {id: T-1, teks: Tujuan, misi: M-1}", "sasaran:"]
-    lines += [f"  - {{id: S-{s}, teks: Sasaran {s}, tujuan: T-1}}" for s in range(sasaran)]
+    lines += [f"  - {{id: S-{s}, teks: {_name('Meningkatnya', s)}, tujuan: T-1}}"
+              for s in range(sasaran)]
     lines.append("indikator:")
-    lines += [f"  - {{id: IK-{i}, teks: Persentase {i}, sasaran: S-{i % sasaran}, tipe: persentase}}"
-              for i in range(indicators)]
+    lines += [f"  - {{id: IK-{i}, teks: {_name('Persentase', i)}, sasaran: S-{i % sasaran}, "
+              f"tipe: persentase}}" for i in range(indicators)]
+    lines.append("program:")
+    lines += [f"  - {{id: P-{p}, teks: {_name('Program', p)}, sasaran: S-{p}}}" for p in range(sasaran)]
     lines.append("tempat:")
+    lines += ["  2.1.8:", "    peran: daftar", "    baris:"]
+    lines += [f'      - {{id: P-{p}, nomor: "{p + 1}"}}' for p in range(sasaran)]
+    lines += ["  Tabel 2.6:", "    peran: matriks", "    baris:"]
+    lines += [f"      - {{id: P-{p}, sasaran: S-{p}}}" for p in range(sasaran)]
     for place, role in (("Tabel 2.7", "rkt"), ("Tabel 2.8", "pk"), ("Tabel 3.1", "pengukuran")):
         lines += [f"  {place}:", f"    peran: {role}", "    baris:"]
         for i in range(indicators):
@@ -67,7 +84,7 @@ def main() -> int:
         for size in args.sizes:
             path = Path(folder) / f"synthetic-{size}.yaml"
             path.write_text(synthetic(size), encoding="utf-8")
-            rows.append((f"synthetic, {size} indicators", path))
+            rows.append((f"synthetic, {size} indicators, {size // 5} programmes", path))
         print("| input | size | median s | best s | peak MiB |")
         print("| --- | --- | --- | --- | --- |")
         for name, path in rows:

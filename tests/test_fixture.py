@@ -73,7 +73,8 @@ def test_a_finding_points_at_exactly_its_cell(result):
 
 
 def test_right_values_are_not_flagged(result):
-    flagged = {(f.location.key, f.location.place) for f in result.findings}
+    flagged = {(f.location.key, f.location.place) for f in result.findings
+               if f.code.startswith("CAP")}
     for ident in ("IK-02", "IK-05", "IK-13", "IK-14", "IK-15"):
         assert (f"indikator {ident}", "Tabel 3.1") not in flagged
     # Tabel 3.5's efficiency is its own capaian minus its own absorption in every row
@@ -99,6 +100,22 @@ def test_known_errors_of_the_report_are_found(result):
     unit = messages[("ALN002", "indikator IK-01", "3.3 Sasaran 1 Realisasi")]
     assert unit.fix is not None and not unit.fix.safe and unit.fix.replacement == "Predikat"
     assert ("NUM003", "sasaran S-04", "Tabel 3.5") in messages  # the stray '97.67'
+
+
+def test_linkage_problems_of_the_report_are_found(result):
+    found = {(f.code, f.location.key, f.location.place) for f in result.findings}
+    # Tabel 2.2 puts S-03 under the tujuan it numbers 2; 2.1.4, Tabel 2.5 and 3.3 number it 3
+    drift = next(f for f in result.findings if f.code == "GRF006"
+                 and f.location.key == "sasaran S-03")
+    assert drift.location.place == "Tabel 2.2" and "Tabel 2.5" in dict(drift.args)["tempat_lain"]
+    # the programme list of 2.1.8 does not match Tabel 2.6
+    for ident in ("P-22", "P-23", "P-27"):
+        assert ("GRF003", f"program {ident}", None) in found
+    assert ("GRF012", "program P-X1", "Tabel 2.6") in found
+    assert ("GRF008", "program P-24", "2.1.8") in found  # listed twice, as 24 and 26
+    assert ("GRF007", "program P-01", "3.3 Sasaran 2") in found
+    # parallel indicators ('... bidang Kesra' / '... bidang Ekonomi') are not duplicates
+    assert not [f for f in result.findings if f.code == "GRF011"]
 
 
 def snapshot_lines(result) -> list[str]:

@@ -14,8 +14,11 @@ from pathlib import Path
 
 from sakip_lint import __version__
 from sakip_lint.dsl.errors import DslError
-from sakip_lint.engine import check_file, worst
+from sakip_lint.engine import check_file, check_files, worst
 from sakip_lint.findings import Severity
+from sakip_lint.graph import PerformanceGraph
+from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
+from sakip_lint.graph_export import render_graph
 from sakip_lint.messages import LANGUAGES, render
 from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
                                render_findings, render_rules)
@@ -39,9 +42,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
+    check.add_argument("--parent", type=Path, metavar="FILE",
+                       help="the data file of the body above (e.g. the RPJMD): check cascading")
     capaian = commands.add_parser("capaian", parents=[common],
                                   help="the capaian tables as the report should print them")
     capaian.add_argument("file", type=Path, metavar="FILE")
+    graph = commands.add_parser("graph", parents=[common],
+                                help="the pohon kinerja with its findings (dot, mermaid, json)")
+    graph.add_argument("file", type=Path, metavar="FILE")
+    graph.add_argument("--to", choices=GRAPH_FORMATS, default="dot", dest="graph_format",
+                       help="graph format (default: dot)")
     commands.add_parser("rules", parents=[common], help="list the rules in force")
     explain = commands.add_parser("explain", parents=[common],
                                   help="the documentation and examples of one rule")
@@ -65,7 +75,7 @@ def _write(text: str) -> None:
 
 
 def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    results = [check_file(path, ruleset) for path in args.files]
+    results = check_files(args.files, ruleset, args.parent)
     _write(render_findings(results, Provenance.of(ruleset), args.format, args.lang))
     if any(not result.usable for result in results):
         return EXIT_UNUSABLE
@@ -99,7 +109,17 @@ def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "capaian": run_capaian, "rules": run_rules, "explain": run_explain}
+def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    result = check_file(args.file, ruleset)
+    if not result.usable:
+        sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
+        return EXIT_UNUSABLE
+    _write(render_graph(PerformanceGraph(result.loaded), result.findings, args.graph_format))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "rules": run_rules,
+            "explain": run_explain}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,18 +27,42 @@ class FileResult:
         return self.loaded is not None
 
 
-def check_file(path: str | Path, ruleset: Ruleset) -> FileResult:
+def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None = None) -> FileResult:
+    """Load one report and run every rule on it (cascading rules against ``parent``)."""
     loaded_result = load_report(path)
     findings = list(loaded_result.findings)
     loaded = loaded_result.loaded
     capaian = None
     if loaded is not None:
         capaian = compute(loaded, ruleset.config)
-        context = Context(loaded, ruleset.config, capaian)
+        context = Context(loaded, ruleset.config, capaian, parent=parent)
         for rule in ruleset.rules:
-            findings.extend(rule.run(context, MECHANISMS[rule.check]))
+            mechanism = MECHANISMS[rule.check]
+            if not mechanism.on_parent:
+                findings.extend(rule.run(context, mechanism))
     findings.sort(key=lambda finding: finding.sort_key)
     return FileResult(str(path), loaded_result.digest, loaded, tuple(findings), capaian)
+
+
+def check_files(paths, ruleset: Ruleset, parent_path: str | Path | None = None) -> list[FileResult]:
+    """Check several reports, optionally against the body above them.
+
+    The parent file is loaded first; its own result holds only its load problems and what the
+    rules that look at all bodies together find (a parent sasaran no body serves).
+    """
+    if parent_path is None:
+        return [check_file(path, ruleset) for path in paths]
+    parent_result = load_report(parent_path)
+    parent = parent_result.loaded
+    if parent is None:
+        return [FileResult(str(parent_path), parent_result.digest, None, parent_result.findings)]
+    results = [check_file(path, ruleset, parent) for path in paths]
+    children = tuple(result.loaded for result in results if result.loaded is not None)
+    context = Context(parent, ruleset.config, compute(parent, ruleset.config), children=children)
+    findings = [finding for rule in ruleset.rules if MECHANISMS[rule.check].on_parent
+                for finding in rule.run(context, MECHANISMS[rule.check])]
+    findings.sort(key=lambda finding: finding.sort_key)
+    return results + [FileResult(str(parent_path), parent_result.digest, parent, tuple(findings))]
 
 
 def worst(findings: list[Finding] | tuple[Finding, ...]) -> Severity | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from sakip_lint.engine import FileResult, check_file
+from sakip_lint.engine import FileResult, check_files
 from sakip_lint.ruleset import Ruleset
 
 BASE_REPORT = """\
@@ -34,13 +34,14 @@ tempat: {}
 
 
 def complete(partial: str) -> str:
-    """The example merged onto the base: lists are extended, ``tempat`` merged by place, other
-    keys replaced."""
+    """The example merged onto the base: lists are extended (an entity with a base id replaces
+    the base one), ``tempat`` merged by place, other keys replaced."""
     data = yaml.safe_load(BASE_REPORT)
     extra = yaml.safe_load(partial) or {}
     for key, value in extra.items():
         if isinstance(value, list) and isinstance(data.get(key), list):
-            data[key] = data[key] + value
+            replaced = {item.get("id") for item in value if isinstance(item, dict)}
+            data[key] = [item for item in data[key] if item.get("id") not in replaced] + value
         elif key == "tempat":
             data[key] = {**data[key], **(value or {})}
         else:
@@ -48,8 +49,15 @@ def complete(partial: str) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
-def run_example(partial: str, ruleset: Ruleset) -> FileResult:
+def run_example(example: str, ruleset: Ruleset) -> list[FileResult]:
+    """Check an example. A line '---' separates the body from its parent body (--parent),
+    which is completed the same way; the results of both files are returned."""
+    body, _, parent = example.partition("\n---\n")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "contoh.yaml"
-        path.write_text(complete(partial), encoding="utf-8")
-        return check_file(path, ruleset)
+        path.write_text(complete(body), encoding="utf-8")
+        parent_path = None
+        if parent.strip():
+            parent_path = Path(folder) / "induk.yaml"
+            parent_path.write_text(complete(parent), encoding="utf-8")
+        return check_files([path], ruleset, parent_path)

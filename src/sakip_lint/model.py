@@ -197,11 +197,23 @@ class Tujuan(Entity):
     misi: str
 
 
-class Sasaran(Entity):
+class Cascades(Entity):
+    """An entity that cascades from the level above (``--parent``): ``induk`` names the parent
+    body's sasaran or indicators it serves, by their ids in the parent's data file."""
+
+    induk: list[str] = Field(default_factory=list)
+
+    @field_validator("induk", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return _as_list(value)
+
+
+class Sasaran(Cascades):
     tujuan: str
 
 
-class Indikator(Entity):
+class Indikator(Cascades):
     sasaran: str
     tipe: IndicatorType
     jenis: IndicatorKind | None = None

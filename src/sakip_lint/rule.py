@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from sakip_lint.capaian import CapaianReport
 from sakip_lint.config import CapaianConfig
 from sakip_lint.findings import Finding, Fix, Location, Severity, make_args
+from sakip_lint.graph import PerformanceGraph
 from sakip_lint.numbers import NumberStyle, format_number
 from sakip_lint.source import LoadedReport
 
@@ -40,6 +42,13 @@ class Context:
     loaded: LoadedReport
     config: CapaianConfig
     capaian: CapaianReport
+    parent: LoadedReport | None = None  # the body above (--parent), for cascading rules
+    children: tuple[LoadedReport, ...] = ()  # the bodies below, when checking a parent
+
+    @cached_property
+    def graph(self) -> PerformanceGraph:
+        """The performance tree, built on first use by a linkage rule."""
+        return PerformanceGraph(self.loaded)
 
     @property
     def style(self) -> NumberStyle:
@@ -73,6 +82,7 @@ class Mechanism:
     params: dict[str, ParamSpec] = field(default_factory=dict)
     placeholders: frozenset[str] = frozenset()
     summary: str = ""  # one line for the language reference
+    on_parent: bool = False  # runs once on the parent body with all children (--parent)
 
     @property
     def all_placeholders(self) -> frozenset[str]:

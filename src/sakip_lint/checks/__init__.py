@@ -3,7 +3,8 @@
 An unknown name in a rule file is reported when the rules are loaded, with this list.
 """
 
-from sakip_lint.checks import alignment, budget, claims, completeness, stated, tables, values
+from sakip_lint.checks import (alignment, budget, cascade, claims, completeness, linkage, stated,
+                               tables, values)
 from sakip_lint.rule import Mechanism
 
 MECHANISMS: dict[str, Mechanism] = {
@@ -62,6 +63,40 @@ MECHANISMS: dict[str, Mechanism] = {
     "klaim_peringkat": Mechanism(
         claims.claim_ranks, {}, claims.RANK_PLACEHOLDERS,
         "a ranking in the prose matches the table"),
+    "punya_anak": Mechanism(
+        linkage.has_children, linkage.CHILDREN_PARAMS, linkage.CHILDREN_PLACEHOLDERS,
+        "every entity of a kind has a child of another kind (a sasaran an indicator)"),
+    "program_melayani": Mechanism(
+        linkage.serves_sasaran, linkage.SERVES_PARAMS, linkage.SERVES_PLACEHOLDERS,
+        "how many sasaran a programme serves, over every table"),
+    "induk_selaras": Mechanism(
+        linkage.parents_agree, linkage.PARENT_PARAMS, linkage.PARENT_PLACEHOLDERS,
+        "the parent a table declares for an entity, and its number, agree between tables"),
+    "nomor_ganda": Mechanism(
+        linkage.twice_in_place, {}, frozenset(),
+        "one entity printed twice under different numbers in one table"),
+    "penomoran_selaras": Mechanism(
+        linkage.numbering_agrees, linkage.NUMBER_PARAMS, linkage.NUMBER_PLACEHOLDERS,
+        "an entity carries the same number in every table"),
+    "nama_selaras": Mechanism(
+        linkage.names_agree, linkage.NAME_PARAMS, linkage.NAME_PLACEHOLDERS,
+        "an entity is named the same in every table"),
+    "nama_mirip": Mechanism(
+        linkage.similar_entities, linkage.SIMILAR_PARAMS, linkage.SIMILAR_PLACEHOLDERS,
+        "two entities of one kind with nearly the same name"),
+    "program_tidak_di_daftar": Mechanism(
+        linkage.mapped_but_not_listed, linkage.LIST_PARAMS, linkage.LIST_PLACEHOLDERS,
+        "a programme mapped to a sasaran is in the list of programmes"),
+    "tanpa_induk": Mechanism(
+        cascade.without_parent, cascade.PARAMS, cascade.PLACEHOLDERS,
+        "with --parent: a sasaran or indicator names no parent sasaran or indicator"),
+    "induk_tidak_dikenal": Mechanism(
+        cascade.unknown_parent, cascade.PARAMS, cascade.PLACEHOLDERS,
+        "with --parent: a parent id the parent body does not declare"),
+    "induk_terlayani": Mechanism(
+        cascade.parent_served, {}, cascade.SERVED_PLACEHOLDERS,
+        "with --parent: every parent sasaran is served by a body checked with it",
+        on_parent=True),
     "klaim_kategori": Mechanism(
         claims.claim_categories, {}, claims.CATEGORY_PLACEHOLDERS,
         "a category or grade in the prose is what the scale gives"),

@@ -1,0 +1,335 @@
+"""Cascading and linkage of the performance tree: every level is linked, links agree between
+tables, and names and numbers do not drift.
+
+All of these read the graph (sakip_lint.graph), in which each table's declaration of a link
+is kept beside the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from difflib import SequenceMatcher
+
+from sakip_lint.graph import CANONICAL, LEVELS
+from sakip_lint.rule import Context, Fact, Params, ParamSpec
+
+KINDS = frozenset(LEVELS)
+PARENT_OF = {"misi": "visi", "tujuan": "misi", "sasaran": "tujuan", "indikator": "sasaran",
+             "program": "sasaran", "kegiatan": "program", "strategi": "sasaran",
+             "kebijakan": "sasaran"}
+
+
+def _subject(context: Context, node: str) -> str:
+    return f"{context.graph.kind(node)} {node}"
+
+
+def _node_fact(context: Context, node: str, values: dict[str, object], related=()) -> Fact:
+    location = context.graph.graph.nodes[node]["location"]
+    return Fact(location, {"subjek": _subject(context, node), "tempat": "", **values},
+                tuple(related))
+
+
+# --- every level is linked ------------------------------------------------------------
+
+CHILDREN_PARAMS = {"jenis": ParamSpec(KINDS, required=True), "anak": ParamSpec(KINDS, required=True)}
+CHILDREN_PLACEHOLDERS = frozenset({"anak"})
+
+
+def has_children(context: Context, params: Params) -> Iterator[Fact]:
+    """Every entity of ``jenis`` has at least one child of kind ``anak`` (in any declaration)."""
+    kind, child = params["jenis"][0], params["anak"][0]
+    for node in context.graph.nodes_of(kind):
+        if not context.graph.children(node, child):
+            yield _node_fact(context, node, {"ditemukan": "0", "diharapkan": "1", "anak": child})
+
+
+SERVES_PARAMS = {"paling_sedikit": ParamSpec(default=("1",)), "paling_banyak": ParamSpec()}
+SERVES_PLACEHOLDERS = frozenset({"sasaran"})
+
+
+def serves_sasaran(context: Context, params: Params) -> Iterator[Fact]:
+    """How many sasaran a programme serves, over every table that maps it."""
+    least = int(params["paling_sedikit"][0])
+    most = int(params["paling_banyak"][0]) if params["paling_banyak"] else None
+    for node in context.graph.nodes_of("program"):
+        served = sorted({parent for links in context.graph.parents(node, "sasaran").values()
+                         for parent, _ in links})
+        if len(served) < least or (most is not None and len(served) > most):
+            expected = str(least) if len(served) < least else str(most)
+            yield _node_fact(context, node, {"ditemukan": str(len(served)), "diharapkan": expected,
+                                             "sasaran": ", ".join(served) or "-"})
+
+
+# --- links agree between tables ------------------------------------------------------
+
+PARENT_PARAMS = {"jenis": ParamSpec(frozenset(PARENT_OF), required=True),
+                 "beda": ParamSpec(frozenset({"id", "nomor"}), default=("id",))}
+PARENT_PLACEHOLDERS = frozenset({"induk", "induk_lain", "tempat_lain"})
+
+
+def _shown(parents: list[str], numbers: list[int | None]) -> str:
+    return ", ".join(parent if number is None else f"{parent} ({number})"
+                     for parent, number in zip(parents, numbers, strict=True))
+
+
+def parents_agree(context: Context, params: Params) -> Iterator[Fact]:
+    """The parents a place declares for an entity are those of its own declaration (``beda =
+    id``), and the parent is numbered the same in every place that prints it (``beda =
+    nomor``; the numbering most places print is the reference): a reader of one table must
+    find the same tree as a reader of another."""
+    kind = params["jenis"][0]
+    parent_kind = PARENT_OF[kind]
+    by_number = params["beda"][0] == "nomor"
+    for node in context.graph.nodes_of(kind):
+        declared = context.graph.parents(node, parent_kind)
+        canonical = sorted(parent for parent, _ in declared.get(CANONICAL, []))
+        if not canonical:
+            continue
+        places = {}
+        for place, links in declared.items():
+            if place == CANONICAL:
+                continue
+            ordered = sorted(links, key=lambda link: link[0])
+            places[place] = ([parent for parent, _ in ordered],
+                             [number_of(d.parent_number) for _, d in ordered], ordered[0][1].location)
+        if not by_number:
+            canonical_location = declared[CANONICAL][0][1].location
+            for place, (ids, _, location) in places.items():
+                # a passage may name a programme under one of its sasaran: only a parent the
+                # entity does not have is a conflict
+                if not set(ids) <= set(canonical):
+                    yield Fact(location, {"subjek": _subject(context, node), "tempat": place,
+                                          "ditemukan": ", ".join(ids),
+                                          "diharapkan": ", ".join(canonical),
+                                          "induk": ", ".join(ids), "induk_lain": ", ".join(canonical),
+                                          "tempat_lain": "-"},
+                               (canonical_location,), ", ".join(ids), ", ".join(canonical))
+            continue
+        numbered = {place: value for place, value in places.items()
+                    if value[0] == canonical and None not in value[1]}
+        if len(numbered) < 2:
+            continue
+        votes = defaultdict(list)
+        for place, (_, numbers, _) in numbered.items():
+            votes[tuple(numbers)].append(place)
+        reference = max(votes, key=lambda numbers: (len(votes[numbers]), -list(numbered).index(
+            votes[numbers][0])))
+        agreeing = votes[reference]
+        for place, (ids, numbers, location) in numbered.items():
+            if tuple(numbers) != reference:
+                shown, expected = _shown(ids, numbers), _shown(ids, list(reference))
+                yield Fact(location, {"subjek": _subject(context, node), "tempat": place,
+                                      "ditemukan": shown, "diharapkan": expected, "induk": shown,
+                                      "induk_lain": expected, "tempat_lain": ", ".join(agreeing)},
+                           tuple(numbered[other][2] for other in agreeing), shown, expected)
+
+
+# --- numbers ----------------------------------------------------------------------------
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def number_of(printed: str | None) -> int | None:
+    """The number a printed label stands for: '4', '4.', 'Tujuan 11', 'IX'; None for 'a.'."""
+    if not printed:
+        return None
+    text = re.sub(r"^(tujuan|sasaran|misi|program|indikator)\s+", "", printed.strip(),
+                  flags=re.I).strip("().")
+    if text.isdigit():
+        return int(text)
+    if text and set(text) <= set(_ROMAN):
+        total = 0
+        for index, letter in enumerate(text):
+            value = _ROMAN[letter]
+            following = _ROMAN[text[index + 1]] if index + 1 < len(text) else 0
+            total += -value if value < following else value
+        return total
+    return None
+
+
+def twice_in_place(context: Context, params: Params) -> Iterator[Fact]:
+    """One entity printed twice under different numbers in the same table or list."""
+    for node, mentions in context.graph.mentions.items():
+        by_place = defaultdict(list)
+        for mention in mentions:
+            by_place[mention.place].append(mention)
+        for place, found in by_place.items():
+            numbers = {number_of(m.nomor) for m in found if number_of(m.nomor) is not None}
+            if len(numbers) > 1:
+                shown = ", ".join(m.nomor for m in found if m.nomor)
+                yield Fact(found[1].location, {"subjek": _subject(context, node), "tempat": place,
+                                               "ditemukan": shown, "diharapkan": found[0].nomor},
+                           (found[0].location,), shown, found[0].nomor)
+
+
+NUMBER_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=("tujuan", "sasaran", "indikator")),
+                 "acuan": ParamSpec(multiple=True, default=("pk", "rkt", "matriks", "daftar"))}
+NUMBER_PLACEHOLDERS = frozenset({"tempat_lain"})
+
+
+def _restarting_places(context: Context, kind: str) -> set[str]:
+    """Places that number this kind within groups (2.1.3 numbers tujuan per misi): the same
+    number on two different entities means the place's numbers are not the level's numbers."""
+    owners: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for node in context.graph.nodes_of(kind):
+        for mention in context.graph.mentions.get(node, []):
+            number = number_of(mention.nomor)
+            if number is not None:
+                owners[(mention.place, number)].add(node)
+    return {place for (place, _), nodes in owners.items() if len(nodes) > 1}
+
+
+def numbering_agrees(context: Context, params: Params) -> Iterator[Fact]:
+    """An entity carries the same number in every table: one finding per number that differs
+    from the reference (the first place of the ``acuan`` roles), naming every place."""
+    report = context.loaded.report
+    order = {role: rank for rank, role in enumerate(params["acuan"])}
+    for kind in params["jenis"]:
+        restarting = _restarting_places(context, kind)
+        for node in context.graph.nodes_of(kind):
+            mentions = [m for m in context.graph.mentions.get(node, [])
+                        if number_of(m.nomor) is not None and m.place not in restarting]
+            once = [m for m in mentions
+                    if sum(1 for other in mentions if other.place == m.place) == 1]
+            ranked = sorted(once, key=lambda m: order.get(report.tempat[m.place].peran.value,
+                                                          len(order)))
+            if not ranked:
+                continue
+            reference = ranked[0]  # the first place of the acuan roles, else of the report
+            expected = number_of(reference.nomor)
+            differing = defaultdict(list)
+            for mention in once:
+                if number_of(mention.nomor) != expected:
+                    differing[number_of(mention.nomor)].append(mention)
+            for number, found in sorted(differing.items()):
+                places = ", ".join(m.place for m in found)
+                yield Fact(found[0].location,
+                           {"subjek": _subject(context, node), "tempat": places,
+                            "ditemukan": str(number), "diharapkan": str(expected),
+                            "tempat_lain": reference.place},
+                           tuple(m.location for m in found[1:]) + (reference.location,),
+                           str(number), str(expected))
+
+
+# --- names ------------------------------------------------------------------------------
+
+def normalised(text: str) -> str:
+    """Case, spacing (also around '/') and a final punctuation mark do not make another name."""
+    text = " ".join(text.replace("\u201c", '"').replace("\u201d", '"').split()).casefold()
+    return re.sub(r"\s*/\s*", "/", text).rstrip(" .;:")
+
+
+def similarity(a: str, b: str) -> Decimal:
+    return Decimal(str(round(SequenceMatcher(None, normalised(a), normalised(b)).ratio() * 100)))
+
+
+NAME_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True,
+                                  default=("misi", "tujuan", "sasaran", "indikator", "program"))}
+NAME_PLACEHOLDERS = frozenset({"kemiripan", "tempat_lain"})
+
+
+def names_agree(context: Context, params: Params) -> Iterator[Fact]:
+    """An entity is named as its own declaration names it: one finding per other wording,
+    with the places that print it and how similar it is."""
+    for kind in params["jenis"]:
+        for node in context.graph.nodes_of(kind):
+            name = context.graph.graph.nodes[node]["teks"]
+            wordings = defaultdict(list)
+            for mention in context.graph.mentions.get(node, []):
+                if mention.teks and normalised(mention.teks) != normalised(name):
+                    wordings[normalised(mention.teks)].append(mention)
+            for found in wordings.values():
+                places = ", ".join(dict.fromkeys(m.place for m in found))
+                node_location = context.graph.graph.nodes[node]["location"]
+                yield Fact(found[0].location,
+                           {"subjek": _subject(context, node), "tempat": places,
+                            "ditemukan": found[0].teks, "diharapkan": name,
+                            "kemiripan": str(similarity(found[0].teks, name)),
+                            "tempat_lain": "-"},
+                           tuple(m.location for m in found[1:]) + (node_location,),
+                           found[0].teks, name)
+
+
+SIMILAR_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=tuple(LEVELS)),
+                  "ambang": ParamSpec(default=("90",))}
+SIMILAR_PLACEHOLDERS = frozenset({"kemiripan", "lain", "teks_lain"})
+_WORD = re.compile(r"\w+")
+
+
+def _word_like(word: str, others: set[str]) -> bool:
+    return any(SequenceMatcher(None, word, other).ratio() >= 0.8 for other in others)
+
+
+def _substituted(a: str, b: str) -> bool:
+    """Parallel names ('... bidang Kesra' / '... bidang Ekonomi') differ by a word replaced with
+    an unrelated one: two entities. A duplicate drops a word or misspells one."""
+    words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
+    only_a, only_b = words_a - words_b, words_b - words_a
+    return bool(only_a and only_b) and (any(not _word_like(w, only_b) for w in only_a)
+                                        or any(not _word_like(w, only_a) for w in only_b))
+
+
+def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
+    """Two entities of one kind whose names are nearly the same are probably one entity
+    declared twice. Candidates share a rare word (an inverted index), so a report with
+    thousands of entities is not compared pair by pair."""
+    threshold = Decimal(params["ambang"][0].replace(",", "."))
+    for kind in params["jenis"]:
+        nodes = context.graph.nodes_of(kind)
+        names = {node: normalised(context.graph.graph.nodes[node]["teks"]) for node in nodes}
+        index: dict[str, list[str]] = defaultdict(list)
+        for node, name in names.items():
+            for word in set(_WORD.findall(name)):
+                index[word].append(node)
+        common = max(50, len(nodes) // 20)  # words in more names than this say nothing
+        seen = set()
+        for node in nodes:
+            # each side offers its rarest words, so a pair is found from whichever name keeps
+            # the words the other one dropped
+            words = sorted(set(_WORD.findall(names[node])), key=lambda w: len(index[w]))
+            candidates = {other for word in words[:5] if len(index[word]) <= common
+                          for other in index[word] if other != node}
+            for other in sorted(candidates):
+                first, second = sorted((node, other))
+                if (first, second) in seen:
+                    continue
+                seen.add((first, second))
+                if _substituted(names[first], names[second]):
+                    continue
+                score = similarity(names[first], names[second])
+                if score >= threshold:
+                    yield _node_fact(context, second, {
+                        "ditemukan": context.graph.graph.nodes[second]["teks"],
+                        "diharapkan": "", "kemiripan": str(score), "lain": f"{kind} {first}",
+                        "teks_lain": context.graph.graph.nodes[first]["teks"]},
+                        (context.graph.graph.nodes[first]["location"],))
+
+
+# --- the programme list -----------------------------------------------------------------
+
+LIST_PARAMS = {"daftar": ParamSpec(multiple=True, default=("daftar",))}
+LIST_PLACEHOLDERS = frozenset({"tempat_lain"})
+
+
+def mapped_but_not_listed(context: Context, params: Params) -> Iterator[Fact]:
+    """A programme mapped to a sasaran in some table or passage but missing from the list of
+    programmes (the places of the ``daftar`` roles that list programmes)."""
+    report = context.loaded.report
+    lists = {name for name, place in report.tempat.items() if place.peran.value in params["daftar"]
+             and any(report.kind_of(row.id) == "program" for row in place.baris)}
+    if not lists:
+        return
+    for node in context.graph.nodes_of("program"):
+        mentions = context.graph.mentions.get(node, [])
+        if any(m.place in lists for m in mentions):
+            continue
+        mapped = [place for place in context.graph.parents(node, "sasaran") if place != CANONICAL]
+        if mapped:
+            first = next(m for m in mentions if m.place == mapped[0])
+            name = first.teks or context.graph.graph.nodes[node]["teks"]
+            yield Fact(first.location, {"subjek": _subject(context, node), "tempat": first.place,
+                                        "ditemukan": name, "diharapkan": "",
+                                        "tempat_lain": ", ".join(sorted(lists))})

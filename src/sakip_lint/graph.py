@@ -1,0 +1,103 @@
+"""The performance tree (pohon kinerja) of a report as a networkx graph.
+
+Nodes are the entities (visi, misi, tujuan, sasaran, indikator, program, kegiatan, strategi,
+kebijakan); edges run from a parent to a child, one per declaration: the entity's own link in
+the data file, and every row of every place that shows the child under a parent. The same
+link declared in several tables is kept once per place, and conflicting declarations stand
+side by side: checks compare them instead of trusting one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import networkx as nx
+
+from sakip_lint.findings import Location
+from sakip_lint.model import LINK_FIELDS
+from sakip_lint.source import LoadedReport
+
+CANONICAL = ""  # the place of an entity's own declaration (the edge key of it)
+LEVELS = ("visi", "misi", "tujuan", "sasaran", "indikator", "program", "kegiatan", "strategi",
+          "kebijakan")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity as one row of one place prints it."""
+
+    place: str
+    index: int
+    nomor: str | None
+    teks: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """One declared link: where, and how the parent is numbered in that place."""
+
+    place: str  # CANONICAL for the entity's own link
+    location: Location
+    parent_number: str | None = None
+
+
+class PerformanceGraph:
+    def __init__(self, loaded: LoadedReport) -> None:
+        self.loaded = loaded
+        self.graph = nx.MultiDiGraph()
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._build()
+
+    def _build(self) -> None:
+        report, loaded = self.loaded.report, self.loaded
+        for kind, index, entity in report.entities():
+            self.graph.add_node(entity.id, kind=kind, teks=entity.teks,
+                                location=loaded.location((kind, str(index), "id"),
+                                                         key=f"{kind} {entity.id}"))
+        for kind, index, entity in report.entities():
+            for field in LINK_FIELDS:
+                parents = getattr(entity, field, None)
+                if parents is None:
+                    continue
+                parents = parents if isinstance(parents, list) else [parents]
+                for position, parent in enumerate(parents):
+                    path = (kind, str(index), field) + ((str(position),) if isinstance(
+                        getattr(entity, field), list) else ())
+                    self._link(parent, entity.id, Declaration(CANONICAL, loaded.location(
+                        path, key=f"{kind} {entity.id}")))
+        for place_name, place in report.tempat.items():
+            last_number: dict[str, str | None] = {}
+            for index, row in enumerate(place.baris):
+                location = loaded.row_location(place_name, index)
+                self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, location))
+                last_number[row.id] = row.nomor
+                for field in LINK_FIELDS:
+                    for parent in getattr(row, field):
+                        link = loaded.row_location(place_name, index, field)
+                        self._link(parent, row.id, Declaration(place_name, link,
+                                                               last_number.get(parent)))
+
+    def _link(self, parent: str, child: str, declaration: Declaration) -> None:
+        if parent in self.graph and child in self.graph:
+            self.graph.add_edge(parent, child, key=declaration.place, declaration=declaration)
+
+    # -- reading ------------------------------------------------------------------------
+    def kind(self, node: str) -> str:
+        return self.graph.nodes[node]["kind"]
+
+    def nodes_of(self, kind: str) -> list[str]:
+        return [node for node, data in self.graph.nodes(data=True) if data["kind"] == kind]
+
+    def parents(self, node: str, kind: str) -> dict[str, list[tuple[str, Declaration]]]:
+        """Place -> [(parent id, declaration)] of the links from parents of ``kind``."""
+        found: dict[str, list[tuple[str, Declaration]]] = defaultdict(list)
+        for parent, _, data in self.graph.in_edges(node, data=True):
+            if self.kind(parent) == kind:
+                declaration = data["declaration"]
+                found[declaration.place].append((parent, declaration))
+        return found
+
+    def children(self, node: str, kind: str) -> set[str]:
+        return {child for child in self.graph.successors(node) if self.kind(child) == kind}

@@ -1,0 +1,138 @@
+"""The pohon kinerja for people and tools: Graphviz DOT, Mermaid and JSON.
+
+Each node shows the worst finding about it (red: error, orange: warning, grey: info) and its
+codes; an edge that only some table declares, against the entity's own link, is drawn dashed
+and labelled with the places that declare it — so orphans and conflicts are visible at a glance.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sakip_lint.findings import Finding, Severity
+from sakip_lint.graph import CANONICAL, LEVELS, PerformanceGraph
+
+COLOURS = {"error": "#f8d0d0", "warning": "#fde7c2", "info": "#e8e8e8", None: "#ffffff"}
+FORMATS = ("dot", "mermaid", "json")
+
+
+@dataclass(frozen=True)
+class Edge:
+    parent: str
+    child: str
+    places: tuple[str, ...]  # the tables that declare it ("" for the entity's own link)
+
+    @property
+    def conflict(self) -> bool:
+        """Declared by tables but not by the entity itself: another table disagrees."""
+        return CANONICAL not in self.places
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: str
+    teks: str
+    codes: tuple[str, ...]
+    severity: str | None
+
+
+def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[list[Node], list[Edge]]:
+    about: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        key = finding.location.key or ""
+        kind, _, ident = key.partition(" ")
+        if kind in LEVELS and ident in graph.graph:
+            about[ident].append(finding)
+    nodes = []
+    for node, data in graph.graph.nodes(data=True):
+        found = about.get(node, [])
+        worst = max((f.severity for f in found), key=Severity.rank.fget, default=None)
+        nodes.append(Node(node, data["kind"], data["teks"], tuple(sorted({f.code for f in found})),
+                          None if worst is None else worst.value))
+    nodes.sort(key=lambda node: (LEVELS.index(node.kind), node.id))
+    places: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for parent, child, key in graph.graph.edges(keys=True):
+        places[(parent, child)].add(key)
+    edges = [Edge(parent, child, tuple(sorted(found))) for (parent, child), found in places.items()]
+    edges.sort(key=lambda edge: (edge.parent, edge.child))
+    return nodes, edges
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _dot_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(nodes: list[Node], edges: list[Edge]) -> str:
+    # left to right: a level with dozens of programmes becomes a column, not a very wide row
+    lines = ["digraph pohon_kinerja {", "  rankdir=LR;",
+             '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10];']
+    for kind in LEVELS:
+        level = [node for node in nodes if node.kind == kind]
+        if not level:
+            continue
+        lines.append(f"  subgraph level_{kind} {{")
+        for node in level:
+            label = f"{node.id}\\n{_short(node.teks)}"
+            if node.codes:
+                label += "\\n[" + " ".join(node.codes) + "]"
+            label = label.replace('"', "'")
+            lines.append(f'    {_dot_quote(node.id)} [label="{label}", '
+                         f'fillcolor="{COLOURS[node.severity]}"];')
+        lines.append("  }")
+    for edge in edges:
+        attributes = []
+        if edge.conflict:
+            attributes += ["style=dashed", 'color="#c00000"',
+                           "label=" + _dot_quote(", ".join(edge.places)), "fontsize=8"]
+        suffix = f" [{', '.join(attributes)}]" if attributes else ""
+        lines.append(f"  {_dot_quote(edge.parent)} -> {_dot_quote(edge.child)}{suffix};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def mermaid_id(ident: str) -> str:
+    return "n_" + re.sub(r"\W", "_", ident)
+
+
+def to_mermaid(nodes: list[Node], edges: list[Edge]) -> str:
+    lines = ["flowchart TD"]
+    for node in nodes:
+        text = f"{node.id}: {_short(node.teks)}".replace('"', "'")
+        if node.codes:
+            text += " [" + " ".join(node.codes) + "]"
+        lines.append(f'  {mermaid_id(node.id)}["{text}"]')
+    for edge in edges:
+        if edge.conflict:
+            label = ", ".join(edge.places).replace('"', "'").replace("|", "/")
+            lines.append(f"  {mermaid_id(edge.parent)} -.->|{label}| {mermaid_id(edge.child)}")
+        else:
+            lines.append(f"  {mermaid_id(edge.parent)} --> {mermaid_id(edge.child)}")
+    for severity in ("error", "warning", "info"):
+        members = [mermaid_id(node.id) for node in nodes if node.severity == severity]
+        lines.append(f"  classDef {severity} fill:{COLOURS[severity]}")
+        if members:
+            lines.append(f"  class {','.join(members)} {severity}")
+    return "\n".join(lines) + "\n"
+
+
+def to_json(nodes: list[Node], edges: list[Edge]) -> str:
+    return json.dumps({
+        "nodes": [{"id": n.id, "kind": n.kind, "teks": n.teks, "findings": list(n.codes),
+                   "severity": n.severity} for n in nodes],
+        "edges": [{"source": e.parent, "target": e.child,
+                   "places": [place or "(entitas)" for place in e.places],
+                   "conflict": e.conflict} for e in edges],
+    }, ensure_ascii=False, indent=2)
+
+
+def render_graph(graph: PerformanceGraph, findings: tuple[Finding, ...], fmt: str) -> str:
+    nodes, edges = collect(graph, findings)
+    return {"dot": to_dot, "mermaid": to_mermaid, "json": to_json}[fmt](nodes, edges)
