@@ -10,7 +10,7 @@ side by side: checks compare them instead of trusting one.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -31,7 +31,11 @@ class Mention:
     index: int
     nomor: str | None
     teks: str | None
-    location: Location
+    loaded: LoadedReport = field(repr=False, compare=False)
+
+    @property
+    def location(self) -> Location:
+        return self.loaded.row_location(self.place, self.index)
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,16 @@ class Declaration:
     """One declared link: where, and how the parent is numbered in that place."""
 
     place: str  # CANONICAL for the entity's own link
-    location: Location
+    path: tuple[str, ...]  # of the link in the data file
+    key: str
+    loaded: LoadedReport = field(repr=False, compare=False)
     parent_number: str | None = None
+
+    @property
+    def location(self) -> Location:
+        """Computed when a finding needs it: a large report declares many links."""
+        return self.loaded.location(self.path, key=self.key,
+                                    place=self.place if self.place != CANONICAL else None)
 
 
 class PerformanceGraph:
@@ -65,18 +77,18 @@ class PerformanceGraph:
                 for position, parent in enumerate(parents):
                     path = (kind, str(index), field) + ((str(position),) if isinstance(
                         getattr(entity, field), list) else ())
-                    self._link(parent, entity.id, Declaration(CANONICAL, loaded.location(
-                        path, key=f"{kind} {entity.id}")))
+                    self._link(parent, entity.id, Declaration(CANONICAL, path, f"{kind} {entity.id}",
+                                                              loaded))
         for place_name, place in report.tempat.items():
             last_number: dict[str, str | None] = {}
             for index, row in enumerate(place.baris):
-                location = loaded.row_location(place_name, index)
-                self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, location))
+                self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, loaded))
                 last_number[row.id] = row.nomor
+                key = f"{report.kind_of(row.id)} {row.id}"
                 for field in LINK_FIELDS:
                     for parent in getattr(row, field):
-                        link = loaded.row_location(place_name, index, field)
-                        self._link(parent, row.id, Declaration(place_name, link,
+                        path = ("tempat", place_name, "baris", str(index), field)
+                        self._link(parent, row.id, Declaration(place_name, path, key, loaded,
                                                                last_number.get(parent)))
 
     def _link(self, parent: str, child: str, declaration: Declaration) -> None:

@@ -28,7 +28,6 @@ class SourceMap:
 
     def position(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int] | None:
         """The position of ``path`` or, if it does not exist, of its deepest existing parent."""
-        path = tuple(str(part) for part in path)
         if prefer_key and path in self.keys:
             return self.keys[path]
         while True:

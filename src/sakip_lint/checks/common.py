@@ -28,7 +28,13 @@ class Cell:
     row: Row
     raw: str
     value: ParsedValue
-    location: Location
+    column: str
+    context: Context
+
+    @property
+    def location(self) -> Location:
+        """Computed when a finding needs it, not for every cell read."""
+        return self.context.loaded.row_location(self.place, self.index, self.column)
 
 
 def cells(context: Context, ident: str, column: str, roles) -> Iterator[Cell]:
@@ -39,8 +45,7 @@ def cells(context: Context, ident: str, column: str, roles) -> Iterator[Cell]:
         for place, index, row in report.rows_of(ident, Role(role)):
             raw = getattr(row, column)
             if raw is not None:
-                yield Cell(place, index, row, raw, context.loaded.parse(raw),
-                           context.loaded.row_location(place, index, column))
+                yield Cell(place, index, row, raw, context.loaded.parse(raw), column, context)
 
 
 def first_number(found: Iterator[Cell]) -> Cell | None:

@@ -57,7 +57,6 @@ def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
     loaded = context.loaded
     for raw, path, key, place in located_values(loaded):
         value = loaded.parse(raw)
-        location = loaded.location(path, key=key, place=place)
         problems = []
         if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) and value.kind.value in wanted:
             candidates = " / ".join(str(candidate) for candidate in value.candidates)
@@ -65,5 +64,5 @@ def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
         if "note" in wanted:
             problems += [term(note, raw=raw) for note in value.notes]
         for text in problems:
-            yield Fact(location, {"subjek": key, "ditemukan": raw, "diharapkan": "",
+            yield Fact(loaded.location(path, key=key, place=place), {"subjek": key, "ditemukan": raw, "diharapkan": "",
                                   "tempat": place or "", "masalah": text}, found=raw)
