@@ -10,7 +10,8 @@ side by side: checks compare them instead of trusting one.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import networkx as nx
 
@@ -31,7 +32,7 @@ class Mention:
     index: int
     nomor: str | None
     teks: str | None
-    loaded: LoadedReport = field(repr=False, compare=False)
+    loaded: LoadedReport = dataclass_field(repr=False, compare=False)
 
     @property
     def location(self) -> Location:
@@ -45,7 +46,7 @@ class Declaration:
     place: str  # CANONICAL for the entity's own link
     path: tuple[str, ...]  # of the link in the data file
     key: str
-    loaded: LoadedReport = field(repr=False, compare=False)
+    loaded: LoadedReport = dataclass_field(repr=False, compare=False)
     parent_number: str | None = None
 
     @property
