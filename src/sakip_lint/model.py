@@ -101,6 +101,11 @@ def _as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+def one_or_many(*fields: str):
+    """A validator letting ``fields`` be written as one id or a list of ids."""
+    return field_validator(*fields, mode="before")(classmethod(lambda cls, value: _as_list(value)))
+
+
 class Row(Strict):
     """One row (or list item) of a place that shows an entity, exactly as printed there.
 
@@ -136,10 +141,7 @@ class Row(Strict):
     efisiensi: Raw | None = None
     penanggung_jawab: str | None = None
 
-    @field_validator(*LINK_FIELDS, mode="before")
-    @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return _as_list(value)
+    _links = one_or_many(*LINK_FIELDS)
 
     @field_validator("capaian_terhadap")
     @classmethod
@@ -203,10 +205,7 @@ class Cascades(Entity):
 
     induk: list[str] = Field(default_factory=list)
 
-    @field_validator("induk", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return _as_list(value)
+    _induk = one_or_many("induk")
 
 
 class Sasaran(Cascades):
@@ -227,10 +226,7 @@ class ServesSasaran(Entity):
 
     sasaran: list[str] = Field(default_factory=list)
 
-    @field_validator("sasaran", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return _as_list(value)
+    _sasaran = one_or_many("sasaran")
 
 
 class Program(ServesSasaran):
@@ -304,10 +300,7 @@ class Claim(Strict):
     tahun: int | None = None
     catatan: str | None = None
 
-    @field_validator("tujuan", "sasaran", "indikator", mode="before")
-    @classmethod
-    def _one_or_many(cls, value: object) -> object:
-        return _as_list(value)
+    _refs = one_or_many("tujuan", "sasaran", "indikator")
 
 
 class Report(Strict):
