@@ -59,7 +59,7 @@ def test_json_output_carries_provenance_locations_and_fixes(write, capsys):
     assert len(document["ruleset"]["sha256"]) == 64
     assert document["files"][0]["sha256"] and document["files"][0]["usable"] is True
     finding = document["findings"][0]
-    assert finding["code"] == "CAP001"
+    assert finding["code"] == "CAP001" and finding["rule"] == "capaian-sesuai-rumus"
     assert finding["location"]["pointer"] == "/tempat/Tabel 3.1/baris/0/capaian"
     assert finding["location"]["line"] == MEASUREMENT_LINE
     assert finding["found"] == "75,00" and finding["expected"] == "70,33"

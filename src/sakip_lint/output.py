@@ -55,6 +55,7 @@ def _location_json(location: Location) -> dict:
 def finding_json(finding: Finding) -> dict:
     return {
         "code": finding.code,
+        "rule": finding.rule,
         "severity": finding.severity.value,
         "message": {lang: finding.message(lang) for lang in ("id", "en")},
         "location": _location_json(finding.location),

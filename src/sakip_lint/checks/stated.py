@@ -33,7 +33,10 @@ def _fact(context: Context, subject: object, check: StatedCheck) -> Fact:
     difference = "" if comparison.difference is None else context.number(comparison.difference)
     fix = None
     safe_place = stated.location.pointer.startswith("/tempat/")
-    if comparison.verdict is Verdict.DIFFERS and safe_place and check.explanation is None:
+    # the computed value is safe to write in, unless the columns it is computed from look
+    # swapped: then which cell is wrong is the compiler's call
+    if (comparison.verdict is Verdict.DIFFERS and safe_place
+            and check.explanation != "explain.swapped-columns"):
         decimals = max(stated.value.decimals or 0, context.config.rounding.decimals)
         fix = Fix(stated.location, context.number(computed.rounded, decimals), safe=True)
     values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": expected,
