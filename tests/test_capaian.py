@@ -98,3 +98,18 @@ def test_budget_absorption_and_efficiency(write):
     assert sasaran.absorption.rounded == Decimal("90.00")
     assert sasaran.efficiency.rounded == Decimal("-19.67")  # 70,33 - 90,00
     assert report.overall.absorption.rounded == Decimal("90.00")
+
+
+def test_a_stated_capaian_from_a_known_wrong_formula_is_named(write):
+    from sakip_lint.engine import check_file
+
+    indicators = "- {id: IK-02, teks: Jumlah kasus, sasaran: S-01, tipe: absolut, polaritas: negatif}\n"
+    rows = '- {id: IK-02, target: "5", realisasi: "8", capaian: "160,00"}\n'
+    result = check_file(write(report_text(indicators, rows)), load_ruleset())
+    finding = next(f for f in result.findings
+                   if f.code == "CAP001" and f.location.key == "indikator IK-02")
+    explanation = dict(finding.args)["penjelasan"]
+    assert explanation.key == "explain.wrong-formula"
+    assert dict(explanation.args)["name"] == "rumus positif untuk indikator negatif"
+    assert finding.expected == "40,00" and finding.fix.safe and finding.fix.replacement == "40,00"
+    assert "rumus keliru 'rumus positif untuk indikator negatif'" in finding.message("id")
