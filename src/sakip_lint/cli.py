@@ -84,14 +84,21 @@ def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
     return EXIT_FINDINGS if severity is not None and severity.rank >= threshold else EXIT_CLEAN
 
 
-def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
+def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
+    """The checked file, or None after saying on stderr why it cannot be used."""
     result = check_file(args.file, ruleset)
-    provenance = Provenance.of(ruleset)
     if not result.usable:
-        sys.stderr.write(render_findings([result], provenance, "plain", args.lang))
+        sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
         print(render("cli.input-unusable", args.lang, path=args.file), file=sys.stderr)
+        return None
+    return result
+
+
+def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    result = _checked_or_explained(args, ruleset)
+    if result is None:
         return EXIT_UNUSABLE
-    _write(render_capaian(result, provenance, args.format, args.lang))
+    _write(render_capaian(result, Provenance.of(ruleset), args.format, args.lang))
     return EXIT_CLEAN
 
 
@@ -110,9 +117,8 @@ def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
 
 
 def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    result = check_file(args.file, ruleset)
-    if not result.usable:
-        sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
+    result = _checked_or_explained(args, ruleset)
+    if result is None:
         return EXIT_UNUSABLE
     _write(render_graph(PerformanceGraph(result.loaded), result.findings, args.graph_format))
     return EXIT_CLEAN
