@@ -16,7 +16,6 @@ from sakip_lint import __version__
 from sakip_lint.dsl.errors import DslError
 from sakip_lint.engine import check_file, check_files, worst
 from sakip_lint.findings import Severity
-from sakip_lint.graph import PerformanceGraph
 from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
 from sakip_lint.graph_export import render_graph
 from sakip_lint.messages import LANGUAGES, render
@@ -120,7 +119,7 @@ def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
     result = _checked_or_explained(args, ruleset)
     if result is None:
         return EXIT_UNUSABLE
-    _write(render_graph(PerformanceGraph(result.loaded), result.findings, args.graph_format))
+    _write(render_graph(result.context.graph, result.findings, args.graph_format))
     return EXIT_CLEAN
 
 

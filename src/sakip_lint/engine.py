@@ -21,6 +21,7 @@ class FileResult:
     loaded: LoadedReport | None  # None: the file could not be used (exit 2)
     findings: tuple[Finding, ...]
     capaian: CapaianReport | None = None
+    context: Context | None = None  # what the rules read (its graph is built once, on demand)
 
     @property
     def usable(self) -> bool:
@@ -32,7 +33,7 @@ def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None =
     loaded_result = load_report(path)
     findings = list(loaded_result.findings)
     loaded = loaded_result.loaded
-    capaian = None
+    capaian = context = None
     if loaded is not None:
         capaian = compute(loaded, ruleset.config)
         context = Context(loaded, ruleset.config, capaian, parent=parent)
@@ -41,7 +42,7 @@ def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None =
             if not mechanism.on_parent:
                 findings.extend(rule.run(context, mechanism))
     findings.sort(key=lambda finding: finding.sort_key)
-    return FileResult(str(path), loaded_result.digest, loaded, tuple(findings), capaian)
+    return FileResult(str(path), loaded_result.digest, loaded, tuple(findings), capaian, context)
 
 
 def check_files(paths, ruleset: Ruleset, parent_path: str | Path | None = None) -> list[FileResult]:
