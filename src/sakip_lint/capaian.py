@@ -132,9 +132,7 @@ class CapaianEngine:
                 continue
             if any(value not in getattr(claim, name) for name, value in refs.items()):
                 continue
-            location = self.loaded.location(("klaim", str(index), "nilai"),
-                                            key=f"klaim {claim.id}", place=claim.di)
-            found.append(Stated(self.loaded.parse(claim.nilai), location))
+            found.append(Stated(self.loaded.parse(claim.nilai), self.loaded.claim_location(index)))
         return found
 
     # -- indicators --------------------------------------------------------------------

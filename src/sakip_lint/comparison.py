@@ -53,14 +53,18 @@ def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | Non
         return Comparison(stated, Verdict.NOT_STATED)
     if exact is None or rounded is None:
         return Comparison(stated, Verdict.NOT_COMPUTED)
-    value = stated.value
-    if not value.has_number:
+    if not stated.value.has_number:
         return Comparison(stated, Verdict.NOT_NUMBER)
-    number = value.number
-    difference = number - rounded
+    verdict, difference = judge(stated.value, exact, rounded, tolerance)
+    return Comparison(stated, verdict, difference)
+
+
+def judge(value: ParsedValue, exact: Decimal, rounded: Decimal,
+          tolerance: Decimal) -> tuple[Verdict, Decimal]:
+    """The verdict on a stated number against a computed one, and the difference."""
+    difference = value.number - rounded
     if difference == 0:
-        return Comparison(stated, Verdict.MATCH, difference)
-    decimals = value.decimals or 0
-    if number in _rounded_readings(exact, decimals) or abs(difference) <= tolerance:
-        return Comparison(stated, Verdict.ROUNDING, difference)
-    return Comparison(stated, Verdict.DIFFERS, difference)
+        return Verdict.MATCH, difference
+    if value.number in _rounded_readings(exact, value.decimals or 0) or abs(difference) <= tolerance:
+        return Verdict.ROUNDING, difference
+    return Verdict.DIFFERS, difference

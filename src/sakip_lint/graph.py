@@ -65,10 +65,9 @@ class PerformanceGraph:
 
     def _build(self) -> None:
         report, loaded = self.loaded.report, self.loaded
-        for kind, index, entity in report.entities():
+        for kind, _, entity in report.entities():
             self.graph.add_node(entity.id, kind=kind, teks=entity.teks,
-                                location=loaded.location((kind, str(index), "id"),
-                                                         key=f"{kind} {entity.id}"))
+                                location=loaded.entity_location(entity.id))
         for kind, index, entity in report.entities():
             for field in LINK_FIELDS:
                 parents = getattr(entity, field, None)

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sakip_lint.findings import Finding, Severity
+from sakip_lint.findings import Finding
 from sakip_lint.graph import CANONICAL, LEVELS, PerformanceGraph
 
 COLOURS = {"error": "#f8d0d0", "warning": "#fde7c2", "info": "#e8e8e8", None: "#ffffff"}
@@ -50,7 +50,7 @@ def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[lis
     nodes = []
     for node, data in graph.graph.nodes(data=True):
         found = about.get(node, [])
-        worst = max((f.severity for f in found), key=Severity.rank.fget, default=None)
+        worst = max((f.severity for f in found), key=lambda severity: severity.rank, default=None)
         nodes.append(Node(node, data["kind"], data["teks"], tuple(sorted({f.code for f in found})),
                           None if worst is None else worst.value))
     nodes.sort(key=lambda node: (LEVELS.index(node.kind), node.id))

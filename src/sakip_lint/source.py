@@ -64,6 +64,16 @@ class LoadedReport:
         same cell is read by several rules)."""
         return _parse(raw, self.style)
 
+    def entity_location(self, ident: str) -> Location:
+        """Where an entity is declared (its id), named by kind and id."""
+        kind, index = self.report.path_of(ident)
+        return self.location((kind, index, "id"), key=f"{kind} {ident}")
+
+    def claim_location(self, index: int) -> Location:
+        """Where the figure of a prose claim is written."""
+        claim = self.report.klaim[index]
+        return self.location(("klaim", str(index), "nilai"), key=f"klaim {claim.id}", place=claim.di)
+
     def row_location(self, place: str, index: int, field: str | None = None) -> Location:
         """Where a cell of a row is, named by its entity ('indikator IK-04') and its place."""
         row: Row = self.report.tempat[place].baris[index]

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakip_lint.comparison import Stated, Verdict, compare
+from sakip_lint.checks.common import judge
+from sakip_lint.comparison import Verdict
 from sakip_lint.model import Role
 from sakip_lint.rule import Context, Fact, Params
 
@@ -17,14 +18,13 @@ HUNDRED = Decimal(100)
 PLACEHOLDERS = frozenset({"pagu", "selisih"})
 
 
-def _swapped(context: Context, stated, pagu: Decimal, spent: Decimal, location) -> bool:
+def _swapped(context: Context, stated, pagu: Decimal, spent: Decimal) -> bool:
     """The stated % is wrong as realisasi / pagu but right as pagu / realisasi (BUD001's case)."""
-    def verdict(exact: Decimal) -> Verdict:
-        return compare(Stated(stated, location), exact, context.config.rounding.apply(exact),
-                       context.config.tolerance).verdict
-
+    if not stated.has_number:
+        return False
     right = (Verdict.MATCH, Verdict.ROUNDING)
-    return verdict(spent / pagu * HUNDRED) not in right and verdict(pagu / spent * HUNDRED) in right
+    return (judge(context, stated, spent / pagu * HUNDRED, computed=True)[0] not in right
+            and judge(context, stated, pagu / spent * HUNDRED, computed=True)[0] in right)
 
 
 def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
@@ -38,7 +38,7 @@ def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
             continue
         location = context.loaded.row_location(place, index, "realisasi_anggaran")
         if row.persen_anggaran is not None and _swapped(context, parse(row.persen_anggaran),
-                                                        pagu.number, spent.number, location):
+                                                        pagu.number, spent.number):
             continue
         yield Fact(location, {"subjek": f"{report.kind_of(row.id)} {row.id}",
                               "ditemukan": row.realisasi_anggaran, "diharapkan": row.pagu,

@@ -21,9 +21,7 @@ def _parent_ids(context: Context) -> set[str]:
 
 
 def _entity_fact(context: Context, kind: str, entity, values: dict[str, object]) -> Fact:
-    location = context.loaded.location(context.loaded.report.path_of(entity.id) + ("id",),
-                                       key=f"{kind} {entity.id}")
-    return Fact(location, {"subjek": f"{kind} {entity.id}", "tempat": "",
+    return Fact(context.loaded.entity_location(entity.id), {"subjek": f"{kind} {entity.id}", "tempat": "",
                            "berkas_induk": context.parent.path, **values})
 
 
@@ -68,8 +66,6 @@ def parent_served(context: Context, params: Params) -> Iterator[Fact]:
     served |= {entity.sasaran for entity in context.loaded.report.indikator if entity.id in served}
     for entity in context.loaded.report.sasaran:
         if entity.id not in served:
-            location = context.loaded.location(context.loaded.report.path_of(entity.id) + ("id",),
-                                               key=f"sasaran {entity.id}")
-            yield Fact(location, {"subjek": f"sasaran {entity.id}", "tempat": "",
+            yield Fact(context.loaded.entity_location(entity.id), {"subjek": f"sasaran {entity.id}", "tempat": "",
                                   "ditemukan": "0", "diharapkan": "1",
                                   "jumlah_bawahan": str(len(context.children))})

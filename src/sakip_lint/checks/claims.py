@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, table_by_id,
-                                      table_cell, table_location)
+from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, judge,
+                                      table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
-from sakip_lint.comparison import Stated, Verdict, compare
+from sakip_lint.comparison import Verdict
 from sakip_lint.findings import Location
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
@@ -216,8 +216,7 @@ PLACEHOLDERS = frozenset({"selisih", "kutipan", "tentang", "sumber"})
 
 
 def _claim_location(context: Context, index: int, claim: Claim) -> Location:
-    return context.loaded.location(("klaim", str(index), "nilai"), key=f"klaim {claim.id}",
-                                   place=claim.di)
+    return context.loaded.claim_location(index)
 
 
 def _values(context: Context, claim: Claim, expected: str, difference: str,
@@ -251,16 +250,9 @@ def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
             continue
         if not value.has_number:
             continue
-        if expected.computed:
-            comparison = compare(Stated(value, location), expected.value,
-                                 context.config.rounding.apply(expected.value),
-                                 context.config.tolerance)
-            verdict, difference = comparison.verdict, comparison.difference
-            shown = context.number(context.config.rounding.apply(expected.value))
-        else:
-            difference = value.number - expected.value
-            verdict = Verdict.MATCH if difference == 0 else Verdict.DIFFERS
-            shown = context.number(expected.value)
+        verdict, difference = judge(context, value, expected.value, expected.computed)
+        shown = context.number(context.config.rounding.apply(expected.value) if expected.computed
+                               else expected.value)
         if verdict in wanted:
             yield Fact(location, _values(context, claim, shown, context.number(difference), expected),
                        expected.related, claim.nilai, shown)

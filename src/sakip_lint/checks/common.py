@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sakip_lint.comparison import Verdict
+from sakip_lint.comparison import judge as judge_number
 from sakip_lint.findings import Location
 from sakip_lint.model import Indikator, Polarity, Role, Row, Table
 from sakip_lint.numbers import ParsedValue
@@ -46,6 +48,17 @@ def cells(context: Context, ident: str, column: str, roles) -> Iterator[Cell]:
             raw = getattr(row, column)
             if raw is not None:
                 yield Cell(place, index, row, raw, context.loaded.parse(raw), column, context)
+
+
+def judge(context: Context, value: ParsedValue, exact: Decimal,
+          computed: bool) -> tuple[Verdict, Decimal]:
+    """A stated number against the expected one. A figure the report computed (an average, a
+    percentage) may differ by its rounding; a figure copied or added up must be equal."""
+    if computed:
+        return judge_number(value, exact, context.config.rounding.apply(exact),
+                            context.config.tolerance)
+    difference = value.number - exact
+    return (Verdict.MATCH if difference == 0 else Verdict.DIFFERS), difference
 
 
 def first_number(found: Iterator[Cell]) -> Cell | None:

@@ -16,8 +16,7 @@ from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 
 def _entity_location(context: Context, kind: str, ident: str):
-    return context.loaded.location(context.loaded.report.path_of(ident) + ("id",),
-                                   key=f"{kind} {ident}")
+    return context.loaded.entity_location(ident)
 
 
 PRESENT_PARAMS = {

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakip_lint.checks.common import data_rows, table_location
+from sakip_lint.checks.common import data_rows, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
-from sakip_lint.comparison import Stated, Verdict, compare
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
@@ -34,16 +33,8 @@ def _fact(context: Context, table_index: int, row_index: int, column_index: int,
 
 
 def _judge(context: Context, stated_raw: str, exact: Decimal, computed: bool):
-    """The verdict on a stated total: averages may differ by rounding, sums may not."""
-    stated = Stated(context.loaded.parse(stated_raw), table_location(context, 0))
-    if not stated.value.has_number:
-        return None
-    if not computed:
-        difference = stated.value.number - exact
-        return (Verdict.MATCH if difference == 0 else Verdict.DIFFERS), difference
-    comparison = compare(stated, exact, context.config.rounding.apply(exact),
-                         context.config.tolerance)
-    return comparison.verdict, comparison.difference
+    value = context.loaded.parse(stated_raw)
+    return judge(context, value, exact, computed) if value.has_number else None
 
 
 def row_totals(context: Context, params: Params) -> Iterator[Fact]:
