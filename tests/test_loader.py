@@ -78,17 +78,23 @@ BROKEN = {
                                   "  - {id: S-01, teks: Sasaran dua, tujuan: T-1}"),
                      ("LOAD004", "load.duplicate-id")),
     "duplicate claim id": (MINI.replace("tempat:", "klaim:\n"
-                                        "  - {id: K-1, di: Tabel 3.1, kutipan: a, tentang: b, nilai: '1'}\n"
-                                        "  - {id: K-1, di: Tabel 3.1, kutipan: c, tentang: d, nilai: '2'}\n"
+                                        "  - {id: K-1, di: Tabel 3.1, kutipan: a, tentang: jumlah_sasaran, nilai: '1'}\n"
+                                        "  - {id: K-1, di: Tabel 3.1, kutipan: c, tentang: jumlah_indikator, nilai: '2'}\n"
                                         "tempat:"),
                            ("LOAD004", "load.duplicate-id")),
+    "misspelt claim kind": (MINI.replace("tempat:", "klaim:\n"
+                                         "  - {id: K-1, di: Tabel 3.1, kutipan: a, tentang: jumlah_sasran, nilai: '1'}\n"
+                                         "tempat:"),
+                            ("LOAD002", "load.schema.choice")),
+    "indicator without sasaran in a whole document": (
+        MINI.replace("sasaran: S-01, tipe", "tipe"), ("LOAD002", "load.missing-link")),
     "unknown sasaran id": (MINI.replace("sasaran: S-01, tipe", "sasaran: S-99, tipe"),
                            ("LOAD005", "load.unknown-id")),
     "unknown row id": (MINI.replace("{id: IK-01, nomor", "{id: IK-77, nomor"),
                        ("LOAD005", "load.unknown-row-id")),
     "column not for this kind": (MINI + '      - {id: S-01, target: "5"}\n',
                                  ("LOAD008", "load.row-field-kind")),
-    "undeclared place": (MINI + "klaim:\n  - {id: K-1, di: Bab V, kutipan: x, tentang: y, nilai: \"1\"}\n",
+    "undeclared place": (MINI + "klaim:\n  - {id: K-1, di: Bab V, kutipan: x, tentang: jumlah_sasaran, nilai: \"1\"}\n",
                          ("LOAD006", "load.unknown-place")),
     "table row width": (MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
                                " baris: [[x, '1', '2']]}\n",

@@ -105,6 +105,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.indikator": {"id": "indikator", "en": "indicator"},
     "kind.program": {"id": "program", "en": "programme"},
     "kind.kegiatan": {"id": "kegiatan", "en": "activity (kegiatan)"},
+    "kind.sub_kegiatan": {"id": "sub kegiatan", "en": "sub-activity (sub kegiatan)"},
+    "kind.urusan": {"id": "urusan", "en": "government affair (urusan)"},
     "kind.strategi": {"id": "strategi", "en": "strategy"},
     "kind.kebijakan": {"id": "kebijakan", "en": "policy (kebijakan)"},
     "kind.tabel": {"id": "tabel", "en": "table"},
@@ -114,6 +116,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.list": {"id": "daftar (list)", "en": "a list"},
     "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
+    "load.missing-link": {
+        "id": "{kind} '{id}' tidak menyebut {link}: wajib dalam dokumen utuh (tulis 'kutipan: true' bila berkas hanya memuat sebagian tabel)",
+        "en": "{kind} '{id}' names no {link}: required in a whole document (write 'kutipan: true' when the file holds only some tables)",
+    },
     "load.duplicate-id": {
         "id": "Id '{id}' dipakai dua kali untuk {kind} (pertama di {first})",
         "en": "Id '{id}' is used twice for {kind} (first at {first})",

@@ -77,7 +77,43 @@ class NumberStyleName(StrEnum):
     AUTO = "auto"
 
 
+class DocumentKind(StrEnum):
+    """What the file is: which parts it must contain follows from this (completeness rules)."""
+
+    LKJIP = "LKjIP"
+    PK = "PK"
+    RKT = "RKT"
+    RENSTRA = "Renstra"
+    RPJMD = "RPJMD"
+    IKU = "IKU"
+    CASCADING = "Cascading"
+
+
+class Region(StrEnum):
+    PROVINSI = "provinsi"
+    KABUPATEN = "kabupaten"
+    KOTA = "kota"
+
+
+class Level(StrEnum):
+    PEMDA = "pemda"  # the regional government as a whole (RPJMD, LKjIP of the Pemda)
+    OPD = "opd"  # one body (dinas, badan, sekretariat, inspektorat...)
+
+
+class ClaimBound(StrEnum):
+    """How a prose figure bounds the value: 'di atas 90%' is a bound, not an equality."""
+
+    DI_ATAS = "di_atas"  # lebih dari, di atas: value > figure
+    MINIMAL = "minimal"  # minimal, sekurang-kurangnya: value >= figure
+    DI_BAWAH = "di_bawah"  # kurang dari, di bawah: value < figure
+    MAKSIMAL = "maksimal"  # maksimal, paling banyak: value <= figure
+
+
 LINK_FIELDS = ("visi", "misi", "tujuan", "sasaran", "program")
+BUDGET_PARENT: dict[str, str] = {"sub_kegiatan": "kegiatan", "kegiatan": "program",
+                                 "program": "urusan", "urusan": "urusan"}
+"""The budget structure (Permendagri 90/2019: urusan -> bidang -> program -> kegiatan -> sub
+kegiatan): the field of each kind that names its budget parent."""
 BUDGET_FIELDS = ("pagu", "realisasi_anggaran", "persen_anggaran", "capaian", "efisiensi",
                  "penanggung_jawab")
 INDICATOR_FIELDS = ("satuan", "target", "target_akhir", "target_tahun", "realisasi",
@@ -90,6 +126,8 @@ ROW_FIELDS_BY_KIND: dict[str, frozenset[str]] = {
     "indikator": frozenset({"sasaran", *INDICATOR_FIELDS}),
     "program": frozenset({"sasaran", *BUDGET_FIELDS}),
     "kegiatan": frozenset({"program", *BUDGET_FIELDS}),
+    "sub_kegiatan": frozenset(BUDGET_FIELDS),
+    "urusan": frozenset(BUDGET_FIELDS),
     "strategi": frozenset({"sasaran", "tujuan"}),
     "kebijakan": frozenset({"sasaran", "tujuan"}),
 }
@@ -163,9 +201,18 @@ class Row(Strict):
 
 
 class Place(Strict):
-    """A table, list or passage of the report (``Tabel 3.1``, ``2.1.8``, ``Ringkasan Eksekutif``)."""
+    """A table, list or passage of the report (``Tabel 3.1``, ``2.1.8``, ``Ringkasan Eksekutif``).
+
+    The key in ``tempat`` names the place uniquely; ``nama`` is the name the report prints when
+    two tables carry the same number. ``gaya_angka`` and ``gaya_kolom`` record a number style
+    that differs from the report's in this place or one of its columns.
+    """
 
     peran: Role
+    nama: str | None = None
+    gaya_angka: NumberStyleName | None = None
+    gaya_kolom: dict[str, NumberStyleName] = Field(default_factory=dict)
+    sebagian: bool = False  # the table prints only some of the children of its parent rows
     judul: str | None = None
     halaman: str | None = None
     catatan: str | None = None
@@ -209,11 +256,11 @@ class Cascades(Entity):
 
 
 class Sasaran(Cascades):
-    tujuan: str
+    tujuan: str | None = None  # required in a whole document, absent in an excerpt
 
 
 class Indikator(Cascades):
-    sasaran: str
+    sasaran: str | None = None  # required in a whole document; a macro table has none
     tipe: IndicatorType
     jenis: IndicatorKind | None = None
     polaritas: Polarity | None = None  # only where the report declares one; rules decide otherwise
@@ -229,8 +276,14 @@ class ServesSasaran(Entity):
     _sasaran = one_or_many("sasaran")
 
 
+class Urusan(Entity):
+    """An urusan or bidang urusan of the budget structure; ``urusan`` names the one above."""
+
+    urusan: str | None = None
+
+
 class Program(ServesSasaran):
-    pass
+    urusan: str | None = None
 
 
 class Strategi(ServesSasaran):
@@ -243,6 +296,10 @@ class Kebijakan(ServesSasaran):
 
 class Kegiatan(Entity):
     program: str
+
+
+class SubKegiatan(Entity):
+    kegiatan: str
 
 
 class Table(Strict):
@@ -268,6 +325,7 @@ class Table(Strict):
     baris_predikat: str | None = None  # the row holding the grade of each total
     skala_predikat: str | None = None  # the scale (rules) that grades the total
     kolom_tahun: dict[str, int] = Field(default_factory=dict)  # column -> the year it is about
+    rumus: dict[str, str] = Field(default_factory=dict)  # column -> its formula (rule language)
     catatan: str | None = None
 
     @property
@@ -282,14 +340,49 @@ class Table(Strict):
         return set(self.baris_total) | set(self.baris_rata_rata) | set(self.baris_lain) | grade
 
 
+class ClaimAbout(StrEnum):
+    """What a prose figure is about: a closed list, so a misspelt kind is a load error."""
+
+    JUMLAH_SASARAN = "jumlah_sasaran"
+    JUMLAH_INDIKATOR = "jumlah_indikator"
+    CAPAIAN_KESELURUHAN = "capaian_keseluruhan"
+    KATEGORI_KESELURUHAN = "kategori_keseluruhan"
+    CAPAIAN_SASARAN = "capaian_sasaran"
+    KATEGORI_SASARAN = "kategori_sasaran"
+    CAPAIAN_INDIKATOR = "capaian_indikator"
+    KATEGORI_INDIKATOR = "kategori_indikator"
+    TARGET_INDIKATOR = "target_indikator"
+    REALISASI_INDIKATOR = "realisasi_indikator"
+    ANGGARAN_PAGU_TOTAL = "anggaran_pagu_total"
+    ANGGARAN_REALISASI_TOTAL = "anggaran_realisasi_total"
+    ANGGARAN_PENYERAPAN_TOTAL = "anggaran_penyerapan_total"
+    PENYERAPAN_SASARAN = "penyerapan_sasaran"
+    SEL = "sel"
+    PERINGKAT = "peringkat"
+    RATA_RATA = "rata_rata"
+    JUMLAH_BARIS_TERISI = "jumlah_baris_terisi"
+    JUMLAH_BARIS = "jumlah_baris"
+    NILAI_EVALUASI = "nilai_evaluasi"
+    PREDIKAT_EVALUASI = "predikat_evaluasi"
+
+
+class ScaleBandEntry(Strict):
+    """One band of the category scale a report prints: ``rentang`` in the rule language's bound
+    syntax (``> 85 - 100``, ``< 55``), parsed when the report is checked."""
+
+    kategori: str
+    rentang: str
+
+
 class Claim(Strict):
     """A figure the prose states, with what it is about, so rules can recompute it."""
 
     id: str
     di: str
     kutipan: str  # the sentence, verbatim
-    tentang: str  # what is claimed, e.g. 'jumlah_sasaran', 'capaian_keseluruhan', 'sel'
+    tentang: ClaimAbout  # what is claimed, e.g. 'jumlah_sasaran', 'capaian_keseluruhan', 'sel'
     nilai: Raw
+    batas: ClaimBound | None = None  # the figure is a bound ('di atas 90%'), not the value
     tujuan: list[str] = Field(default_factory=list)
     sasaran: list[str] = Field(default_factory=list)
     indikator: list[str] = Field(default_factory=list)
@@ -309,18 +402,24 @@ class Report(Strict):
     format: str = Field(pattern=r"^sakip-lint/1$")
     instansi: str
     tahun: int
-    dokumen: str = "LKjIP"
+    dokumen: DocumentKind = DocumentKind.LKJIP
+    kutipan: bool = False  # an excerpt: only the places it holds, no chain, no completeness
+    wilayah: Region | None = None
+    tingkat: Level | None = None
     periode_renstra: tuple[int, int] | None = None
     gaya_angka: NumberStyleName = NumberStyleName.AUTO
     sumber: str | None = None
+    skala_kategori: list[ScaleBandEntry] = Field(default_factory=list)  # the report's own scale
     tempat: dict[str, Place]
     visi: list[Visi] = Field(default_factory=list)
     misi: list[Misi] = Field(default_factory=list)
     tujuan: list[Tujuan] = Field(default_factory=list)
     sasaran: list[Sasaran] = Field(default_factory=list)
     indikator: list[Indikator] = Field(default_factory=list)
+    urusan: list[Urusan] = Field(default_factory=list)
     program: list[Program] = Field(default_factory=list)
     kegiatan: list[Kegiatan] = Field(default_factory=list)
+    sub_kegiatan: list[SubKegiatan] = Field(default_factory=list)
     strategi: list[Strategi] = Field(default_factory=list)
     kebijakan: list[Kebijakan] = Field(default_factory=list)
     tabel: list[Table] = Field(default_factory=list)
@@ -328,7 +427,7 @@ class Report(Strict):
 
     ENTITY_KINDS: ClassVar[tuple[str, ...]] = (
         "visi", "misi", "tujuan", "sasaran", "indikator",
-        "program", "kegiatan", "strategi", "kebijakan",
+        "urusan", "program", "kegiatan", "sub_kegiatan", "strategi", "kebijakan",
     )
 
     def entities(self):

@@ -20,8 +20,10 @@ ENTITY_LINKS: dict[str, dict[str, str]] = {
     "tujuan": {"misi": "misi"},
     "sasaran": {"tujuan": "tujuan"},
     "indikator": {"sasaran": "sasaran"},
-    "program": {"sasaran": "sasaran"},
+    "urusan": {"urusan": "urusan"},
+    "program": {"sasaran": "sasaran", "urusan": "urusan"},
     "kegiatan": {"program": "program"},
+    "sub_kegiatan": {"kegiatan": "kegiatan"},
     "strategi": {"sasaran": "sasaran"},
     "kebijakan": {"sasaran": "sasaran"},
 }
@@ -41,8 +43,13 @@ def _as_list(value) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
+# Links a whole document must give; an excerpt (``kutipan: true``) may leave them out.
+REQUIRED_IN_WHOLE: dict[str, str] = {"sasaran": "tujuan", "indikator": "sasaran"}
+
+
 def check_references(loaded: LoadedReport) -> Iterator[Finding]:
     yield from _duplicate_ids(loaded)
+    yield from _missing_links(loaded)
     yield from _unknown_references(loaded)
     yield from _row_fields(loaded)
     yield from _unknown_places(loaded)
@@ -62,6 +69,18 @@ def _duplicate_ids(loaded: LoadedReport) -> Iterator[Finding]:
                          id=ident, kind=term(f"kind.{kind}"), first=first[ident])
         else:
             first[ident] = loaded.location(path).editor_position()
+
+
+def _missing_links(loaded: LoadedReport) -> Iterator[Finding]:
+    report = loaded.report
+    if report.kutipan:
+        return
+    for kind, index, entity in report.entities():
+        link = REQUIRED_IN_WHOLE.get(kind)
+        if link is not None and getattr(entity, link) is None:
+            yield _error("LOAD002", "load.missing-link",
+                         loaded.location((kind, str(index), "id"), key=f"{kind} {entity.id}"),
+                         kind=term(f"kind.{kind}"), id=entity.id, link=term(f"kind.{link}"))
 
 
 def _unknown_references(loaded: LoadedReport) -> Iterator[Finding]:
