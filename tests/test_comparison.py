@@ -15,7 +15,15 @@ def verdict(raw: str, exact: str, rounded: str):
 @pytest.mark.parametrize("raw,exact,rounded,expected,difference", [
     ("103,33", "103.3333", "103.33", Verdict.MATCH, "0"),
     ("70,32", "70.3278", "70.33", Verdict.ROUNDING, "-0.01"),  # truncated by the report
-    ("111", "111.1111", "111.11", Verdict.ROUNDING, "-0.11"),  # printed without decimals
+    # right at the precision printed: the exact value rounded half up to the decimals shown
+    ("111", "111.1111", "111.11", Verdict.MATCH, "0"),
+    ("93,6", "93.634", "93.63", Verdict.MATCH, "0"),
+    ("88", "87.96", "87.96", Verdict.MATCH, "0"),
+    ("100", "99.5", "99.50", Verdict.MATCH, "0"),
+    # other habits at the printed precision: truncation, half to even
+    ("87", "87.96", "87.96", Verdict.ROUNDING, "-0.96"),
+    ("99,62", "99.625", "99.63", Verdict.ROUNDING, "-0.01"),
+    ("93,7", "93.634", "93.63", Verdict.DIFFERS, "0.07"),
     ("67,70", "67.7083", "67.71", Verdict.ROUNDING, "-0.01"),
     ("100", "75", "75.00", Verdict.DIFFERS, "25.00"),
     ("90,78", "110.1566", "110.16", Verdict.DIFFERS, "-19.38"),

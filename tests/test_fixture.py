@@ -35,7 +35,7 @@ TABEL_3_1 = {
     "IK-02": ("103.33", Verdict.MATCH),  # 93 / 90
     "IK-04": ("70.33", Verdict.ROUNDING),  # 429 / 610, printed 70,32
     "IK-05": ("68.42", Verdict.MATCH),
-    "IK-06": ("111.11", Verdict.ROUNDING),  # printed 111
+    "IK-06": ("111.11", Verdict.MATCH),  # 100 / 90 = 111,11, printed 111: right at 0 decimals
     "IK-07": ("100.00", Verdict.MATCH),
     "IK-08": ("99.25", Verdict.MATCH),
     "IK-09": ("100.00", Verdict.MATCH),

@@ -1,9 +1,11 @@
 """Comparing a value the report states with the value the rules compute.
 
-A reviewer must tell a real error (70,32 where 429/610 gives 70,33 is *not* one) from a
-rounding habit: a stated value that equals the exact result truncated or rounded at the
-precision the report printed, or lies within the configured tolerance, differs only by
-rounding. Anything else is a real difference.
+A value is read at the precision it was printed with: ``93,6`` for 93,634 and ``88`` for 87,96
+are right, because that is the exact result rounded (half up, as spreadsheets and people round)
+to the decimals shown. A reviewer must also tell a real error from a rounding habit: a stated
+value that equals the exact result truncated (70,32 where 429/610 gives 70,328) or rounded half
+to even at its precision, or lies within the configured tolerance, differs only by rounding — a
+warning. Anything else is a real difference.
 """
 
 from __future__ import annotations
@@ -40,10 +42,13 @@ class Comparison:
     difference: Decimal | None = None  # stated - computed (rounded by the rules)
 
 
-def _rounded_readings(exact: Decimal, decimals: int) -> set[Decimal]:
-    quantum = Decimal(1).scaleb(-decimals)
-    return {exact.quantize(quantum, rounding=mode) for mode in (ROUND_HALF_UP, ROUND_DOWN,
-                                                                ROUND_HALF_EVEN)}
+def _at_precision(exact: Decimal, decimals: int, mode: str) -> Decimal:
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=mode)
+
+
+def printed_precision(value: ParsedValue) -> int:
+    """How many decimals the report printed (``88`` has none, ``93,60`` two)."""
+    return value.decimals or 0
 
 
 def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | None,
@@ -61,10 +66,13 @@ def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | Non
 
 def judge(value: ParsedValue, exact: Decimal, rounded: Decimal,
           tolerance: Decimal) -> tuple[Verdict, Decimal]:
-    """The verdict on a stated number against a computed one, and the difference."""
+    """The verdict on a stated number against a computed one, and the difference from the
+    value the rules round to (zero when the stated value is right at its printed precision)."""
     difference = value.number - rounded
-    if difference == 0:
-        return Verdict.MATCH, difference
-    if value.number in _rounded_readings(exact, value.decimals or 0) or abs(difference) <= tolerance:
+    decimals = printed_precision(value)
+    if difference == 0 or value.number == _at_precision(exact, decimals, ROUND_HALF_UP):
+        return Verdict.MATCH, Decimal(0)
+    other_habits = {_at_precision(exact, decimals, mode) for mode in (ROUND_DOWN, ROUND_HALF_EVEN)}
+    if value.number in other_habits or abs(difference) <= tolerance:
         return Verdict.ROUNDING, difference
     return Verdict.DIFFERS, difference
