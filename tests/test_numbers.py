@@ -83,6 +83,36 @@ CASES = [
     ("80 - 90 %", ID, R, ("80", "90"), {"decimals": 0, "percent": True}),
     ("1.000,5-2.000", AUTO, R, ("1000.5", "2000"), {"decimals": 1}),  # one bound settles the style
     ("-5", AUTO, N, "-5", {}),  # a sign, not a range
+    # --- one-sided bands: the open end is None; an excluded bound says so ---
+    ("≥ 75", ID, R, ("75", None), {"decimals": 0}),
+    (">= 75", ID, R, ("75", None), {"decimals": 0}),
+    ("> 75", ID, R, ("75", None), {"decimals": 0, "low_closed": False}),
+    (">75", AUTO, R, ("75", None), {"decimals": 0, "low_closed": False}),
+    ("min. 80", ID, R, ("80", None), {"decimals": 0}),
+    ("minimal 80", ID, R, ("80", None), {"decimals": 0}),
+    ("Minimal 80 %", ID, R, ("80", None), {"decimals": 0, "percent": True}),
+    ("lebih dari 90%", ID, R, ("90", None), {"decimals": 0, "percent": True, "low_closed": False}),
+    ("maks. 5", ID, R, (None, "5"), {"decimals": 0}),
+    ("maksimal 5", ID, R, (None, "5"), {"decimals": 0}),
+    ("Maks 1.234,5", ID, R, (None, "1234.5"), {"decimals": 1}),  # thousands in a bound
+    ("≤ 5", ID, R, (None, "5"), {"decimals": 0}),
+    ("≤5,5%", ID, R, (None, "5.5"), {"decimals": 1, "percent": True}),
+    ("< 5", ID, R, (None, "5"), {"decimals": 0, "high_closed": False}),
+    ("kurang dari 5", ID, R, (None, "5"), {"decimals": 0, "high_closed": False}),
+    ("≥ -2", ID, R, ("-2", None), {"decimals": 0}),  # a negative bound
+    ("min. 80 (Baik)", ID, R, ("80", None), {"decimals": 0, "label": "Baik"}),
+    ("≥ 1.234", AUTO, AMB, None, {"problem": "number.ambiguous", "candidates": ("1.234", "1234")}),
+    # --- negative numbers stay numbers; a space after the sign is a style note ---
+    ("- 28,39%", ID, N, "-28.39", {"percent": True, "notes": ("number.space-after-minus",)}),
+    ("- 5", ID, N, "-5", {"notes": ("number.space-after-minus",)}),
+    ("-2,17", ID, N, "-2.17", {}),
+    # --- thousands grouped by spaces (BPS tables) ---
+    ("17 354", ID, N, "17354", {"decimals": 0}),
+    ("1 234 567,5", ID, N, "1234567.5", {"decimals": 1}),
+    ("- 26 233", ID, N, "-26233", {}),
+    ("12 34", ID, BAD, None, {"problem": "number.invalid"}),
+    ("-1.234,5", ID, N, "-1234.5", {}),
+    ("1.234,5", AUTO, N, "1234.5", {}),
     ("−5,5", ID, N, "-5.5", {}),  # U+2212 minus
     # --- none / empty ---
     ("", AUTO, NONE, None, {}),
@@ -108,7 +138,7 @@ CASES = [
 ]
 
 DEFAULTS = {"label": None, "percent": False, "currency": False, "notes": (), "problem": None,
-            "candidates": (), "low": None, "high": None}
+            "candidates": (), "low": None, "high": None, "low_closed": True, "high_closed": True}
 
 
 def _id(case: tuple) -> str:
@@ -142,7 +172,7 @@ def test_parse_value(raw, style, kind, expected, extra):
             assert isinstance(getattr(got, low_high), Decimal)
             assert str(getattr(got, low_high)) == want[low_high]
     assert got.candidates == tuple(Decimal(c) for c in want["candidates"])
-    for name in ("label", "percent", "currency", "notes", "problem"):
+    for name in ("label", "percent", "currency", "notes", "problem", "low_closed", "high_closed"):
         assert getattr(got, name) == want[name], name
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from sakip_lint.bands import interval
 from sakip_lint.comparison import Comparison, Stated, Verdict, compare
-from sakip_lint.config import Aggregate, CapaianConfig, MissingValue, ZeroTarget
+from sakip_lint.config import Aggregate, CapaianConfig, MissingValue, PolarityDecision, ZeroTarget
 from sakip_lint.expressions import NotComputable, evaluate
 from sakip_lint.findings import Location
 from sakip_lint.model import Indikator, Polarity, Role, Row, Sasaran
 from sakip_lint.numbers import ParsedValue, ValueKind
+from sakip_lint.scales import category_scale
 from sakip_lint.source import LoadedReport
 
 HUNDRED = Decimal(100)
@@ -59,6 +61,7 @@ class IndicatorResult:
     capaian: Computed
     stated: StatedCheck  # the capaian the measurement table prints, against ``capaian``
     claims: tuple[StatedCheck, ...] = ()  # capaian of this indicator stated in the prose
+    polarity_reason: PolarityDecision | None = None  # why ``polarity``: shown for review
 
 
 @dataclass(frozen=True)
@@ -108,22 +111,24 @@ class CapaianEngine:
         self.loaded = loaded
         self.report = loaded.report
         self.config = config
+        # the report's own category scale when it prints one, else the rules'
+        self.category_scale = category_scale(loaded.report, config)
 
     # -- helpers -----------------------------------------------------------------------
     def _finish(self, exact: Decimal) -> Computed:
         if self.config.cap is not None and exact > self.config.cap:
             exact = self.config.cap
         rounded = self.config.rounding.apply(exact)
-        return Computed(exact, rounded, self.config.category_scale.classify(rounded))
+        return Computed(exact, rounded, self.category_scale.classify(rounded))
 
     def _compare(self, stated: Stated | None, computed: Computed) -> Comparison:
         return compare(stated, computed.exact, computed.rounded, self.config.tolerance)
 
     def _stated(self, place: str, index: int, field: str) -> Stated | None:
-        raw = getattr(self.report.tempat[place].baris[index], field)
-        if raw is None:
+        value = self.loaded.cell(place, index, field)
+        if value is None:
             return None
-        return Stated(self.loaded.parse(raw), self.loaded.row_location(place, index, field))
+        return Stated(value, self.loaded.row_location(place, index, field))
 
     def _claims(self, about: str, **refs: str) -> list[Stated]:
         found = []
@@ -137,31 +142,55 @@ class CapaianEngine:
 
     # -- indicators --------------------------------------------------------------------
     def indicator(self, indikator: Indikator) -> IndicatorResult:
-        polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
-                                           indikator.tipe == "kualitatif")
+        decision = self.config.polarity_decision(indikator.teks, indikator.polaritas,
+                                                 indikator.tipe == "kualitatif")
+        polarity = decision.polarity
         rows = list(self.report.rows_of(indikator.id, Role.PENGUKURAN))
         if not rows:
             missing = Computed(reason="capaian.not-computable.no-measurement")
             return IndicatorResult(indikator, polarity, None, None, None, None, missing,
-                                   self._check(None, missing))
+                                   self._check(None, missing), polarity_reason=decision)
         place, index, row = rows[0]
         target, realisasi, stated = self._row(indikator, polarity, place, index)
         claims = tuple(self._check(claim, stated.computed)
                        for claim in self._claims("capaian_indikator", indikator=indikator.id))
         return IndicatorResult(indikator, polarity, place, row, target, realisasi, stated.computed,
-                               stated, claims)
+                               stated, claims, polarity_reason=decision)
 
     def _row(self, indikator: Indikator, polarity: Polarity, place: str, index: int):
         """Target, realisasi, computed and stated capaian of one row, on the row's own basis."""
         row = self.report.tempat[place].baris[index]
         basis = row.basis
-        raw_target = getattr(row, basis)
-        target = self.loaded.parse(raw_target) if raw_target is not None else None
-        realisasi = self.loaded.parse(row.realisasi) if row.realisasi is not None else None
+        target = self.loaded.cell(place, index, basis)
+        inputs = self._cells(place, index, basis, "realisasi")
+        if target is None and basis == "target":
+            target, borrowed_from = self._annual_target(indikator.id)
+            inputs += borrowed_from
+        realisasi = self.loaded.cell(place, index, "realisasi")
         capaian, values = self._indicator_capaian(indikator, polarity, target, realisasi)
-        stated = self._check(self._stated(place, index, "capaian"), capaian,
-                             self._cells(place, index, basis, "realisasi"))
+        stated = self._check(self._stated(place, index, "capaian"), capaian, inputs)
         return target, realisasi, self._explain(stated, list(self._wrong_formulas(polarity, values)))
+
+    def _annual_target(self, ident: str) -> tuple[ParsedValue | None, tuple[Location, ...]]:
+        """The annual target of an indicator for a row that prints a capaian without one (a
+        table of realisasi and capaian per year): the PK's, else the RKT's, the measurement
+        table's or an analysis table's, with where it was read."""
+        for role in (Role.PK, Role.RKT, Role.PENGUKURAN, Role.ANALISIS):
+            for place, index, row in self.report.rows_of(ident, role):
+                if row.target is not None:
+                    return (self.loaded.cell(place, index, "target"),
+                            (self.loaded.row_location(place, index, "target"),))
+        return None, ()
+
+    def row_capaian(self, indikator: Indikator, place: str, index: int) -> Computed:
+        """The capaian computed from one row's own target and realisasi (for the category
+        that row prints)."""
+        polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
+                                           indikator.tipe == "kualitatif")
+        row = self.report.tempat[place].baris[index]
+        target = self.loaded.cell(place, index, row.basis)
+        realisasi = self.loaded.cell(place, index, "realisasi")
+        return self._indicator_capaian(indikator, polarity, target, realisasi)[0]
 
     def other_rows(self, results: list[IndicatorResult]) -> list[RowResult]:
         """Every other row that prints a capaian next to its own target and realisasi."""
@@ -187,7 +216,7 @@ class CapaianEngine:
                 return Computed(reason=values), None
             return self._formula(polarity.value, values), values
         if target.kind is ValueKind.RANGE:
-            return self._range(target, realisasi), None
+            return self._range(target, realisasi, polarity)
         if not (target.has_number and realisasi.has_number):
             return Computed(reason="capaian.not-computable.not-a-number"), None
         if target.number == 0:
@@ -206,15 +235,33 @@ class CapaianEngine:
         except NotComputable as error:
             return Computed(reason=error.reason)
 
-    def _range(self, target: ParsedValue, realisasi: ParsedValue) -> Computed:
-        """A target band: inside it the rules' fixed capaian, outside it their formulas."""
+    def _range(self, target: ParsedValue, realisasi: ParsedValue, polarity: Polarity):
+        """A target band ('80 - 90', '≥ 75', 'maks. 5'), as PermenPAN-RB 6/2022 measures one.
+
+        Inside the band: the option ``capaian_dalam_rentang`` (100). Outside it, a positive
+        indicator uses ``rentang_bawah`` below the band and ``rentang_atas`` above it (a missing
+        bound of a one-sided band is simply absent from the values). A negative indicator uses
+        its own ``negatif`` formula against the bound it crossed — the lower one when below,
+        the upper one when above — as the regulation's 'kondisi khusus' example does (target
+        7 - 8 bulan: realisasi 6,5 against 7 gives 107 %, realisasi 9 against 8 gives 87,5 %);
+        so 'maks. 5' with realisasi 6 gives (5 - (6 - 5)) / 5 = 80 %.
+        Returns the capaian and the values the formula was given (for wrong-formula hints).
+        """
         if not realisasi.has_number:
-            return Computed(reason="capaian.not-computable.not-a-number")
-        value = realisasi.number
-        if target.low <= value <= target.high:
-            return self._finish(self.config.inside_range)
-        values = {"realisasi": value, "target_bawah": target.low, "target_atas": target.high}
-        return self._formula("rentang_bawah" if value < target.low else "rentang_atas", values)
+            return Computed(reason="capaian.not-computable.not-a-number"), None
+        value, band = realisasi.number, interval(target)
+        assert band is not None  # a RANGE always reads as an interval
+        if band.contains(value):
+            return self._finish(self.config.inside_range), None
+        below = band.below_low(value)
+        if polarity is Polarity.NEGATIF:
+            bound = band.low if below else band.high
+            if bound == 0:
+                return Computed(reason="capaian.not-computable.zero-target"), None
+            values = {"target": bound, "realisasi": value}
+            return self._formula(Polarity.NEGATIF.value, values), values
+        values = {"realisasi": value, "target_bawah": band.low, "target_atas": band.high}
+        return self._formula("rentang_bawah" if below else "rentang_atas", values), None
 
     @staticmethod
     def _scale_positions(indikator: Indikator, target: ParsedValue,
@@ -277,8 +324,8 @@ class CapaianEngine:
                 continue
             yield "explain.wrong-formula", result, {"name": wrong.name, "formula": wrong.text}
 
-    def _number(self, raw: str | None) -> Decimal | None:
-        value = self.loaded.parse(raw) if raw is not None else None
+    def _number(self, place: str, index: int, field: str) -> Decimal | None:
+        value = self.loaded.cell(place, index, field)
         return value.number if value is not None and value.has_number else None
 
     def sasaran(self, sasaran: Sasaran, indicators: list[IndicatorResult]) -> SasaranResult:
@@ -289,11 +336,10 @@ class CapaianEngine:
         stated_capaian += self._claims("capaian_sasaran", sasaran=sasaran.id)
 
         pagu = realisasi = None
-        for _, _, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
+        for place, index, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
             if row.pagu is not None:
-                pagu = self.loaded.parse(row.pagu)
-                realisasi = (self.loaded.parse(row.realisasi_anggaran)
-                             if row.realisasi_anggaran is not None else None)
+                pagu = self.loaded.cell(place, index, "pagu")
+                realisasi = self.loaded.cell(place, index, "realisasi_anggaran")
                 break
         absorption = self._absorption(pagu, realisasi)
         if capaian.ok and absorption.ok:
@@ -315,10 +361,8 @@ class CapaianEngine:
 
     def _budget_row(self, place: str, index: int) -> StatedCheck:
         """The stated absorption of a budget row against realisasi / pagu of the same row."""
-        row = self.report.tempat[place].baris[index]
-        pagu = self.loaded.parse(row.pagu) if row.pagu is not None else None
-        spent = (self.loaded.parse(row.realisasi_anggaran)
-                 if row.realisasi_anggaran is not None else None)
+        pagu = self.loaded.cell(place, index, "pagu")
+        spent = self.loaded.cell(place, index, "realisasi_anggaran")
         check = self._check(self._stated(place, index, "persen_anggaran"),
                             self._absorption(pagu, spent),
                             self._cells(place, index, "pagu", "realisasi_anggaran"))
@@ -327,8 +371,8 @@ class CapaianEngine:
     def _efficiency_row(self, place: str, index: int) -> StatedCheck:
         """An efficiency table states capaian, absorption and their difference side by side:
         its efficiency is checked against its own two columns."""
-        row = self.report.tempat[place].baris[index]
-        row_capaian, row_absorption = self._number(row.capaian), self._number(row.persen_anggaran)
+        row_capaian = self._number(place, index, "capaian")
+        row_absorption = self._number(place, index, "persen_anggaran")
         if row_capaian is None or row_absorption is None:
             expected = Computed(reason="capaian.not-computable.missing-value")
         else:

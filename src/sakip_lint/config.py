@@ -7,7 +7,9 @@ engine only reads it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -101,6 +103,79 @@ class PolarityPattern:
 
     phrase: str
     polarity: Polarity
+    file: str | None = None  # where the pattern is written, so a reviewer can find and change it
+    line: int | None = None
+
+
+class PolaritySource(StrEnum):
+    """Why an indicator has its polarity: shown beside it so a reviewer can correct it."""
+
+    DECLARED = "dinyatakan"  # `polaritas` on the indicator in the data file
+    QUALITATIVE = "kualitatif"  # `tipe: kualitatif`
+    PATTERN = "pola"  # a `polaritas ... jika teks memuat` pattern of the rules
+    DEFAULT = "bawaan"  # `polaritas bawaan` of the rules: nothing else decided
+
+
+@dataclass(frozen=True)
+class PolarityDecision:
+    polarity: Polarity
+    source: PolaritySource
+    pattern: PolarityPattern | None = None  # the pattern that decided, for PATTERN
+
+
+@dataclass(frozen=True)
+class HeaderTest:
+    """Which column headers a test accepts, case aside: a phrase of every group of ``any_of``
+    is in the header and no phrase of ``none_of`` is; or the header is exactly ``exact``."""
+
+    any_of: tuple[tuple[str, ...], ...] = ()
+    none_of: tuple[str, ...] = ()
+    exact: str | None = None
+
+    def matches(self, header: str) -> bool:
+        if self.exact is not None:
+            return header == self.exact
+        folded = " ".join(header.split()).casefold()
+        return (all(any(phrase.casefold() in folded for phrase in group) for group in self.any_of)
+                and not any(phrase.casefold() in folded for phrase in self.none_of))
+
+
+@dataclass(frozen=True)
+class ColumnBinding:
+    """A name of a derived column's formula and how it finds its column in a table."""
+
+    name: str
+    kind: str  # header (one column matching ``test``) | latest_year | earlier_year | numbers
+    test: HeaderTest | None = None
+
+
+@dataclass(frozen=True)
+class DerivedColumn:
+    """A column of generic tables computed from the other columns of its row, recognised by
+    its header (rule files: ``turunan``, ``rumus kolom``; data files: a table's ``rumus``)."""
+
+    name: str
+    header: HeaderTest
+    bindings: tuple[ColumnBinding, ...]
+    formula: Expression
+    text: str
+    negative: Expression | None = None  # for rows of indicators the polarity patterns call negative
+    negative_text: str | None = None
+
+
+@dataclass(frozen=True)
+class CellRef:
+    table: str  # the table's id
+    row: str  # the label of the row (in the table's kolom_label)
+    column: str
+
+
+@dataclass(frozen=True)
+class CellEquality:
+    """Cells several tables print that must agree (``kesamaan``)."""
+
+    cells: tuple[CellRef, ...]
+    text: str = ""
 
 
 class MissingValue(StrEnum):
@@ -133,6 +208,8 @@ class CapaianConfig:
     inside_range: Decimal = Decimal(100)  # capaian of a realisasi inside a target band
     wrong_formulas: tuple[WrongFormula, ...] = ()
     scales: dict[str, tuple[Scale, ...]] = field(default_factory=dict)  # by name, per years
+    derived_columns: tuple[DerivedColumn, ...] = ()  # recognised by header in any table
+    equalities: tuple[CellEquality, ...] = ()  # cells of named tables that must agree
 
     def scale(self, name: str, year: int | None = None) -> Scale | None:
         """The scale ``name`` in force in ``year`` (the first declared one without years)."""
@@ -142,13 +219,41 @@ class CapaianConfig:
         return None
 
     def polarity_of(self, text: str, declared: Polarity | None, qualitative: bool) -> Polarity:
-        """Declared polarity first, then the qualitative type, then text patterns, then default."""
+        """The polarity alone; ``polarity_decision`` also says why."""
+        return self.polarity_decision(text, declared, qualitative).polarity
+
+    def polarity_decision(self, text: str, declared: Polarity | None,
+                          qualitative: bool) -> PolarityDecision:
+        """Declared polarity first, then the qualitative type, then text patterns, then default.
+
+        A pattern matches when its phrase is in the text as whole words. Among matching
+        patterns the one written **last** wins (the last file, then the last
+        line), as every later statement of the rule language overrides an earlier one. So a
+        rule file lists the general words first ("kemiskinan": negatif) and their exceptions
+        after them ("penurunan": positif, for "persentase penurunan angka kemiskinan"), and a
+        user's rule folder, loaded after the defaults, overrides both.
+        """
         if declared is not None:
-            return declared
+            return PolarityDecision(declared, PolaritySource.DECLARED)
         if qualitative:
-            return Polarity.KUALITATIF
-        folded = text.casefold()
-        for pattern in self.polarity_patterns:
-            if pattern.phrase.casefold() in folded:
-                return pattern.polarity
-        return self.polarity_default
+            return PolarityDecision(Polarity.KUALITATIF, PolaritySource.QUALITATIVE)
+        folded = " ".join(text.split()).casefold()
+        for pattern in reversed(self.polarity_patterns):
+            words = _whole_words(pattern.phrase)
+            if words.pattern_text in folded and words.regex.search(folded):
+                return PolarityDecision(pattern.polarity, PolaritySource.PATTERN, pattern)
+        return PolarityDecision(self.polarity_default, PolaritySource.DEFAULT)
+
+
+@dataclass(frozen=True)
+class _Words:
+    pattern_text: str  # the folded phrase: a cheap substring test before the regex
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=None)
+def _whole_words(phrase: str) -> _Words:
+    """A phrase found as whole words, case and spacing aside: "temuan" is not in "pertemuan",
+    and an abbreviation such as "AKI" is not in "laki-laki"."""
+    folded = " ".join(phrase.split()).casefold()
+    return _Words(folded, re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)"))

@@ -30,6 +30,23 @@ class Variable:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A column of a generic table, by its header (``kolom "Tahun 2019"``): the cell of the row
+    being checked. Only formulas of tables may use it."""
+
+    header: str
+
+    @property
+    def key(self) -> str:
+        """The name its value is given under; a header cannot collide with a variable name."""
+        return column_key(self.header)
+
+
+def column_key(header: str) -> str:
+    return "kolom " + header
+
+
+@dataclass(frozen=True)
 class Negate:
     operand: Expression
 
@@ -49,10 +66,12 @@ class Call:
     arguments: tuple[Expression, ...]
 
 
-Expression = Number | Variable | Negate | Binary | Call
+Expression = Number | Variable | Column | Negate | Binary | Call
 
 # name -> number of arguments
 FUNCTIONS = {"bulat": 2, "potong": 2, "min": 2, "max": 2}
+# functions of table formulas only, taking any number (at least one) of arguments
+VARIADIC_FUNCTIONS = frozenset({"rata_rata"})
 
 
 def variables(expression: Expression) -> set[str]:
@@ -65,6 +84,19 @@ def variables(expression: Expression) -> set[str]:
         return variables(expression.left) | variables(expression.right)
     if isinstance(expression, Call):
         return set().union(*(variables(argument) for argument in expression.arguments))
+    return set()
+
+
+def columns(expression: Expression) -> set[str]:
+    """The table columns (headers) an expression reads."""
+    if isinstance(expression, Column):
+        return {expression.header}
+    if isinstance(expression, Negate):
+        return columns(expression.operand)
+    if isinstance(expression, Binary):
+        return columns(expression.left) | columns(expression.right)
+    if isinstance(expression, Call):
+        return set().union(*(columns(argument) for argument in expression.arguments))
     return set()
 
 
@@ -91,8 +123,8 @@ def evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> De
 def _evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> Decimal:
     if isinstance(expression, Number):
         return expression.value
-    if isinstance(expression, Variable):
-        value = values.get(expression.name)
+    if isinstance(expression, (Variable, Column)):
+        value = values.get(expression.name if isinstance(expression, Variable) else expression.key)
         if value is None:
             raise NotComputable("capaian.not-computable.missing-value")
         return value
@@ -118,6 +150,8 @@ def _call(call: Call, arguments: list[Decimal]) -> Decimal:
         return min(arguments)
     if call.function == "max":
         return max(arguments)
+    if call.function == "rata_rata":
+        return sum(arguments) / len(arguments)
     value, places = arguments
     mode = ROUND_HALF_UP if call.function == "bulat" else ROUND_DOWN
     return value.quantize(Decimal(1).scaleb(-int(places)), rounding=mode)
@@ -129,6 +163,8 @@ def render(expression: Expression) -> str:
         return str(expression.value)
     if isinstance(expression, Variable):
         return expression.name
+    if isinstance(expression, Column):
+        return f'kolom "{expression.header}"'
     if isinstance(expression, Negate):
         return f"-{render(expression.operand)}"
     if isinstance(expression, Call):

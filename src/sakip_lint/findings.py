@@ -73,17 +73,28 @@ class Finding:
     fix: Fix | None = None
     templates: tuple[tuple[str, str], ...] = ()  # (language, template) of a rule's message
     rule: str | None = None  # the readable name of the rule that found it
+    same_cause: tuple[Location, ...] = ()  # the other values this one cause shows in
 
     def message(self, lang: str = "id") -> str:
         if self.templates:
             templates = dict(self.templates)
-            return fill(templates.get(lang) or templates["id"], lang, dict(self.args))
-        return render(self.message_key, lang, **dict(self.args))
+            text = fill(templates.get(lang) or templates["id"], lang, dict(self.args))
+        else:
+            text = render(self.message_key, lang, **dict(self.args))
+        if self.same_cause:
+            places = "; ".join(dict.fromkeys(_named(location) for location in self.same_cause))
+            text += render("finding.same-cause", lang, count=len(self.same_cause), places=places)
+        return text
 
     @property
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message_key or "")
+
+
+def _named(location: Location) -> str:
+    """A place as a reviewer reads it: 'Tabel 3.5, sasaran S-04'."""
+    return ", ".join(part for part in (location.place, location.key) if part) or location.pointer
 
 
 def make_args(**values: object) -> tuple[tuple[str, object], ...]:

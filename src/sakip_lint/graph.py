@@ -47,7 +47,6 @@ class Declaration:
     path: tuple[str, ...]  # of the link in the data file
     key: str
     loaded: LoadedReport = dataclass_field(repr=False, compare=False)
-    parent_number: str | None = None
 
     @property
     def location(self) -> Location:
@@ -80,16 +79,13 @@ class PerformanceGraph:
                     self._link(parent, entity.id, Declaration(CANONICAL, path, f"{kind} {entity.id}",
                                                               loaded))
         for place_name, place in report.tempat.items():
-            last_number: dict[str, str | None] = {}
             for index, row in enumerate(place.baris):
                 self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, loaded))
-                last_number[row.id] = row.nomor
                 key = f"{report.kind_of(row.id)} {row.id}"
                 for field in LINK_FIELDS:
                     for parent in getattr(row, field):
                         path = ("tempat", place_name, "baris", str(index), field)
-                        self._link(parent, row.id, Declaration(place_name, path, key, loaded,
-                                                               last_number.get(parent)))
+                        self._link(parent, row.id, Declaration(place_name, path, key, loaded))
 
     def _link(self, parent: str, child: str, declaration: Declaration) -> None:
         if parent in self.graph and child in self.graph:

@@ -43,10 +43,10 @@ class Node:
 def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[list[Node], list[Edge]]:
     about: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        key = finding.location.key or ""
-        kind, _, ident = key.partition(" ")
-        if kind in LEVELS and ident in graph.graph:
-            about[ident].append(finding)
+        for location in (finding.location, *finding.same_cause):
+            kind, _, ident = (location.key or "").partition(" ")
+            if kind in LEVELS and ident in graph.graph and finding not in about[ident]:
+                about[ident].append(finding)
     nodes = []
     for node, data in graph.graph.nodes(data=True):
         found = about.get(node, [])

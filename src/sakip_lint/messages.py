@@ -105,6 +105,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.indikator": {"id": "indikator", "en": "indicator"},
     "kind.program": {"id": "program", "en": "programme"},
     "kind.kegiatan": {"id": "kegiatan", "en": "activity (kegiatan)"},
+    "column.pagu": {"id": "pagu", "en": "budget (pagu)"},
+    "column.realisasi_anggaran": {"id": "realisasi anggaran", "en": "budget realisation"},
     "kind.sub_kegiatan": {"id": "sub kegiatan", "en": "sub-activity (sub kegiatan)"},
     "kind.urusan": {"id": "urusan", "en": "government affair (urusan)"},
     "kind.strategi": {"id": "strategi", "en": "strategy"},
@@ -116,6 +118,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.list": {"id": "daftar (list)", "en": "a list"},
     "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
+    "finding.same-cause": {
+        "id": " — sebab yang sama juga di {count} tempat lain: {places}",
+        "en": " — the same cause also shows in {count} other places: {places}",
+    },
     "load.missing-link": {
         "id": "{kind} '{id}' tidak menyebut {link}: wajib dalam dokumen utuh (tulis 'kutipan: true' bila berkas hanya memuat sebagian tabel)",
         "en": "{kind} '{id}' names no {link}: required in a whole document (write 'kutipan: true' when the file holds only some tables)",
@@ -148,6 +154,34 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Kolom '{column}' tidak ada di tabel {table}",
         "en": "Column '{column}' is not a column of table {table}",
     },
+    "load.table-formula-syntax": {
+        "id": "Rumus kolom '{column}' tabel {table} tidak dapat dibaca (karakter ke-{position}): {detail}",
+        "en": "The formula of column '{column}' of table {table} cannot be read (character {position}): {detail}",
+    },
+    "load.table-formula-column": {
+        "id": "Rumus kolom '{column}' tabel {table} memakai kolom '{used}' yang tidak ada di tabel itu",
+        "en": "The formula of column '{column}' of table {table} uses column '{used}', which the table does not have",
+    },
+    "load.table-formula-other": {
+        "id": "Rumus kolom '{column}' tabel {table}: {detail}",
+        "en": "Formula of column '{column}' of table {table}: {detail}",
+    },
+    "load.equality-syntax": {
+        "id": "Kesamaan tidak dapat dibaca (karakter ke-{position}): {detail}",
+        "en": "The equality cannot be read (character {position}): {detail}",
+    },
+    "load.equality-unknown-table": {
+        "id": "Kesamaan menyebut tabel '{table}' yang tidak ada di berkas",
+        "en": "The equality names table '{table}', which is not in the file",
+    },
+    "load.equality-unknown-column": {
+        "id": "Kesamaan menyebut kolom '{column}' yang tidak ada di tabel {table}",
+        "en": "The equality names column '{column}', which table {table} does not have",
+    },
+    "load.equality-unknown-row": {
+        "id": "Kesamaan menyebut baris '{row}' yang tidak ada di tabel {table} (kolom {label})",
+        "en": "The equality names row '{row}', which table {table} does not have (column {label})",
+    },
     # --- numbers -----------------------------------------------------------------------
     "number.ambiguous": {
         "id": "Angka '{raw}' ambigu: bisa {candidates}; nyatakan gaya_angka di berkas",
@@ -164,6 +198,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "number.range-reversed": {
         "id": "Rentang '{raw}' terbalik: batas bawah lebih besar dari batas atas",
         "en": "Range '{raw}' is reversed: the lower bound exceeds the upper bound",
+    },
+    "number.space-after-minus": {
+        "id": "'{raw}' ditulis dengan spasi sesudah tanda minus: dibaca sebagai bilangan negatif, tetapi mudah terbaca sebagai tanda pisah",
+        "en": "'{raw}' has a space after the minus sign: read as a negative number, but easily read as a dash",
     },
     "number.decimal-point-in-id-style": {
         "id": "'{raw}' memakai titik sebagai pemisah desimal, padahal laporan memakai koma",
@@ -246,12 +284,47 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "; nilai tertulis adalah rata-rata dengan cara lain ({alternative})",
         "en": "; the stated value is an average taken another way ({alternative})",
     },
+    "explain.mean-of-percentages": {
+        "id": "; nilai tertulis adalah rata-rata persentase rinciannya ({alternative}), yang mengabaikan besar pagu masing-masing",
+        "en": "; the stated value is the mean of its children's percentages ({alternative}), which ignores their budgets",
+    },
     "explain.wrong-formula": {
         "id": "; nilai tertulis dihitung dengan rumus keliru '{name}' ({formula} = {alternative})",
         "en": "; the stated value comes from the wrong formula '{name}' ({formula} = {alternative})",
     },
+    "mistake.inverse-ratio": {"id": "rasio terbalik", "en": "the inverse ratio"},
+    "mistake.difference": {"id": "selisih, bukan rasio", "en": "the difference instead of the ratio"},
+    "mistake.minus-100": {"id": "hasil dikurangi 100", "en": "the result minus 100"},
+    "mistake.ratio-not-change": {"id": "rasio, bukan perubahan (tidak dikurangi 100)",
+                                 "en": "the ratio instead of the change (100 not subtracted)"},
+    "mistake.over-later": {"id": "dibagi nilai yang lebih baru", "en": "divided by the later value"},
+    "mistake.reversed": {"id": "urutan pengurangan terbalik", "en": "the subtraction reversed"},
+    "mistake.negative-formula": {"id": "rumus polaritas negatif", "en": "the negative-polarity formula"},
+    "mistake.positive-formula": {"id": "rumus polaritas positif", "en": "the positive-polarity formula"},
     "arah.above": {"id": "melebihi", "en": "exceeds"},
     "arah.below": {"id": "lebih rendah dari", "en": "is below"},
+    "arah.falls": {"id": "turun", "en": "fall"},
+    "renstra.end-target": {"id": "target akhir", "en": "end target"},
+    "arah.rises": {"id": "naik", "en": "rise"},
+    "polarity.positif": {"id": "positif", "en": "positive"},
+    "polarity.negatif": {"id": "negatif", "en": "negative"},
+    "polarity.kualitatif": {"id": "kualitatif", "en": "qualitative"},
+    "polarity.reason.dinyatakan": {
+        "id": "dinyatakan di berkas data (polaritas pada indikator)",
+        "en": "declared in the data file (polaritas on the indicator)",
+    },
+    "polarity.reason.kualitatif": {
+        "id": "indikator kualitatif (tipe: kualitatif)",
+        "en": "qualitative indicator (tipe: kualitatif)",
+    },
+    "polarity.reason.pola": {
+        "id": "teks memuat \"{phrase}\" ({source})",
+        "en": "the text contains \"{phrase}\" ({source})",
+    },
+    "polarity.reason.bawaan": {
+        "id": "bawaan aturan: tidak ada pola yang cocok",
+        "en": "the rules' default: no pattern matched",
+    },
     "subject.overall": {"id": "keseluruhan", "en": "the whole report"},
     # --- rule files --------------------------------------------------------------------
     "dsl.unexpected-end": {
@@ -358,6 +431,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Tidak ada aturan yang berlaku: semua dinonaktifkan; pemeriksaan tanpa aturan tidak berarti 'bersih'",
         "en": "No rule is in force: all are disabled; a check without rules would not mean 'clean'",
     },
+    "dsl.column-set-as-number": {
+        "id": "'{name}' adalah sekumpulan kolom: hanya dapat dipakai di dalam rata_rata(...)",
+        "en": "'{name}' is a set of columns: it can only be used inside rata_rata(...)",
+    },
+    "dsl.derived-no-formula": {
+        "id": "Kolom turunan '{name}' tidak punya 'rumus = ...'",
+        "en": "Derived column '{name}' has no 'rumus = ...'",
+    },
+    "dsl.derived-polarity": {
+        "id": "Rumus kolom turunan hanya dapat dibedakan untuk polaritas negatif, bukan '{polarity}'",
+        "en": "A derived column can have a separate formula only for negative polarity, not '{polarity}'",
+    },
     "dsl.no-rules": {
         "id": "Tidak ada berkas aturan (*.sakip) di {path}",
         "en": "No rule file (*.sakip) in {path}",
@@ -366,6 +451,48 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Berkas aturan tidak dapat dibaca: {detail}",
         "en": "Rule file cannot be read: {detail}",
     },
+    # --- scales (sakip_lint.scales): rule-file scales and the report's own -------------
+    "dsl.range-incomplete": {
+        "id": "Rentang berakhir terlalu awal; diharapkan: {expected}",
+        "en": "The range ends too early; expected: {expected}",
+    },
+    "dsl.scale-overlap": {
+        "id": "Skala '{name}' tidak dapat dipakai: kategori '{label}' ({range}) bertumpang tindih dengan '{other}' ({other_range}) pada {common}",
+        "en": "Scale '{name}' cannot be used: category '{label}' ({range}) overlaps '{other}' ({other_range}) on {common}",
+    },
+    "dsl.scale-reversed": {
+        "id": "Skala '{name}' tidak dapat dipakai: rentang kategori '{label}' ({range}) tidak memuat nilai apa pun (batas terbalik)",
+        "en": "Scale '{name}' cannot be used: the range of category '{label}' ({range}) holds no value (reversed bounds)",
+    },
+    "load.scale-range": {
+        "id": "Rentang '{rentang}' kategori '{kategori}' tidak dapat dibaca (kolom {column}: {detail}); tulis seperti di berkas aturan, misalnya '91 - 100', '> 85 - 100', '70 - < 85', '< 55', '<= 50'",
+        "en": "Range '{rentang}' of category '{kategori}' cannot be read (column {column}: {detail}); write it as in rule files, e.g. '91 - 100', '> 85 - 100', '70 - < 85', '< 55', '<= 50'",
+    },
+    "scale.problem.overlap": {
+        "id": "bertumpang tindih dengan kategori '{other}' ({other_range}) pada {common}: nilai itu punya dua kategori",
+        "en": "overlaps category '{other}' ({other_range}) on {common}: such a value has two categories",
+    },
+    "scale.problem.reversed": {
+        "id": "tidak memuat nilai apa pun: batasnya terbalik",
+        "en": "holds no value: its bounds are reversed",
+    },
+    "scale.problem.gap": {
+        "id": "dan '{other}' ({other_range}) menyisakan celah {gap}: capaian seperti {example} tidak punya kategori",
+        "en": "and '{other}' ({other_range}) leave a gap {gap}: a capaian such as {example} has no category",
+    },
+    "scale.problem.above": {
+        "id": "adalah kategori tertinggi, tetapi tidak memuat capaian {value} ({where}): capaian di atas 100 tidak punya kategori",
+        "en": "is the highest category but does not hold the capaian {value} ({where}): a capaian above 100 has no category",
+    },
+    "scale.report": {"id": "skala kategori laporan sendiri (skala_kategori)",
+                     "en": "the report's own category scale (skala_kategori)"},
+    "scale.rules": {"id": "skala {name} dari aturan", "en": "the rules' scale {name}"},
+    "scale.basis.row": {"id": "dihitung dari target dan realisasi baris ini",
+                        "en": "computed from this row's target and realisasi"},
+    "scale.basis.sasaran": {"id": "capaian sasaran, rata-rata indikatornya",
+                            "en": "the sasaran's capaian, the average of its indicators"},
+    "scale.basis.stated": {"id": "capaian tertulis di baris ini, karena capaian tidak dapat dihitung",
+                           "en": "the capaian stated in this row, because it cannot be computed"},
     # --- command line ------------------------------------------------------------------
     "cli.summary": {
         "id": "{files} berkas diperiksa: {errors} kesalahan, {warnings} peringatan, {infos} info",
@@ -416,6 +543,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.reason": {"id": "Keterangan", "en": "Note"},
     "col.penyerapan": {"id": "Penyerapan (%)", "en": "Absorption (%)"},
     "col.efisiensi": {"id": "Efisiensi", "en": "Efficiency"},
+    "col.polaritas": {"id": "Polaritas", "en": "Polarity"},
+    "col.polarity-reason": {"id": "Alasan polaritas", "en": "Why this polarity"},
     "title.indikator": {
         "id": "Pengukuran capaian indikator kinerja",
         "en": "Indicator capaian (measurement)",

@@ -360,6 +360,7 @@ class ClaimAbout(StrEnum):
     SEL = "sel"
     PERINGKAT = "peringkat"
     RATA_RATA = "rata_rata"
+    SELISIH = "selisih"  # a change between two cells of a row ('peningkatan sebesar 8,54')
     JUMLAH_BARIS_TERISI = "jumlah_baris_terisi"
     JUMLAH_BARIS = "jumlah_baris"
     NILAI_EVALUASI = "nilai_evaluasi"
@@ -389,6 +390,7 @@ class Claim(Strict):
     tabel: str | None = None
     baris: str | None = None
     kolom: str | None = None
+    kolom_baris: list[str] = Field(default_factory=list)  # columns of ``baris`` averaged or compared
     peringkat: int | None = None
     tahun: int | None = None
     catatan: str | None = None
@@ -424,6 +426,9 @@ class Report(Strict):
     kebijakan: list[Kebijakan] = Field(default_factory=list)
     tabel: list[Table] = Field(default_factory=list)
     klaim: list[Claim] = Field(default_factory=list)
+    # cells several tables print that must agree, in the rule language:
+    # 'tabel "tabel-1.2" baris "Jumlah" kolom "GOL.III" = tabel "tabel-1.3" baris "Jumlah" kolom "Jumlah"'
+    kesamaan: list[str] = Field(default_factory=list)
 
     ENTITY_KINDS: ClassVar[tuple[str, ...]] = (
         "visi", "misi", "tujuan", "sasaran", "indikator",

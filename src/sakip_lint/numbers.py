@@ -2,7 +2,9 @@
 
 Reports state one quantity in many formats: '1.336.589.482,-', 'Rp. 162.536.420.769,38',
 '86,56%', '77,50 (BB)', 'Sangat Baik (83%)', '(27,35)', '69,1-69,5', and now and then an
-English-style '97.67' inside an otherwise Indonesian table.  Findings compare stated values
+English-style '97.67' inside an otherwise Indonesian table.  Targets are also printed as bands,
+two-sided ('69,1-69,5', '80 s.d. 90') or one-sided ('≥ 75', 'maks. 5', 'kurang dari 5'): both
+read as a RANGE, a one-sided one with its open end None and whether its bound is included.  Findings compare stated values
 with computed ones to 2 decimals, so a value is read with ``Decimal`` only (a float would
 turn 70,30 into 70.2999...) and keeps how many decimals were written.  When a string can be
 read two ways ('1.234') and the declared style does not settle it, the result says so
@@ -53,10 +55,17 @@ class ParsedValue:
     notes: tuple[str, ...] = ()
     problem: str | None = None
     candidates: tuple[Decimal, ...] = ()
+    low_closed: bool = True  # a band's bound is part of it: '≥ 75', '75 - 80' (not '> 75')
+    high_closed: bool = True  # '≤ 5', 'maks. 5' (not '< 5', 'kurang dari 5')
 
     @property
     def has_number(self) -> bool:
         return self.kind is ValueKind.NUMBER
+
+    @property
+    def is_band(self) -> bool:
+        """A target band: two bounds, or one bound and an open end (low or high None)."""
+        return self.kind is ValueKind.RANGE
 
 
 _NONE_WORDS = frozenset({"", "-", "–", "—", "--", "n/a", "na", "tidak ada"})
@@ -64,12 +73,28 @@ _CURRENCY = re.compile(r"(?:rp\.?|idr)(?![a-z])\s*", re.IGNORECASE)
 # ',-' etc. after the last digit only say "no sen": '1.336.589.482,-', '...769,38,-'.
 _INT_MARKER = re.compile(r"(?<=\d)\s*(?:,-,|,--|,-|\.-)$")
 _PERCENT = re.compile(r"(.*?)\s*%")
-_SINGLE = re.compile(r"([-−]?)(\d[\d.,]*)")
+# A sign may be followed by one space: '- 28,39%' is a negative number (its style is NUM's matter).
+_SINGLE = re.compile(r"([-−]?)\s?(\d[\d.,]*)")
 _BOUND = r"[-−]?\d[\d.,]*"
 _RANGE = re.compile(
     rf"({_BOUND})%?\s*(?:-|–|—|s\.\s?d\.?|s/d|sampai(?: dengan)?)\s*({_BOUND})",
     re.IGNORECASE,
 )
+# One-sided bands: (words or sign before the bound, which end it bounds, bound included).
+# 'min'/'maks' alone also match with a dot ('min. 80'); the at-least signs come before '>'.
+_ONE_SIDED = tuple(
+    (re.compile(rf"(?:{words})\s*({_BOUND})", re.IGNORECASE), side, closed)
+    for words, side, closed in (
+        (r"≥|>=|=>|min(?:imal|imum)?\.?|paling sedikit|sekurang-kurangnya|sedikitnya", "low", True),
+        (r">|lebih dari|di atas", "low", False),
+        (r"≤|<=|=<|maks(?:imal|imum)?\.?|max\.?|paling banyak|setinggi-tingginya|"
+         r"sebanyak-banyaknya|selambat-lambatnya", "high", True),
+        (r"<|kurang dari|di bawah", "high", False),
+    )
+)
+# A rate printed with its unit in the cell ('93,65 PER 100.000', '4 per 1000 KH'): the unit,
+# kept as the label, does not change the value.
+_PER_UNIT = re.compile(r"(.+?)\s+(per\s+.+)", re.IGNORECASE)
 _OTHER = {NumberStyle.ID: NumberStyle.EN, NumberStyle.EN: NumberStyle.ID}
 # Note keys when a string is read against the declared style: (single decimal, grouping).
 _AGAINST_STYLE = {
@@ -139,12 +164,23 @@ def _negate(core: _Core) -> _Core:
     return replace(core, number=number, candidates=tuple(-c for c in core.candidates))
 
 
+_SPACE_GROUPS = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
+
+
 def _read_signed(s: str, style: NumberStyle) -> _Core | None:
-    """'-5', '−5', '12,5' or None when the text is not a single number at all."""
+    """'-5', '−5', '12,5', '17 354' (thousands grouped by spaces, as BPS tables print them) or
+    None when the text is not a single number at all. '- 28,39' reads as -28,39 with a note:
+    the space after the sign is not how the report writes numbers."""
     m = _SINGLE.fullmatch(s)
     if m is None:
-        return None
+        unsigned = s.lstrip("-−").lstrip()
+        if not _SPACE_GROUPS.fullmatch(unsigned):
+            return None
+        core = _read_core(unsigned.replace(" ", ""), style)
+        return _negate(core) if unsigned != s else core
     core = _read_core(m.group(2), style)
+    if m.group(1) and s[len(m.group(1)):][:1].isspace():
+        core = replace(core, notes=core.notes + ("number.space-after-minus",))
     return _negate(core) if m.group(1) else core
 
 
@@ -163,6 +199,8 @@ def _parse_numeric(
         return None if core is None else _finish(raw, _negate(core), percent, currency, label)
     if (core := _read_signed(s, style)) is not None:
         return _finish(raw, core, percent, currency, label)
+    if (band := _one_sided(raw, s, style, percent, currency, label)) is not None:
+        return band
     if m := _RANGE.fullmatch(s):
         return _range(raw, m.group(1), m.group(2), style, percent or "%" in s, currency, label)
     return None
@@ -211,6 +249,23 @@ def _range(
                        currency=currency, notes=notes)
 
 
+def _one_sided(
+    raw: str, s: str, style: NumberStyle, percent: bool, currency: bool, label: str | None
+) -> ParsedValue | None:
+    """'≥ 75', 'maks. 5', 'kurang dari 5': a band with one open end; None if not one."""
+    for pattern, side, closed in _ONE_SIDED:
+        if m := pattern.fullmatch(s):
+            bound = _read_signed(m.group(1), style)
+            assert bound is not None  # the pattern only admits a numeric bound
+            if bound.problem is not None:
+                return _finish(raw, bound, percent, currency, label)
+            ends = ({"low": bound.number, "low_closed": closed} if side == "low"
+                    else {"high": bound.number, "high_closed": closed})
+            return ParsedValue(raw, ValueKind.RANGE, decimals=bound.decimals, label=label,
+                               percent=percent, currency=currency, notes=bound.notes, **ends)
+    return None
+
+
 def _is_words(s: str) -> bool:
     """A label such as 'Sangat Baik', 'BB', 'B+': letters and no digits."""
     return bool(s) and not any(c.isdigit() for c in s) and any(c.isalpha() for c in s)
@@ -239,6 +294,10 @@ def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) ->
             found = _parse_numeric(raw_s, num, style, currency, label) if _is_words(label) else None
             if found is not None:
                 return found
+    if m := _PER_UNIT.fullmatch(text):  # '93,65 PER 100.000': a rate and its unit
+        found = _parse_numeric(raw_s, m.group(1), style, currency, m.group(2))
+        if found is not None:
+            return found
     tokens = text.split(" ")
     numeric = [i for i, t in enumerate(tokens) if _parse_numeric(raw_s, t, style) is not None]
     wordy = all(_is_words(t) for i, t in enumerate(tokens) if i not in numeric)

@@ -17,6 +17,7 @@ from tabulate import tabulate
 
 from sakip_lint import __version__
 from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
@@ -60,6 +61,7 @@ def finding_json(finding: Finding) -> dict:
         "message": {lang: finding.message(lang) for lang in ("id", "en")},
         "location": _location_json(finding.location),
         "related": [_location_json(location) for location in finding.related],
+        "same_cause": [_location_json(location) for location in finding.same_cause],
         "found": finding.found,
         "expected": finding.expected,
         "fix": None if finding.fix is None else {
@@ -147,6 +149,18 @@ def _computed(value: Computed, style: NumberStyle, lang: str) -> str:
     return render("word.not-computable", lang)
 
 
+def polarity_reason(decision: PolarityDecision | None, lang: str) -> str:
+    """Why an indicator has its polarity, so a reviewer can check it and correct it (with
+    ``polaritas`` on the indicator in the data file, or a pattern in a rule file)."""
+    if decision is None:
+        return ""
+    if decision.source is PolaritySource.PATTERN and decision.pattern is not None:
+        pattern = decision.pattern
+        source = f"{pattern.file}:{pattern.line}" if pattern.file else "?"
+        return render("polarity.reason.pola", lang, phrase=pattern.phrase, source=source)
+    return render(f"polarity.reason.{decision.source.value}", lang)
+
+
 def _stated(checks) -> tuple[str, str]:
     """The stated values and their differences, one per place, side by side."""
     comparisons = [check.comparison for check in checks]
@@ -166,11 +180,14 @@ def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list
         stated, difference = _stated([result.stated])
         reason = "" if result.capaian.ok else render(result.capaian.reason, lang)
         indicator_rows.append([nomor, f"{result.indikator.id} {result.indikator.teks}",
+                               render(f"polarity.{result.polarity.value}", lang),
                                _raw(result.target), _raw(result.realisasi),
                                _computed(result.capaian, style, lang), result.capaian.category or "",
-                               stated, difference, reason])
-    indicator_headers = [col(n) for n in ("no", "indikator", "target", "realisasi", "capaian",
-                                          "kategori", "stated", "difference", "reason")]
+                               stated, difference, reason,
+                               polarity_reason(result.polarity_reason, lang)])
+    indicator_headers = [col(n) for n in ("no", "indikator", "polaritas", "target", "realisasi",
+                                          "capaian", "kategori", "stated", "difference", "reason",
+                                          "polarity-reason")]
     sasaran_rows = []
     for result in report.sasaran:
         stated, difference = _stated(result.stated_capaian)
@@ -215,10 +232,25 @@ def _checks_json(checks) -> list[dict]:
             for check in checks if check.comparison.stated is not None]
 
 
+def _polarity_json(decision: PolarityDecision | None, lang: str) -> dict | None:
+    """Why the polarity, for machines (source, and the pattern with its file and line) and
+    for people (``teks``, in ``lang``)."""
+    if decision is None:
+        return None
+    pattern = decision.pattern
+    return {"sumber": decision.source.value,
+            "frasa": None if pattern is None else pattern.phrase,
+            "berkas": None if pattern is None else pattern.file,
+            "baris": None if pattern is None else pattern.line,
+            "teks": polarity_reason(decision, lang)}
+
+
 def capaian_json(report: CapaianReport, lang: str) -> dict:
     return {
         "indikator": [{"id": r.indikator.id, "teks": r.indikator.teks,
-                       "polaritas": r.polarity.value, "tempat": r.place,
+                       "polaritas": r.polarity.value,
+                       "alasan_polaritas": _polarity_json(r.polarity_reason, lang),
+                       "tempat": r.place,
                        "target": _raw(r.target) or None, "realisasi": _raw(r.realisasi) or None,
                        "capaian": _computed_json(r.capaian, lang),
                        "tertulis": _checks_json([r.stated])} for r in report.indicators],
@@ -248,7 +280,9 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
         console, buffer = _console()
         console.print(provenance.line(result, lang))
         for title, headers, rows in tables:
-            table = Table(*headers, title=title)
+            table = Table(title=title)
+            for header in headers:  # fold, not cut: a rule file's line must stay readable
+                table.add_column(header, overflow="fold")
             for row in rows:
                 table.add_row(*row)
             console.print(table)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sakip_lint.dsl.errors import DslError
+from sakip_lint.dsl.tables import data_equality, data_formula, formula_problems
+from sakip_lint.expressions import columns
 from sakip_lint.findings import Finding, Severity, make_args
-from sakip_lint.messages import term
+from sakip_lint.messages import Text, term
 from sakip_lint.model import LINK_FIELDS, ROW_FIELDS_BY_KIND
-from sakip_lint.source import LoadedReport
+from sakip_lint.scales import read_entries
+from sakip_lint.source import LoadedReport, locate
 
 # Links an entity declares: field -> kind of the entity it names.
 ENTITY_LINKS: dict[str, dict[str, str]] = {
@@ -54,6 +58,9 @@ def check_references(loaded: LoadedReport) -> Iterator[Finding]:
     yield from _row_fields(loaded)
     yield from _unknown_places(loaded)
     yield from _table_shapes(loaded)
+    yield from _table_formulas(loaded)
+    yield from _equalities(loaded)
+    yield from _scale_ranges(loaded)
 
 
 def _duplicate_ids(loaded: LoadedReport) -> Iterator[Finding]:
@@ -163,7 +170,84 @@ def _table_shapes(loaded: LoadedReport) -> Iterator[Finding]:
                              table=table.id, found=len(row), expected=len(table.kolom))
     for index, claim in enumerate(report.klaim):
         table = tables.get(claim.tabel) if claim.tabel else None
-        if table is not None and claim.kolom is not None and claim.kolom not in table.kolom:
-            yield _error("LOAD007", "load.table-unknown-column",
-                         loaded.location(("klaim", str(index), "kolom"), key=f"klaim {claim.id}"),
-                         column=claim.kolom, table=table.id)
+        if table is None:
+            continue
+        named = [(("kolom",), claim.kolom)] if claim.kolom is not None else []
+        named += [(("kolom_baris", str(at)), column) for at, column in enumerate(claim.kolom_baris)]
+        for path, column in named:
+            if column not in table.kolom:
+                yield _error("LOAD007", "load.table-unknown-column",
+                             loaded.location(("klaim", str(index)) + path, key=f"klaim {claim.id}"),
+                             column=column, table=table.id)
+
+
+def _scale_ranges(loaded: LoadedReport) -> Iterator[Finding]:
+    """A ``rentang`` of the report's own scale that the rule language cannot read: without it
+    the report's categories cannot be given, so the file cannot be used."""
+    entries = loaded.report.skala_kategori
+    _, problems = read_entries(tuple(entries))
+    for index, problem in problems:
+        entry = entries[index]
+        yield _error("LOAD002", "load.scale-range",
+                     loaded.location(("skala_kategori", str(index), "rentang"),
+                                     key="skala_kategori"),
+                     rentang=entry.rentang, kategori=entry.kategori, column=problem.column,
+                     detail=Text(problem.message_key, problem.args))
+
+
+def _formula_detail(error: DslError) -> dict[str, object]:
+    """Where in the written formula it stops reading (the character), and why."""
+    found = error.problems[0]
+    single_line = (found.line or 1) == 1
+    return {"position": (found.column or 1) if single_line else f"{found.line}:{found.column}",
+            "detail": Text(found.message_key, found.args)}
+
+
+def _table_formulas(loaded: LoadedReport) -> Iterator[Finding]:
+    """A table's ``rumus``: its column exists, it reads, and it names only the table's columns.
+    A formula that cannot be used leaves the column unchecked, so the file is unusable."""
+    for t_index, table in enumerate(loaded.report.tabel):
+        owner = f"tabel {table.id}"
+        for column, text in table.rumus.items():
+            path = ("tabel", str(t_index), "rumus", column)
+            if column not in table.kolom:
+                yield _error("LOAD007", "load.table-unknown-column",
+                             locate(loaded.source, path, key=owner, prefer_key=True),
+                             column=column, table=table.id)
+                continue
+            where = loaded.location(path, key=owner, place=table.di)
+            try:
+                expression = data_formula(text)
+            except DslError as error:
+                yield _error("LOAD007", "load.table-formula-syntax", where, column=column,
+                             table=table.id, **_formula_detail(error))
+                continue
+            for used in sorted(columns(expression) - set(table.kolom)):
+                yield _error("LOAD007", "load.table-formula-column", where, column=column,
+                             table=table.id, used=used)
+            for key, args in formula_problems(expression):
+                yield _error("LOAD007", "load.table-formula-other", where, column=column,
+                             table=table.id, detail=Text(key, tuple(args.items())))
+
+
+def _equalities(loaded: LoadedReport) -> Iterator[Finding]:
+    """Every ``kesamaan`` reads and names cells that exist."""
+    tables = {table.id: table for table in loaded.report.tabel}
+    for index, text in enumerate(loaded.report.kesamaan):
+        where = loaded.location(("kesamaan", str(index)), key=f"kesamaan {index + 1}")
+        try:
+            equality = data_equality(text)
+        except DslError as error:
+            yield _error("LOAD007", "load.equality-syntax", where, **_formula_detail(error))
+            continue
+        for cell in equality.cells:
+            table = tables.get(cell.table)
+            if table is None:
+                yield _error("LOAD005", "load.equality-unknown-table", where, table=cell.table)
+            elif cell.column not in table.kolom:
+                yield _error("LOAD007", "load.equality-unknown-column", where, column=cell.column,
+                             table=table.id)
+            elif not any(row[table.kolom.index(table.kolom_label)] == cell.row
+                         for row in table.baris if len(row) == len(table.kolom)):
+                yield _error("LOAD007", "load.equality-unknown-row", where, row=cell.row,
+                             table=table.id, label=table.kolom_label)

@@ -18,6 +18,7 @@ from sakip_lint.capaian import CapaianReport
 from sakip_lint.config import CapaianConfig
 from sakip_lint.findings import Finding, Fix, Location, Severity, make_args
 from sakip_lint.graph import PerformanceGraph
+from sakip_lint.model import DocumentKind, Report
 from sakip_lint.numbers import NumberStyle, format_number
 from sakip_lint.source import LoadedReport
 
@@ -76,6 +77,33 @@ Params = dict[str, tuple[str, ...]]
 CheckFunction = Callable[[Context, Params], Iterator[Fact]]
 
 
+GROUPINGS = ("tidak", "aturan", "tempat", "kolom", "entitas")
+RULE_PARAMS = {
+    "kelompok": ParamSpec(frozenset(GROUPINGS), default=("tidak",)),
+    "dokumen": ParamSpec(frozenset(kind.value.lower() for kind in DocumentKind), multiple=True,
+                         default=tuple(kind.value.lower() for kind in DocumentKind)),
+    "utuh": ParamSpec(frozenset({"ya", "tidak"}), default=("tidak",)),
+}
+
+
+def _group_key(grouping: str, location: Location) -> tuple:
+    """What makes facts one cause: the rule itself, the place, one column of a place, or the
+    entity. The column of a row value is its field (``target_tahun`` for every year), of a
+    generic table cell its column."""
+    if grouping == "aturan":
+        return ()
+    if grouping == "tempat":
+        return (location.place,)
+    if grouping == "kolom":
+        parts = location.pointer.split("/")
+        if len(parts) > 5 and parts[1] == "tempat":
+            return (location.place, parts[5])
+        if len(parts) > 5 and parts[1] == "tabel":
+            return (parts[2], parts[6] if len(parts) > 6 else None)
+        return (location.place, parts[-1])
+    return (location.key,)
+
+
 @dataclass(frozen=True)
 class Mechanism:
     function: CheckFunction
@@ -87,6 +115,14 @@ class Mechanism:
     @property
     def all_placeholders(self) -> frozenset[str]:
         return COMMON_PLACEHOLDERS | self.placeholders
+
+    @property
+    def all_params(self) -> dict[str, ParamSpec]:
+        """The mechanism's parameters and those every rule may set: ``kelompok`` (facts of one
+        cause — the same rule on one place, column or entity — become one finding),
+        ``dokumen`` (the kinds of document the rule applies to) and ``utuh`` (``ya``: the rule
+        needs the whole document, so an excerpt is not checked by it)."""
+        return {**self.params, **RULE_PARAMS}
 
 
 @dataclass(frozen=True)
@@ -111,10 +147,33 @@ class Rule:
     def doc(self, lang: str) -> str | None:
         return self.docs.get(lang) or self.docs.get("id")
 
+    def applies_to(self, report: Report) -> bool:
+        """A rule checks the kinds of document it names, and an excerpt only when it does
+        not need the whole document (no completeness finding about what an excerpt cannot
+        contain)."""
+        document = report.dokumen.value.lower()
+        if document not in self.params.get("dokumen", (document,)):
+            return False
+        return not (report.kutipan and self.params.get("utuh", ("tidak",))[0] == "ya")
+
     def run(self, context: Context, mechanism: Mechanism) -> Iterator[Finding]:
+        """The rule's findings; with ``kelompok``, one per cause: the first fact speaks, the
+        others are kept as the places the same cause shows in (nothing is dropped)."""
+        if not self.applies_to(context.loaded.report):
+            return
         templates = tuple(sorted(self.messages.items()))
-        for fact in mechanism.function(context, self.params):
+        grouping = self.params.get("kelompok", ("tidak",))[0]
+        facts = mechanism.function(context, self.params)
+        if grouping == "tidak":
+            groups = [[fact] for fact in facts]
+        else:
+            by_cause: dict[tuple, list[Fact]] = {}
+            for fact in facts:
+                by_cause.setdefault(_group_key(grouping, fact.location), []).append(fact)
+            groups = list(by_cause.values())
+        for first, *others in groups:
             yield Finding(code=self.code, severity=self.severity, message_key=None,
-                          location=fact.location, args=make_args(**fact.values),
-                          related=fact.related, found=fact.found, expected=fact.expected,
-                          fix=fact.fix, templates=templates, rule=self.name)
+                          location=first.location, args=make_args(**first.values),
+                          related=first.related, found=first.found, expected=first.expected,
+                          fix=first.fix, templates=templates, rule=self.name,
+                          same_cause=tuple(other.location for other in others))

@@ -15,17 +15,20 @@ from importlib.resources import files
 from pathlib import Path
 
 from sakip_lint.checks import MECHANISMS
+from sakip_lint.config import CellEquality, DerivedColumn
 from sakip_lint.config import (Aggregate, Band, CapaianConfig, Formula, MissingValue,
                                PolarityPattern, Rounding, RoundingMode, Scale, WrongFormula,
                                ZeroTarget)
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.errors import DslError, DslProblem, problem
 from sakip_lint.dsl.parser import parse_rules
+from sakip_lint.dsl.tables import cell_equality, derived_column, exact_column
 from sakip_lint.expressions import FUNCTIONS, calls, variables
 from sakip_lint.findings import Severity
 from sakip_lint.messages import placeholders
 from sakip_lint.model import Polarity
 from sakip_lint.rule import Example, Mechanism, Rule
+from sakip_lint.scales import band_problems, interval_text, range_text
 
 SEVERITIES = {"kesalahan": "error", "peringatan": "warning", "info": "info"}
 
@@ -144,6 +147,8 @@ class _Compiler:
         settings: dict[str, object] = {}
         rules: dict[str, Rule] = {}
         rule_files: dict[str, str] = {}
+        derived: dict[str, DerivedColumn] = {}
+        equalities: list[CellEquality] = []
         last_position = None
         for statement in statements:
             last_position = statement.position
@@ -158,7 +163,8 @@ class _Compiler:
             elif isinstance(statement, ast.ScaleStatement):
                 self._scale(statement, scales)
             elif isinstance(statement, ast.PolarityPatternStatement):
-                patterns.append(PolarityPattern(statement.phrase, Polarity(statement.polarity)))
+                patterns.append(PolarityPattern(statement.phrase, Polarity(statement.polarity),
+                                                statement.position.file, statement.position.line))
             elif isinstance(statement, ast.PolarityDefaultStatement):
                 settings["polarity_default"] = Polarity(statement.polarity)
             elif isinstance(statement, ast.RoundingStatement):
@@ -174,6 +180,16 @@ class _Compiler:
                 rule = self._rule(statement)
                 if rule is not None:
                     rules[statement.code] = rule  # a later file overrides an earlier one
+            elif isinstance(statement, ast.DerivedStatement):
+                found = derived_column(statement, self._problem)
+                if found is not None:  # a later declaration of the same name replaces it
+                    derived[found.name] = found
+            elif isinstance(statement, ast.ColumnFormulaStatement):
+                found = exact_column(statement, self._problem)
+                if found is not None:
+                    derived[found.name] = found
+            elif isinstance(statement, ast.EqualityStatement):
+                equalities.append(cell_equality(statement.cells))
             elif isinstance(statement, ast.DisableStatement):
                 for code in statement.codes:
                     if rules.pop(code, None) is None:
@@ -191,6 +207,8 @@ class _Compiler:
         config = CapaianConfig(formulas=formulas, category_scale=scales[CATEGORY_SCALE][0],
                                polarity_patterns=tuple(patterns), wrong_formulas=tuple(wrong),
                                scales={name: tuple(found) for name, found in scales.items()},
+                               derived_columns=tuple(derived.values()),
+                               equalities=tuple(equalities),
                                **settings)
         return config, tuple(rules.values())
 
@@ -212,10 +230,27 @@ class _Compiler:
         scale = Scale(statement.name, tuple(Band(b.label, b.low, b.high, b.low_closed, b.high_closed)
                                             for b in statement.bands),
                       statement.first_year, statement.last_year)
+        self._scale_bands(statement, scale)
         same = scales.setdefault(statement.name, [])
         # a scale for the same years replaces the earlier one; other years stand beside it
         same[:] = [old for old in same if (old.first_year, old.last_year)
                    != (scale.first_year, scale.last_year)] + [scale]
+
+    def _scale_bands(self, statement: ast.ScaleStatement, scale: Scale) -> None:
+        """Overlapping or reversed bands make a scale unusable (a value with two categories, a
+        category with none); a gap is the writer's choice and stays allowed."""
+        bands = scale.bands
+        for found in band_problems(bands):
+            band = bands[found.band]
+            position = statement.bands[found.band].position
+            if found.kind == "reversed":
+                self._problem(position, "dsl.scale-reversed", name=scale.name, label=band.label,
+                              range=range_text(band))
+            elif found.kind == "overlap":
+                other = bands[found.other]
+                self._problem(position, "dsl.scale-overlap", name=scale.name, label=band.label,
+                              range=range_text(band), other=other.label,
+                              other_range=range_text(other), common=interval_text(found.interval))
 
     def _rounding(self, statement: ast.RoundingStatement) -> Rounding:
         if statement.decimals != statement.decimals.to_integral_value() or statement.decimals > 10:
@@ -311,11 +346,11 @@ class _Compiler:
         params: dict[str, tuple[str, ...]] = {}
         items = {item.key: item for item in statement.items if item.kind == "param"}
         for name, values in given.items():
-            spec = mechanism.params.get(name)
+            spec = mechanism.all_params.get(name)
             position = items[name].position
             if spec is None:
                 self._problem(position, "dsl.unknown-param", name=name, check=check,
-                              allowed=", ".join(sorted(mechanism.params)) or "-")
+                              allowed=", ".join(sorted(mechanism.all_params)) or "-")
                 continue
             if len(values) > 1 and not spec.multiple:
                 self._problem(position, "dsl.param-single", name=name)
@@ -324,7 +359,7 @@ class _Compiler:
                     self._problem(position, "dsl.bad-param-value", name=name, value=value,
                                   allowed=", ".join(sorted(spec.choices)))
             params[name] = values
-        for name, spec in mechanism.params.items():
+        for name, spec in mechanism.all_params.items():
             if name not in params:
                 if spec.required:
                     self._problem(statement.position, "dsl.missing-param", name=name,

@@ -59,10 +59,25 @@ class LoadedReport:
     def style(self) -> NumberStyle:
         return NumberStyle(self.report.gaya_angka.value)
 
-    def parse(self, raw: str | None) -> ParsedValue:
-        """A raw value read in the report's declared number style (each text read once: the
-        same cell is read by several rules)."""
-        return _parse(raw, self.style)
+    def parse(self, raw: str | None, place: str | None = None,
+              field: str | None = None) -> ParsedValue:
+        """A raw value read in the number style in force where it is printed: the column's
+        (``gaya_kolom``), else the place's (``gaya_angka``), else the report's (each text is
+        read once per style: the same cell is read by several rules)."""
+        return _parse(raw, self.style_at(place, field))
+
+    def style_at(self, place: str | None, field: str | None = None) -> NumberStyle:
+        where = self.report.tempat.get(place) if place is not None else None
+        if where is None:
+            return self.style
+        declared = where.gaya_kolom.get(field) if field is not None else None
+        declared = declared or where.gaya_angka
+        return self.style if declared is None else NumberStyle(declared.value)
+
+    def cell(self, place: str, index: int, field: str) -> ParsedValue | None:
+        """The value a row prints in ``field``, read in its style; None when it prints none."""
+        raw = getattr(self.report.tempat[place].baris[index], field)
+        return None if raw is None else self.parse(raw, place, field)
 
     def entity_location(self, ident: str) -> Location:
         """Where an entity is declared (its id), named by kind and id."""

@@ -3,14 +3,21 @@
 An unknown name in a rule file is reported when the rules are loaded, with this list.
 """
 
-from sakip_lint.checks import (alignment, budget, cascade, claims, completeness, linkage, stated,
+from sakip_lint.checks import (alignment, budget, budget_tree, cascade, claims, completeness, linkage, stated,
                                tables, values)
+from sakip_lint.checks import scales
+from sakip_lint.checks import renstra
+from sakip_lint.checks import derived, equalities
 from sakip_lint.rule import Mechanism
 
 MECHANISMS: dict[str, Mechanism] = {
     "angka_terbaca": Mechanism(
         values.readable_numbers, values.PARAMS, values.PLACEHOLDERS,
         "every value meant as a number reads as one, in the report's number style"),
+    "besaran_sebaris": Mechanism(
+        values.out_of_scale, values.MAGNITUDE_PARAMS, values.MAGNITUDE_PLACEHOLDERS,
+        "a number a hundred times off the rest of its row that fits when its separators are "
+        "read the other way"),
     "capaian_tertulis": Mechanism(
         stated.stated_capaian, stated.PARAMS, stated.PLACEHOLDERS,
         "a stated capaian (indicator, sasaran, overall) against the rules' formula"),
@@ -20,15 +27,32 @@ MECHANISMS: dict[str, Mechanism] = {
     "efisiensi_tertulis": Mechanism(
         stated.stated_efficiency, stated.PARAMS, stated.PLACEHOLDERS,
         "a stated efficiency against capaian minus absorption of its row"),
+    "kolom_tertukar": Mechanism(
+        stated.swapped_columns, {}, stated.PLACEHOLDERS | stated.SWAP_PLACEHOLDERS,
+        "a budget table whose Pagu and Realisasi columns are swapped (two or more rows whose % "
+        "is pagu / realisasi), once per table"),
     "realisasi_melebihi_pagu": Mechanism(
         budget.spent_over_budget, {}, budget.PLACEHOLDERS,
         "a budget row whose realisasi exceeds its pagu"),
+    "jumlah_anak_anggaran": Mechanism(
+        budget_tree.parent_sums, budget_tree.SUM_PARAMS, budget_tree.SUM_PLACEHOLDERS,
+        "a parent's pagu and realisasi are the sums of its printed children (program <- kegiatan "
+        "<- sub kegiatan)"),
+    "persen_induk_anggaran": Mechanism(
+        budget_tree.parent_share, {}, budget_tree.SHARE_PLACEHOLDERS,
+        "a parent that prints only its % prints the ratio of its children's sums"),
     "nilai_sama": Mechanism(
         alignment.same_everywhere, alignment.SAME_PARAMS, alignment.SAME_PLACEHOLDERS,
         "a column of an indicator is the same in every place of the given roles"),
     "target_tahunan_vs_akhir": Mechanism(
         alignment.annual_within_end_target, alignment.END_PARAMS, alignment.END_PLACEHOLDERS,
         "the annual target does not go beyond the Renstra end target"),
+    "target_renstra_searah": Mechanism(
+        renstra.targets_follow_polarity, renstra.PARAMS, renstra.TURN_PLACEHOLDERS,
+        "the yearly Renstra targets do not fall (positive) or rise (negative) year to year"),
+    "target_renstra_dari_baseline": Mechanism(
+        renstra.first_target_from_baseline, renstra.PARAMS, renstra.BASELINE_PLACEHOLDERS,
+        "the first yearly Renstra target is not easier than the indicator's baseline"),
     "ada_di": Mechanism(
         completeness.present_in, completeness.PRESENT_PARAMS, completeness.PRESENT_PLACEHOLDERS,
         "every indicator or sasaran (shown in some roles) has a row in places of other roles"),
@@ -100,4 +124,17 @@ MECHANISMS: dict[str, Mechanism] = {
     "klaim_kategori": Mechanism(
         claims.claim_categories, {}, claims.CATEGORY_PLACEHOLDERS,
         "a category or grade in the prose is what the scale gives"),
+    "kolom_turunan": Mechanism(
+        derived.derived_cells, derived.PARAMS, derived.PLACEHOLDERS,
+        "a derived column of a table (declared, or recognised by its header) against its formula"),
+    "kesamaan_tabel": Mechanism(
+        equalities.cells_agree, {}, equalities.PLACEHOLDERS,
+        "cells that several tables print (kesamaan) agree"),
+    "kategori_tertulis": Mechanism(
+        scales.stated_categories, scales.CATEGORY_PARAMS, scales.CATEGORY_PLACEHOLDERS,
+        "the category a row prints is what the scale in force gives its capaian"),
+    "skala_utuh": Mechanism(
+        scales.whole_scale, scales.WHOLE_PARAMS, scales.WHOLE_PLACEHOLDERS,
+        "the report's own scale: no overlapping or reversed bands, no gaps, a band for every "
+        "capaian above 100"),
 }

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sakip_lint.checks.common import TARGET_ROLES, cells, first_number, polarity, roles_param, same_value
+from sakip_lint.bands import better, first_quantity, interval
+from sakip_lint.checks.common import TARGET_ROLES, cells, polarity, roles_param, same_value
 from sakip_lint.findings import Fix
 from sakip_lint.messages import term
 from sakip_lint.model import Polarity
+from sakip_lint.numbers import ParsedValue
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 SAME_PARAMS = {
@@ -20,6 +22,15 @@ SAME_PARAMS = {
     "setara": ParamSpec(multiple=True),  # words that mean the same unit: "%", "Persentase", ...
 }
 SAME_PLACEHOLDERS = frozenset({"tempat_lain", "kolom"})
+
+
+def _same(a: ParsedValue, b: ParsedValue) -> bool:
+    """Two printed values say the same; two bands are the same target when their bounds, and
+    whether each bound is included, are equal ('≥ 75' is not '> 75'). A band and a number are
+    different targets ('maks. 5' is not '5'): the capaian of the same realisasi differs."""
+    if a.is_band and b.is_band:
+        return interval(a) == interval(b)
+    return same_value(a, b)
 
 
 def _unit(text: str, equivalents: dict[str, str]) -> str:
@@ -39,7 +50,7 @@ def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
             if column == "satuan":
                 agree = _unit(cell.raw, equivalents) == _unit(reference.raw, equivalents)
             else:
-                agree = same_value(cell.value, reference.value)
+                agree = _same(cell.value, reference.value)
             if agree:
                 continue
             # Which of two printed values is right is the compiler's call: the fix is unsafe.
@@ -57,19 +68,26 @@ END_PLACEHOLDERS = frozenset({"tempat_lain", "target_akhir", "arah"})
 
 def annual_within_end_target(context: Context, params: Params) -> Iterator[Fact]:
     """An annual target beyond the Renstra end target (above it for a positive indicator,
-    below it for a negative one) is a planning error or a typo in one of the two."""
+    below it for a negative one) is a planning error or a typo in one of the two.
+
+    With bands, "beyond" means that no value meets both targets and meeting the annual one
+    overshoots the end one: for a positive indicator the annual band's LOW bound is above the
+    end target's HIGH bound (annual 91 - 95 against end 80 - 90; annual '> 90' against end 90);
+    for a negative one its HIGH bound is below the end target's LOW bound. An annual band that
+    overlaps the end target (85 - 95 against 80 - 90) is consistent with it for some
+    realisasi, and an open end ('≥ 80' as the end target of a positive indicator) can never be
+    exceeded, so neither is reported. For two numbers this is the plain comparison.
+    """
     for indikator in context.loaded.report.indikator:
         direction = polarity(context, indikator)
         if direction is Polarity.KUALITATIF:
             continue
-        annual = first_number(cells(context, indikator.id, "target", params["di"]))
-        end = first_number(cells(context, indikator.id, "target_akhir",
-                                 ("analisis_renstra", "renstra", "iku", "analisis")))
+        annual = first_quantity(cells(context, indikator.id, "target", params["di"]))
+        end = first_quantity(cells(context, indikator.id, "target_akhir",
+                                   ("analisis_renstra", "renstra", "iku", "analisis")))
         if annual is None or end is None:
             continue
-        beyond = (annual.value.number > end.value.number if direction is Polarity.POSITIF
-                  else annual.value.number < end.value.number)
-        if beyond:
+        if better(interval(annual.value), interval(end.value), direction):
             arrow = "arah.above" if direction is Polarity.POSITIF else "arah.below"
             yield Fact(annual.location,
                        {"subjek": f"indikator {indikator.id}", "ditemukan": annual.raw,

@@ -62,13 +62,36 @@ def _cell(context: Context, claim: Claim) -> Expected | None:
 
 
 def _column_average(context: Context, claim: Claim) -> Expected | None:
+    """The average of a column (total rows left out), or with ``baris`` and ``kolom_baris``
+    the average across that row of the columns named (realisasi 2012-2015 of one indicator)."""
     found = _table(context, claim)
+    if found is not None and claim.baris is not None and claim.kolom_baris:
+        cells = [table_cell(context, *found, claim.baris, column) for column in claim.kolom_baris]
+        numbers = [cell.value.number for cell in cells
+                   if cell is not None and cell.value is not None and cell.value.has_number]
+        if not numbers:
+            return None
+        return Expected(sum(numbers) / len(numbers), True, (table_location(context, found[0]),))
     if found is None or claim.kolom not in found[1].kolom:
         return None
     numbers = column_numbers(context, found[1], claim.kolom)
     if not numbers:
         return None
     return Expected(sum(numbers) / len(numbers), True, (table_location(context, found[0]),))
+
+
+def _row_difference(context: Context, claim: Claim) -> Expected | None:
+    """A change stated in the prose ('peningkatan sebesar 8,54'): the last of the columns
+    ``kolom_baris`` of row ``baris`` minus the first."""
+    found = _table(context, claim)
+    if found is None or claim.baris is None or len(claim.kolom_baris) != 2:
+        return None
+    cells = [table_cell(context, *found, claim.baris, column) for column in claim.kolom_baris]
+    if any(cell is None or cell.value is None or not cell.value.has_number for cell in cells):
+        return None
+    related = tuple(table_location(context, c.table_index, c.row_index, c.column_index)
+                    for c in cells)
+    return Expected(cells[1].value.number - cells[0].value.number, True, related)
 
 
 def _row_count(context: Context, claim: Claim, filled: bool) -> Expected | None:
@@ -129,7 +152,7 @@ def _budget_rows(context: Context):
 def _budget_sum(context: Context, column: str) -> Expected | None:
     rows = [(place, index, row) for place, index, row in _budget_rows(context)
             if getattr(row, column) is not None]
-    values = [context.loaded.parse(getattr(row, column)) for _, _, row in rows]
+    values = [context.loaded.cell(place, index, column) for place, index, _ in rows]
     numbers = [value.number for value in values if value.has_number]
     if not numbers:
         return None
@@ -167,7 +190,7 @@ def _absorption_of_sasaran(context: Context, claim: Claim) -> Expected | None:
                      if r.persen_anggaran is not None]
             if found:
                 place, index, row = found[0]
-                value = context.loaded.parse(row.persen_anggaran)
+                value = context.loaded.cell(place, index, "persen_anggaran")
                 if value.has_number:
                     numbers.append(value.number)
                     related.append(context.loaded.row_location(place, index, "persen_anggaran"))
@@ -198,6 +221,7 @@ MEASURES = {
     "sel": _cell,
     "peringkat": _cell,  # the value a ranking claim quotes is the cell it ranks
     "rata_rata": _column_average,
+    "selisih": _row_difference,
     "jumlah_baris": lambda context, claim: _row_count(context, claim, filled=False),
     "jumlah_baris_terisi": lambda context, claim: _row_count(context, claim, filled=True),
     "target_indikator": lambda context, claim: _indicator_value(context, claim, "target"),

@@ -47,7 +47,8 @@ def cells(context: Context, ident: str, column: str, roles) -> Iterator[Cell]:
         for place, index, row in report.rows_of(ident, Role(role)):
             raw = getattr(row, column)
             if raw is not None:
-                yield Cell(place, index, row, raw, context.loaded.parse(raw), column, context)
+                yield Cell(place, index, row, raw, context.loaded.parse(raw, place, column), column,
+                           context)
 
 
 def judge(context: Context, value: ParsedValue, exact: Decimal,

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sakip_lint.checks.common import (TARGET_ROLES, cells, first_number, polarity, roles_param,
-                                      table_by_id, table_location)
+from sakip_lint.bands import first_quantity, interval, worse
+from sakip_lint.checks.common import (TARGET_ROLES, cells, polarity, roles_param, table_by_id,
+                                      table_location)
 from sakip_lint.model import Polarity, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
@@ -54,7 +55,8 @@ def _earlier_realisasi(context: Context, ident: str):
                 location = context.loaded.location(
                     ("tempat", place, "baris", str(index), "realisasi_tahun", str(year)),
                     key=f"indikator {ident}", place=place)
-                found.append((year, raw, context.loaded.parse(raw), location))
+                found.append((year, raw, context.loaded.parse(raw, place, "realisasi_tahun"),
+                              location))
     return sorted(found, key=lambda item: -item[0])
 
 
@@ -90,21 +92,24 @@ BELOW_PLACEHOLDERS = frozenset({"tempat_lain", "tahun_lalu", "realisasi_lalu"})
 
 
 def target_below_last_year(context: Context, params: Params) -> Iterator[Fact]:
-    """A target easier than what was already achieved, unless the row records why (catatan)."""
+    """A target easier than what was already achieved, unless the row records why (catatan).
+
+    A band target is easier only when all of it is: for a positive indicator its upper bound
+    is below last year's realisasi (a band 60 - 75 against 70 still admits a harder target),
+    for a negative one its lower bound is above it.
+    """
     report = context.loaded.report
     for indikator in report.indikator:
         direction = polarity(context, indikator)
         if direction is Polarity.KUALITATIF:
             continue
-        target = first_number(cells(context, indikator.id, "target", params["di"]))
+        target = first_quantity(cells(context, indikator.id, "target", params["di"]))
         earlier = [item for item in _earlier_realisasi(context, indikator.id)
                    if item[0] == report.tahun - 1 and item[2].has_number]
         if target is None or not earlier or target.row.catatan:
             continue
         year, raw, value, location = earlier[0]
-        easier = (target.value.number < value.number if direction is Polarity.POSITIF
-                  else target.value.number > value.number)
-        if easier:
+        if worse(interval(target.value), interval(value), direction):
             yield Fact(target.location,
                        {"subjek": f"indikator {indikator.id}", "ditemukan": target.raw,
                         "diharapkan": raw, "tempat": target.place, "tempat_lain": location.place,

@@ -14,6 +14,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from sakip_lint.graph import CANONICAL, LEVELS
+from sakip_lint.messages import term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 KINDS = frozenset(LEVELS)
@@ -65,66 +66,36 @@ def serves_sasaran(context: Context, params: Params) -> Iterator[Fact]:
 
 # --- links agree between tables ------------------------------------------------------
 
-PARENT_PARAMS = {"jenis": ParamSpec(frozenset(PARENT_OF), required=True),
-                 "beda": ParamSpec(frozenset({"id", "nomor"}), default=("id",))}
+PARENT_PARAMS = {"jenis": ParamSpec(frozenset(PARENT_OF), required=True)}
 PARENT_PLACEHOLDERS = frozenset({"induk", "induk_lain", "tempat_lain"})
 
 
-def _shown(parents: list[str], numbers: list[int | None]) -> str:
-    return ", ".join(parent if number is None else f"{parent} ({number})"
-                     for parent, number in zip(parents, numbers, strict=True))
-
-
 def parents_agree(context: Context, params: Params) -> Iterator[Fact]:
-    """The parents a place declares for an entity are those of its own declaration (``beda =
-    id``), and the parent is numbered the same in every place that prints it (``beda =
-    nomor``; the numbering most places print is the reference): a reader of one table must
-    find the same tree as a reader of another."""
+    """The parents a place declares for an entity are those of its own declaration: a reader
+    of one table must find the same tree as a reader of another. (How a place numbers the
+    parent is the parent's own numbering, checked once by ``penomoran_selaras``.)"""
     kind = params["jenis"][0]
     parent_kind = PARENT_OF[kind]
-    by_number = params["beda"][0] == "nomor"
     for node in context.graph.nodes_of(kind):
         declared = context.graph.parents(node, parent_kind)
         canonical = sorted(parent for parent, _ in declared.get(CANONICAL, []))
         if not canonical:
             continue
-        places = {}
+        canonical_location = declared[CANONICAL][0][1].location
         for place, links in declared.items():
             if place == CANONICAL:
                 continue
-            ordered = sorted(links, key=lambda link: link[0])
-            places[place] = ([parent for parent, _ in ordered],
-                             [number_of(d.parent_number) for _, d in ordered], ordered[0][1].location)
-        if not by_number:
-            canonical_location = declared[CANONICAL][0][1].location
-            for place, (ids, _, location) in places.items():
-                # a passage may name a programme under one of its sasaran: only a parent the
-                # entity does not have is a conflict
-                if not set(ids) <= set(canonical):
-                    yield Fact(location, {"subjek": _subject(context, node), "tempat": place,
-                                          "ditemukan": ", ".join(ids),
-                                          "diharapkan": ", ".join(canonical),
-                                          "induk": ", ".join(ids), "induk_lain": ", ".join(canonical),
-                                          "tempat_lain": "-"},
-                               (canonical_location,), ", ".join(ids), ", ".join(canonical))
-            continue
-        numbered = {place: value for place, value in places.items()
-                    if value[0] == canonical and None not in value[1]}
-        if len(numbered) < 2:
-            continue
-        votes = defaultdict(list)
-        for place, (_, numbers, _) in numbered.items():
-            votes[tuple(numbers)].append(place)
-        reference = max(votes, key=lambda numbers: (len(votes[numbers]), -list(numbered).index(
-            votes[numbers][0])))
-        agreeing = votes[reference]
-        for place, (ids, numbers, location) in numbered.items():
-            if tuple(numbers) != reference:
-                shown, expected = _shown(ids, numbers), _shown(ids, list(reference))
+            ids = sorted(parent for parent, _ in links)
+            location = min(links, key=lambda link: link[0])[1].location
+            # a passage may name a programme under one of its sasaran: only a parent the
+            # entity does not have is a conflict
+            if not set(ids) <= set(canonical):
                 yield Fact(location, {"subjek": _subject(context, node), "tempat": place,
-                                      "ditemukan": shown, "diharapkan": expected, "induk": shown,
-                                      "induk_lain": expected, "tempat_lain": ", ".join(agreeing)},
-                           tuple(numbered[other][2] for other in agreeing), shown, expected)
+                                      "ditemukan": ", ".join(ids),
+                                      "diharapkan": ", ".join(canonical),
+                                      "induk": ", ".join(ids), "induk_lain": ", ".join(canonical),
+                                      "tempat_lain": "-"},
+                           (canonical_location,), ", ".join(ids), ", ".join(canonical))
 
 
 # --- numbers ----------------------------------------------------------------------------
@@ -167,7 +138,7 @@ def twice_in_place(context: Context, params: Params) -> Iterator[Fact]:
 
 NUMBER_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=("tujuan", "sasaran", "indikator")),
                  "acuan": ParamSpec(multiple=True, default=("pk", "rkt", "matriks", "daftar"))}
-NUMBER_PLACEHOLDERS = frozenset({"tempat_lain"})
+NUMBER_PLACEHOLDERS = frozenset({"tempat_lain", "jenis", "jumlah", "ragam"})
 
 
 def _restarting_places(context: Context, kind: str) -> set[str]:
@@ -183,12 +154,15 @@ def _restarting_places(context: Context, kind: str) -> set[str]:
 
 
 def numbering_agrees(context: Context, params: Params) -> Iterator[Fact]:
-    """An entity carries the same number in every table: one finding per number that differs
-    from the reference (the first place of the ``acuan`` roles), naming every place."""
+    """An entity carries the same number in every table. The reference is its first place of
+    the ``acuan`` roles; a table that numbers a level in its own order shifts every entity of
+    it, which is one cause: one finding per kind and reference table, listing each entity with
+    the number it has elsewhere and where."""
     report = context.loaded.report
     order = {role: rank for rank, role in enumerate(params["acuan"])}
     for kind in params["jenis"]:
         restarting = _restarting_places(context, kind)
+        drifts: dict[str, list[tuple[str, object, list]]] = defaultdict(list)
         for node in context.graph.nodes_of(kind):
             mentions = [m for m in context.graph.mentions.get(node, [])
                         if number_of(m.nomor) is not None and m.place not in restarting]
@@ -199,19 +173,26 @@ def numbering_agrees(context: Context, params: Params) -> Iterator[Fact]:
             if not ranked:
                 continue
             reference = ranked[0]  # the first place of the acuan roles, else of the report
-            expected = number_of(reference.nomor)
-            differing = defaultdict(list)
-            for mention in once:
-                if number_of(mention.nomor) != expected:
-                    differing[number_of(mention.nomor)].append(mention)
-            for number, found in sorted(differing.items()):
-                places = ", ".join(m.place for m in found)
-                yield Fact(found[0].location,
-                           {"subjek": _subject(context, node), "tempat": places,
-                            "ditemukan": str(number), "diharapkan": str(expected),
-                            "tempat_lain": reference.place},
-                           tuple(m.location for m in found[1:]) + (reference.location,),
-                           str(number), str(expected))
+            differing = [m for m in once if number_of(m.nomor) != number_of(reference.nomor)]
+            if differing:
+                drifts[reference.place].append((node, reference, differing))
+        for reference_place, entities in drifts.items():
+            listed = "; ".join(
+                f"{node}: " + ", ".join(f"{number_of(m.nomor)} ({m.place})" for m in differing)
+                + f" / {number_of(reference.nomor)}"
+                for node, reference, differing in entities)
+            node, reference, differing = entities[0]
+            found = str(number_of(differing[0].nomor))
+            related = [m.location for _, _, found_in in entities for m in found_in][1:]
+            related += [ref.location for _, ref, _ in entities]
+            yield Fact(differing[0].location,
+                       {"subjek": _subject(context, node),
+                        "tempat": ", ".join(dict.fromkeys(m.place for _, _, found_in in entities
+                                                          for m in found_in)),
+                        "ditemukan": found, "diharapkan": str(number_of(reference.nomor)),
+                        "tempat_lain": reference_place, "jenis": term(f"kind.{kind}"),
+                        "jumlah": str(len(entities)), "ragam": listed},
+                       tuple(related), found, str(number_of(reference.nomor)))
 
 
 # --- names ------------------------------------------------------------------------------
@@ -227,13 +208,24 @@ def similarity(a: str, b: str) -> Decimal:
 
 
 NAME_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True,
-                                  default=("misi", "tujuan", "sasaran", "indikator", "program"))}
-NAME_PLACEHOLDERS = frozenset({"kemiripan", "tempat_lain"})
+                                  default=("misi", "tujuan", "sasaran", "indikator", "program")),
+               "beda": ParamSpec(frozenset({"salah_ketik", "rumusan"}), required=True),
+               "ambang_salah_ketik": ParamSpec(default=("80",))}
+NAME_PLACEHOLDERS = frozenset({"kemiripan", "tempat_lain", "ragam", "jumlah_ragam"})
 
 
 def names_agree(context: Context, params: Params) -> Iterator[Fact]:
-    """An entity is named as its own declaration names it: one finding per other wording,
-    with the places that print it and how similar it is."""
+    """An entity is named as its own declaration names it: one finding per entity, listing
+    every other wording with the places that print it and how similar it is.
+
+    ``beda = salah_ketik`` reports the entities whose every other wording is a typo of the
+    name (the same words in the same order, each at least ``ambang_salah_ketik`` percent
+    similar to its counterpart: 'koodinasi', 'admnistrasi'); ``beda = rumusan`` those with a
+    word added, dropped or replaced (a shortened or reworded statement), so each entity is
+    reported once.
+    """
+    threshold = Decimal(params["ambang_salah_ketik"][0].replace(",", ".")) / 100
+    typos_only = params["beda"][0] == "salah_ketik"
     for kind in params["jenis"]:
         for node in context.graph.nodes_of(kind):
             name = context.graph.graph.nodes[node]["teks"]
@@ -241,16 +233,33 @@ def names_agree(context: Context, params: Params) -> Iterator[Fact]:
             for mention in context.graph.mentions.get(node, []):
                 if mention.teks and normalised(mention.teks) != normalised(name):
                     wordings[normalised(mention.teks)].append(mention)
-            for found in wordings.values():
-                places = ", ".join(dict.fromkeys(m.place for m in found))
-                node_location = context.graph.graph.nodes[node]["location"]
-                yield Fact(found[0].location,
-                           {"subjek": _subject(context, node), "tempat": places,
-                            "ditemukan": found[0].teks, "diharapkan": name,
-                            "kemiripan": str(similarity(found[0].teks, name)),
-                            "tempat_lain": "-"},
-                           tuple(m.location for m in found[1:]) + (node_location,),
-                           found[0].teks, name)
+            if not wordings:
+                continue
+            variants = [(found, similarity(found[0].teks, name)) for found in wordings.values()]
+            if all(_typo(found[0].teks, name, threshold) for found, _ in variants) is not typos_only:
+                continue
+            variants.sort(key=lambda variant: variant[1])  # the most different one speaks
+            shown = "; ".join(
+                f"'{found[0].teks}' ({', '.join(dict.fromkeys(m.place for m in found))}; {score}%)"
+                for found, score in variants)
+            first, score = variants[0]
+            node_location = context.graph.graph.nodes[node]["location"]
+            others = [m.location for found, _ in variants for m in found][1:]
+            yield Fact(first[0].location,
+                       {"subjek": _subject(context, node),
+                        "tempat": ", ".join(dict.fromkeys(m.place for f, _ in variants for m in f)),
+                        "ditemukan": first[0].teks, "diharapkan": name,
+                        "kemiripan": str(score), "tempat_lain": "-", "ragam": shown,
+                        "jumlah_ragam": str(len(variants))},
+                       tuple(others) + (node_location,), first[0].teks, name)
+
+
+def _typo(written: str, name: str, threshold: Decimal) -> bool:
+    """The same words in the same order, each misspelt at most."""
+    words, named = _WORD.findall(normalised(written)), _WORD.findall(normalised(name))
+    return len(words) == len(named) and all(
+        a == b or Decimal(str(SequenceMatcher(None, a, b).ratio())) >= threshold
+        for a, b in zip(words, named, strict=True))
 
 
 SIMILAR_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=tuple(LEVELS)),

@@ -64,8 +64,39 @@ def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
     yield from _facts(context, params, checks)
 
 
+SWAPPED = "explain.swapped-columns"
+SWAP_PLACEHOLDERS = frozenset({"baris", "jumlah"})
+
+
+def swapped_tables(context: Context) -> dict[str, list[tuple[str, StatedCheck]]]:
+    """Budget tables where two or more rows print pagu / realisasi as their %: the Pagu and
+    Realisasi columns are swapped, one cause for the whole table."""
+    by_place: dict[str, list[tuple[str, StatedCheck]]] = {}
+    for subject, check in context.capaian.budget_rows:
+        if check.explanation == SWAPPED:
+            by_place.setdefault(check.comparison.stated.location.place, []).append((subject, check))
+    return {place: rows for place, rows in by_place.items() if len(rows) > 1}
+
+
 def stated_absorption(context: Context, params: Params) -> Iterator[Fact]:
-    yield from _facts(context, params, context.capaian.budget_rows)
+    """Each budget row's %, except the rows of a table whose columns are swapped (one finding
+    for the table, ``kolom_tertukar``)."""
+    swapped = {id(check) for rows in swapped_tables(context).values() for _, check in rows}
+    yield from _facts(context, params, [(subject, check) for subject, check
+                                        in context.capaian.budget_rows if id(check) not in swapped])
+
+
+def swapped_columns(context: Context, params: Params) -> Iterator[Fact]:
+    """One finding per budget table whose Pagu and Realisasi columns look swapped, at its first
+    such row, with every other such row and the amounts as related places."""
+    for place, rows in swapped_tables(context).items():
+        subject, first = rows[0]
+        fact = _fact(context, subject, first)
+        related = tuple(check.comparison.stated.location for _, check in rows[1:])
+        related += tuple(cell for _, check in rows for cell in check.inputs)
+        values = {**fact.values, "tempat": place, "jumlah": str(len(rows)),
+                  "baris": ", ".join(str(subject) for subject, _ in rows)}
+        yield Fact(fact.location, values, related, fact.found, fact.expected, None)
 
 
 def stated_efficiency(context: Context, params: Params) -> Iterator[Fact]:

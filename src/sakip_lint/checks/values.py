@@ -7,9 +7,11 @@ at its cell; so is one that reads but breaks the report's own style (the stray `
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
+from sakip_lint.checks.common import data_rows, table_location
 from sakip_lint.messages import term
-from sakip_lint.numbers import ValueKind
+from sakip_lint.numbers import NumberStyle, ParsedValue, ValueKind, parse_value
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 from sakip_lint.source import LoadedReport
 
@@ -22,7 +24,8 @@ PLACEHOLDERS = frozenset({"masalah"})
 
 
 def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str | None]]:
-    """(raw, path, business key, place) of every value that is meant to be read as a number.
+    """(raw, path, business key, place) of every value that is meant to be read as a number;
+    a row value's path ends in its column (``/tempat/P/baris/3/persen_anggaran``).
 
     Generic tables mix text and numbers; only their declared number columns are read.
     """
@@ -56,7 +59,8 @@ def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
     wanted = {KINDS[name] for name in params["hasil"]}
     loaded = context.loaded
     for raw, path, key, place in located_values(loaded):
-        value = loaded.parse(raw)
+        column = path[4] if path[0] == "tempat" else None
+        value = loaded.parse(raw, place if path[0] == "tempat" else None, column)
         problems = []
         if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) and value.kind.value in wanted:
             candidates = " / ".join(str(candidate) for candidate in value.candidates)
@@ -66,3 +70,53 @@ def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
         for text in problems:
             yield Fact(loaded.location(path, key=key, place=place), {"subjek": key, "ditemukan": raw, "diharapkan": "",
                                   "tempat": place or "", "masalah": text}, found=raw)
+
+
+# --- a value out of scale with its row ----------------------------------------------------
+
+MAGNITUDE_PARAMS = {"kelipatan": ParamSpec(default=("100",))}
+MAGNITUDE_PLACEHOLDERS = frozenset({"median", "bacaan", "kolom", "baris"})
+
+
+def _readings(raw: str) -> list[ParsedValue]:
+    """How the same text reads if its separators mean the other thing: '694,902' as 694.902,
+    '26 233' as 26,233."""
+    other = [parse_value(raw, NumberStyle.ID), parse_value(raw, NumberStyle.EN)]
+    if " " in raw.strip():
+        other.append(parse_value(raw.strip().replace(" ", ","), NumberStyle.ID))
+    return [value for value in other if value.has_number and value.number != 0]
+
+
+def out_of_scale(context: Context, params: Params) -> Iterator[Fact]:
+    """A number of a generic table's row that is ``kelipatan`` times larger or smaller than the
+    middle value of the rest of its row, while the same text read with its separators the
+    other way fits the row: a thousands separator written in another style ('694,902' among
+    731.125, 734.888...), not a real jump. Rows of a series (years side by side) are where a
+    reader would trust the wrong reading."""
+    factor = Decimal(params["kelipatan"][0].replace(",", "."))
+    loaded = context.loaded
+    for t_index, table in enumerate(loaded.report.tabel):
+        columns = [table.kolom.index(column) for column in table.kolom_angka]
+        label_at = table.kolom.index(table.kolom_label)
+        for r_index, row in data_rows(table):
+            cells = [(at, row[at], loaded.parse(row[at])) for at in columns if row[at] is not None]
+            cells = [(at, raw, value) for at, raw, value in cells
+                     if value.has_number and value.number != 0]
+            if len(cells) < 3:
+                continue
+            for at, raw, value in cells:
+                others = sorted(abs(v.number) for a, _, v in cells if a != at)
+                middle = others[len(others) // 2]
+                ratio = abs(value.number) / middle
+                if factor > ratio > 1 / factor:
+                    continue
+                fitting = [v for v in _readings(raw) if 10 > abs(v.number) / middle > Decimal("0.1")]
+                if not fitting:
+                    continue
+                location = table_location(context, t_index, r_index, at)
+                yield Fact(location, {"subjek": f"tabel {table.id}", "tempat": table.di,
+                                      "ditemukan": raw, "diharapkan": context.number(fitting[0].number),
+                                      "median": context.number(middle),
+                                      "bacaan": context.number(value.number),
+                                      "kolom": table.kolom[at], "baris": row[label_at] or ""},
+                           found=raw, expected=context.number(fitting[0].number))

@@ -110,6 +110,72 @@ class DisableStatement:
     codes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class HeaderTestSpec:
+    """Which headers a test accepts: each group of ``any_of`` must have a phrase in the header
+    (case aside), and no phrase of ``none_of`` may be in it."""
+
+    any_of: tuple[tuple[str, ...], ...]
+    none_of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BindingSpec:
+    """A name of a derived column's formula bound to a column of the table."""
+
+    position: Position
+    name: str
+    kind: str  # header | latest_year | earlier_year | numbers
+    test: HeaderTestSpec | None = None
+
+
+@dataclass(frozen=True)
+class DerivedFormulaSpec:
+    position: Position
+    polarity: str | None  # None: every row; 'negatif': rows of negative indicators
+    expression: Expression
+    text: str
+
+
+@dataclass(frozen=True)
+class DerivedStatement:
+    """``turunan "name" jika kolom memuat ... { bindings, rumus }``: a column recognised by its
+    header in any table, and how it is computed from the other columns of its row."""
+
+    position: Position
+    name: str
+    header: HeaderTestSpec
+    bindings: tuple[BindingSpec, ...]
+    formulas: tuple[DerivedFormulaSpec, ...]
+
+
+@dataclass(frozen=True)
+class ColumnFormulaStatement:
+    """``kolom "Perubahan (%)" = ...``: the formula of a column with exactly this header."""
+
+    position: Position
+    header: str
+    expression: Expression
+    text: str
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    position: Position
+    table: str
+    row: str
+    column: str
+
+
+@dataclass(frozen=True)
+class EqualityStatement:
+    """``kesamaan tabel .. baris .. kolom .. = tabel ..``: cells several tables must agree on."""
+
+    position: Position
+    cells: tuple[CellSpec, ...]
+
+
 Statement = (RoundingStatement | ToleranceStatement | PolarityDefaultStatement
              | PolarityPatternStatement | FormulaStatement | WrongFormulaStatement | ScaleStatement
-             | OptionStatement | RuleStatement | DisableStatement)
+             | OptionStatement | RuleStatement | DisableStatement | DerivedStatement
+             | ColumnFormulaStatement | EqualityStatement)

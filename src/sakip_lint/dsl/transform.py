@@ -7,7 +7,7 @@ from decimal import Decimal
 from lark import Token, Transformer, v_args
 
 from sakip_lint.dsl import ast
-from sakip_lint.expressions import Binary, Call, Negate, Number, Variable
+from sakip_lint.expressions import Binary, Call, Column, Negate, Number, Variable
 
 
 def decimal(token: Token) -> Decimal:
@@ -110,6 +110,65 @@ class ToAst(Transformer):
     def disable(self, meta, children):
         return ast.DisableStatement(self._at(meta), tuple(str(code) for code in children))
 
+    # derived columns and equalities of tables
+    def strings(self, meta, children):
+        return tuple(text(child) for child in children)
+
+    def header_test(self, meta, children):
+        *groups, excluded = children
+        return ast.HeaderTestSpec(tuple(groups), excluded or ())
+
+    def derived(self, meta, children):
+        name, header, *items = children
+        bindings = tuple(item for item in items if isinstance(item, ast.BindingSpec))
+        formulas = tuple(item for item in items if isinstance(item, ast.DerivedFormulaSpec))
+        return ast.DerivedStatement(self._at(meta), text(name), header, bindings, formulas)
+
+    def derived_binding(self, meta, children):
+        name, (kind, test) = children
+        return ast.BindingSpec(self._at(meta), str(name), kind, test)
+
+    def bind_header(self, meta, children):
+        return "header", children[0]
+
+    def bind_latest_year(self, meta, children):
+        return "latest_year", None
+
+    def bind_earlier_year(self, meta, children):
+        return "earlier_year", None
+
+    def bind_numbers(self, meta, children):
+        return "numbers", None
+
+    def derived_formula(self, meta, children):
+        return ast.DerivedFormulaSpec(self._at(meta), None, children[0], self._written(meta))
+
+    def derived_polarity_formula(self, meta, children):
+        polarity, expression = children
+        return ast.DerivedFormulaSpec(self._at(meta), str(polarity), expression,
+                                      self._written(meta))
+
+    def column_formula(self, meta, children):
+        header, expression = children
+        written = self.source[header.end_pos:meta.end_pos].split("=", 1)[1].strip()
+        return ast.ColumnFormulaStatement(self._at(meta), text(header), expression, written)
+
+    def equality(self, meta, children):
+        return ast.EqualityStatement(self._at(meta), children[0])
+
+    def cell_equality(self, meta, children):
+        return tuple(children)
+
+    def cell(self, meta, children):
+        table, row, column = (text(child) for child in children)
+        return ast.CellSpec(self._at(meta), table, row, column)
+
+    def formula_text(self, meta, children):
+        return children[0]
+
+    def equality_text(self, meta, children):
+        return children[0]
+
     def band(self, meta, children):
         label, (low, high, low_closed, high_closed) = children
         return ast.BandSpec(self._at(meta), text(label), low, high, low_closed, high_closed)
@@ -142,6 +201,9 @@ class ToAst(Transformer):
 
     def variable(self, meta, children):
         return Variable(str(children[0]))
+
+    def column(self, meta, children):
+        return Column(text(children[0]))
 
     def negate(self, meta, children):
         return Negate(children[0])
