@@ -137,7 +137,8 @@ class CapaianEngine:
                 continue
             if any(value not in getattr(claim, name) for name, value in refs.items()):
                 continue
-            found.append(Stated(self.loaded.parse(claim.nilai), self.loaded.claim_location(index)))
+            found.append(Stated(self.loaded.parse(claim.nilai), self.loaded.claim_location(index),
+                                claim.batas.value if claim.batas else None))
         return found
 
     # -- indicators --------------------------------------------------------------------

@@ -29,10 +29,18 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class Stated:
-    """A value as the report states it, and where."""
+    """A value as the report states it, and where; ``bound`` when the prose states a bound
+    ('di atas 90%') rather than the value."""
 
     value: ParsedValue
     location: Location
+    bound: str | None = None  # di_atas, minimal, di_bawah, maksimal
+
+
+def within(bound: str, computed: Decimal, figure: Decimal) -> bool:
+    """'di atas 90%' holds for 90,5, not for 90; 'minimal 90' holds for 90."""
+    return {"di_atas": computed > figure, "minimal": computed >= figure,
+            "di_bawah": computed < figure, "maksimal": computed <= figure}[bound]
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,10 @@ def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | Non
         return Comparison(stated, Verdict.NOT_COMPUTED)
     if not stated.value.has_number:
         return Comparison(stated, Verdict.NOT_NUMBER)
+    if stated.bound is not None:
+        holds = within(stated.bound, rounded, stated.value.number)
+        return Comparison(stated, Verdict.MATCH if holds else Verdict.DIFFERS,
+                          Decimal(0) if holds else stated.value.number - rounded)
     verdict, difference = judge(stated.value, exact, rounded, tolerance)
     return Comparison(stated, verdict, difference)
 

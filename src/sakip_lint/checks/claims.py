@@ -15,7 +15,7 @@ from decimal import Decimal
 from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, judge,
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
-from sakip_lint.comparison import Verdict
+from sakip_lint.comparison import Verdict, within
 from sakip_lint.findings import Location
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
@@ -274,7 +274,12 @@ def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
             continue
         if not value.has_number:
             continue
-        verdict, difference = judge(context, value, expected.value, expected.computed)
+        if claim.batas is not None:
+            holds = within(claim.batas.value, expected.value, value.number)
+            verdict = Verdict.MATCH if holds else Verdict.DIFFERS
+            difference = value.number - expected.value
+        else:
+            verdict, difference = judge(context, value, expected.value, expected.computed)
         shown = context.number(context.config.rounding.apply(expected.value) if expected.computed
                                else expected.value)
         if verdict in wanted:
