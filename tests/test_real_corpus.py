@@ -1,0 +1,114 @@
+"""Real reports beyond the seed: each fixture in fixtures/real/ against its hand-made expectations.
+
+Every ``<name>.expect.yaml`` beside a fixture lists the findings a careful reviewer makes on
+that excerpt (``temuan``: rule, place, business key, column, with the arithmetic written out)
+and the values that are right and must stay quiet (``benar``; with ``aturan``, quiet for the
+rules named, the respect in which the value is right). A finding counts for every value its
+one cause shows in (``same_cause``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from sakip_lint.engine import FileResult, check_file
+from sakip_lint.findings import Location
+from sakip_lint.ruleset import load_ruleset
+
+REAL = ROOT / "fixtures" / "real"
+FIXTURES = sorted(path for path in REAL.glob("*.yaml") if not path.name.endswith(".expect.yaml"))
+
+
+@lru_cache(maxsize=None)
+def checked(name: str) -> FileResult:
+    return check_file(REAL / name, load_ruleset())
+
+
+def expectations(name: str) -> dict:
+    path = REAL / name.replace(".yaml", ".expect.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def column_of(result: FileResult, location: Location) -> tuple[str | None, str | None]:
+    """(column, row label) a location points at: a row's field, or a generic table's header
+    and the label of its row."""
+    parts = location.pointer.split("/")[1:]
+    if len(parts) >= 5 and parts[0] == "tempat" and parts[2] == "baris":
+        return parts[4], None  # /tempat/P/baris/3/target_tahun/2016: the column target_tahun
+    if len(parts) == 5 and parts[0] == "tabel" and parts[2] == "baris":
+        table = result.loaded.report.tabel[int(parts[1])]
+        row = table.baris[int(parts[3])]
+        return table.kolom[int(parts[4])], row[table.kolom.index(table.kolom_label)]
+    if len(parts) == 2 and parts[0] == "skala_kategori":
+        return parts[1], None  # a band of the report's own scale, by its position
+    return (parts[-1] if len(parts) == 3 else None), None  # /indikator/2/baseline
+
+
+def matches(result: FileResult, location: Location, wanted: dict) -> bool:
+    if location.place != wanted.get("tempat") or location.key != wanted.get("kunci"):
+        return False
+    column, label = column_of(result, location)
+    if "kolom" in wanted and column != wanted["kolom"]:
+        return False
+    return "baris" not in wanted or label == wanted["baris"]
+
+
+def shown_in(finding) -> tuple[Location, ...]:
+    return (finding.location, *finding.same_cause)
+
+
+def test_the_corpus_is_wide_enough():
+    """At least 8 real excerpts of at least 6 bodies, each with its public source."""
+    assert len(FIXTURES) >= 8
+    bodies = {checked(path.name).loaded.report.instansi for path in FIXTURES}
+    assert len(bodies) >= 6, bodies
+    for path in FIXTURES:
+        assert expectations(path.name)["sumber"].startswith("http"), path.name
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[path.stem for path in FIXTURES])
+def test_a_real_fixture_loads(path):
+    result = checked(path.name)
+    assert result.usable, [f.message("en") for f in result.findings]
+    assert not [f for f in result.findings if f.code.startswith("LOAD")]
+    assert result.loaded.report.sumber == expectations(path.name)["sumber"]
+
+
+EXPECTED = [(path.name, index, item) for path in FIXTURES
+            for index, item in enumerate(expectations(path.name).get("temuan") or [])]
+CORRECT = [(path.name, index, item) for path in FIXTURES
+           for index, item in enumerate(expectations(path.name).get("benar") or [])]
+
+
+@pytest.mark.parametrize("name,index,wanted", EXPECTED,
+                         ids=[f"{name[:-5]}-{index}-{item['aturan']}" for name, index, item in EXPECTED])
+def test_every_expected_finding_is_made(name, index, wanted):
+    result = checked(name)
+    assert any(finding.code == wanted["aturan"]
+               and any(matches(result, location, wanted) for location in shown_in(finding))
+               for finding in result.findings), (wanted, [
+                   (f.code, f.location.place, f.location.key, f.location.pointer)
+                   for f in result.findings])
+
+
+@pytest.mark.parametrize("name,index,wanted", CORRECT,
+                         ids=[f"{name[:-5]}-{index}" for name, index, _ in CORRECT])
+def test_a_correct_value_is_not_flagged(name, index, wanted):
+    result = checked(name)
+    # a value can be right in one respect and wrong in another (a falling target series that
+    # starts above the baseline): the findings expected at the same place are not counted
+    same_place = {"tempat", "kunci", "kolom", "baris"}
+    expected_here = {item["aturan"] for item in expectations(name).get("temuan") or []
+                     if {k: v for k, v in item.items() if k in same_place}
+                     == {k: v for k, v in wanted.items() if k in same_place}}
+    # an entry may say which rules must stay quiet on it (``aturan``); else none may speak
+    quiet = wanted.get("aturan")
+    quiet = {quiet} if isinstance(quiet, str) else set(quiet or ())
+    flagged = [(finding.code, finding.message("en")) for finding in result.findings
+               if finding.code not in expected_here and (not quiet or finding.code in quiet)
+               and any(matches(result, location, wanted) for location in shown_in(finding))]
+    assert not flagged, (wanted["hitungan"], flagged)
