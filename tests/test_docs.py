@@ -30,3 +30,13 @@ def test_each_reference_example_compiles(index):
             assert all(result.usable for result in results)
             found = {f.code for result in results for f in result.findings}
             assert (rule.code in found) == (example.kind == "gagal")
+
+
+def test_the_table_of_checks_names_every_mechanism_and_no_other():
+    from sakip_lint.checks import MECHANISMS
+
+    text = REFERENCE.read_text(encoding="utf-8")
+    table = text[text.index("## The checks a rule can name"):]
+    first_cells = re.findall(r"^\| ([^|]+) \|", table, re.M)
+    listed = {name for cell in first_cells for name in re.findall(r"`([a-z_]+)`", cell)}
+    assert listed == set(MECHANISMS), (set(MECHANISMS) - listed, listed - set(MECHANISMS))
