@@ -13,6 +13,7 @@ from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from sakip_lint.bands import Interval
 from sakip_lint.expressions import Expression
 from sakip_lint.model import Polarity
 
@@ -48,12 +49,12 @@ class Band:
     low_closed: bool = True
     high_closed: bool = True
 
+    @property
+    def interval(self) -> Interval:
+        return Interval(self.low, self.high, self.low_closed, self.high_closed)
+
     def contains(self, value: Decimal) -> bool:
-        if self.low is not None and (value < self.low or (value == self.low and not self.low_closed)):
-            return False
-        if self.high is not None and (value > self.high or (value == self.high and not self.high_closed)):
-            return False
-        return True
+        return self.interval.contains(value)
 
     def describe(self) -> str:
         low = "" if self.low is None else ("≥ " if self.low_closed else "> ") + str(self.low)
