@@ -261,6 +261,7 @@ class Sasaran(Cascades):
 
 class Indikator(Cascades):
     sasaran: str | None = None  # required in a whole document; a macro table has none
+    tujuan: str | None = None  # an indicator of a tujuan (Renstra, RPJMD) instead of a sasaran
     tipe: IndicatorType
     jenis: IndicatorKind | None = None
     polaritas: Polarity | None = None  # only where the report declares one; rules decide otherwise

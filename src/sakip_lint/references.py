@@ -23,7 +23,7 @@ ENTITY_LINKS: dict[str, dict[str, str]] = {
     "misi": {"visi": "visi"},
     "tujuan": {"misi": "misi"},
     "sasaran": {"tujuan": "tujuan"},
-    "indikator": {"sasaran": "sasaran"},
+    "indikator": {"sasaran": "sasaran", "tujuan": "tujuan"},
     "urusan": {"urusan": "urusan"},
     "program": {"sasaran": "sasaran", "urusan": "urusan"},
     "kegiatan": {"program": "program"},
@@ -84,6 +84,8 @@ def _missing_links(loaded: LoadedReport) -> Iterator[Finding]:
         return
     for kind, index, entity in report.entities():
         link = REQUIRED_IN_WHOLE.get(kind)
+        if kind == "indikator" and entity.tujuan is not None:
+            continue  # an indicator of a tujuan stands under it, not under a sasaran
         if link is not None and getattr(entity, link) is None:
             yield _error("LOAD002", "load.missing-link",
                          loaded.location((kind, str(index), "id"), key=f"{kind} {entity.id}"),

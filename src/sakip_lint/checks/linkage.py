@@ -281,6 +281,15 @@ def _substituted(a: str, b: str) -> bool:
                                         or any(not _word_like(w, only_a) for w in only_b))
 
 
+def _other_level(context: Context, first: str, second: str) -> bool:
+    """An indicator of a tujuan repeated as an indicator of one of its sasaran (AKI for the
+    tujuan and for the sasaran) is how a Renstra cascades, not one entity declared twice."""
+    report = context.loaded.report
+    a, b = report.entity(first), report.entity(second)
+    return (report.kind_of(first) == "indikator" and report.kind_of(second) == "indikator"
+            and (a.tujuan is None) != (b.tujuan is None))
+
+
 def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
     """Two entities of one kind whose names are nearly the same are probably one entity
     declared twice. Candidates share a rare word (an inverted index), so a report with
@@ -306,7 +315,7 @@ def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
                 if (first, second) in seen:
                     continue
                 seen.add((first, second))
-                if _substituted(names[first], names[second]):
+                if _substituted(names[first], names[second]) or _other_level(context, first, second):
                     continue
                 score = similarity(names[first], names[second])
                 if score >= threshold:
