@@ -119,8 +119,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
     "finding.same-cause": {
-        "id": " — sebab yang sama juga di {count} tempat lain: {places}",
-        "en": " — the same cause also shows in {count} other places: {places}",
+        "id": " — sebab yang sama juga pada {count} nilai lain: {places}",
+        "en": " — the same cause also shows in {count} other values: {places}",
     },
     "load.missing-link": {
         "id": "{kind} '{id}' tidak menyebut {link}: wajib dalam dokumen utuh (tulis 'kutipan: true' bila berkas hanya memuat sebagian tabel)",

@@ -290,6 +290,13 @@ def _other_level(context: Context, first: str, second: str) -> bool:
             and (a.tujuan is None) != (b.tujuan is None))
 
 
+def _side_by_side(context: Context, first: str, second: str) -> bool:
+    """Both printed as rows of one table: the report itself keeps them apart ('Perda tentang
+    APBD' and 'Perda tentang Perubahan APBD', each with its own target)."""
+    places = {m.place for m in context.graph.mentions.get(first, [])}
+    return any(m.place in places for m in context.graph.mentions.get(second, []))
+
+
 def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
     """Two entities of one kind whose names are nearly the same are probably one entity
     declared twice. Candidates share a rare word (an inverted index), so a report with
@@ -315,7 +322,9 @@ def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
                 if (first, second) in seen:
                     continue
                 seen.add((first, second))
-                if _substituted(names[first], names[second]) or _other_level(context, first, second):
+                if (_substituted(names[first], names[second])
+                        or _other_level(context, first, second)
+                        or _side_by_side(context, first, second)):
                     continue
                 score = similarity(names[first], names[second])
                 if score >= threshold:
