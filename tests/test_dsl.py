@@ -22,7 +22,8 @@ def test_the_default_rules_compile_from_the_installed_package():
     ruleset = load_ruleset()
     assert all(name.startswith("sakip_lint/rules/") for name in ruleset.sources)
     config = ruleset.config
-    assert set(config.formulas) == set(Polarity) | {"rentang_bawah", "rentang_atas"}
+    assert set(config.formulas) == set(Polarity) | {"rentang_bawah", "rentang_atas", "penyerapan",
+                                                    "efisiensi"}
     assert config.category_scale.classify(Decimal("100")) == "Sangat Baik"
     assert config.category_scale.classify(Decimal("100.01")) == "Memuaskan"
     assert config.category_scale.classify(Decimal("84.99")) == "Baik"

@@ -15,6 +15,8 @@ from sakip_lint.bands import interval
 from sakip_lint.comparison import Comparison, Stated, Verdict, compare
 from sakip_lint.config import Aggregate, CapaianConfig, MissingValue, PolarityDecision, ZeroTarget
 from sakip_lint.expressions import NotComputable, evaluate
+from sakip_lint import formulas
+from sakip_lint.formulas import Computed
 from sakip_lint.findings import Location
 from sakip_lint.model import Indikator, Polarity, Role, Row, Sasaran
 from sakip_lint.numbers import ParsedValue, ValueKind
@@ -22,20 +24,6 @@ from sakip_lint.scales import category_scale
 from sakip_lint.source import LoadedReport
 
 HUNDRED = Decimal(100)
-
-
-@dataclass(frozen=True)
-class Computed:
-    """A computed percentage: exact, rounded by the rules, its category; or why it is missing."""
-
-    exact: Decimal | None = None
-    rounded: Decimal | None = None
-    category: str | None = None
-    reason: str | None = None  # message key when not computable
-
-    @property
-    def ok(self) -> bool:
-        return self.exact is not None
 
 
 @dataclass(frozen=True)
@@ -122,7 +110,8 @@ class CapaianEngine:
         return Computed(exact, rounded, self.category_scale.classify(rounded))
 
     def _compare(self, stated: Stated | None, computed: Computed) -> Comparison:
-        return compare(stated, computed.exact, computed.rounded, self.config.tolerance)
+        return compare(stated, computed.exact, computed.rounded, self.config.tolerance,
+                       self.config.habit_modes)
 
     def _stated(self, place: str, index: int, field: str) -> Stated | None:
         value = self.loaded.cell(place, index, field)
@@ -344,8 +333,10 @@ class CapaianEngine:
                 break
         absorption = self._absorption(pagu, realisasi)
         if capaian.ok and absorption.ok:
-            efficiency = Computed(capaian.exact - absorption.exact,
-                                  self.config.rounding.apply(capaian.rounded - absorption.rounded))
+            # exactly from the exact values; rounded from the rounded ones, as a report does
+            efficiency = Computed(
+                formulas.efficiency(self.config, capaian.exact, absorption.exact).exact,
+                formulas.efficiency(self.config, capaian.rounded, absorption.rounded).rounded)
         else:
             efficiency = Computed(reason=capaian.reason or absorption.reason)
         stated_absorption = [self._budget_row(p, i) for p, i, row in
@@ -374,11 +365,7 @@ class CapaianEngine:
         its efficiency is checked against its own two columns."""
         row_capaian = self._number(place, index, "capaian")
         row_absorption = self._number(place, index, "persen_anggaran")
-        if row_capaian is None or row_absorption is None:
-            expected = Computed(reason="capaian.not-computable.missing-value")
-        else:
-            difference = row_capaian - row_absorption
-            expected = Computed(difference, self.config.rounding.apply(difference))
+        expected = formulas.efficiency(self.config, row_capaian, row_absorption)
         return self._check(self._stated(place, index, "efisiensi"), expected,
                            self._cells(place, index, "capaian", "persen_anggaran"))
 
@@ -393,12 +380,8 @@ class CapaianEngine:
         return found
 
     def _absorption(self, pagu: ParsedValue | None, realisasi: ParsedValue | None) -> Computed:
-        if pagu is None or realisasi is None or not (pagu.has_number and realisasi.has_number):
-            return Computed(reason="capaian.not-computable.no-budget")
-        if pagu.number == 0:
-            return Computed(reason="capaian.not-computable.zero-budget")
-        exact = realisasi.number / pagu.number * HUNDRED
-        return Computed(exact, self.config.rounding.apply(exact))
+        number = lambda value: value.number if value is not None and value.has_number else None  # noqa: E731
+        return formulas.absorption(self.config, number(pagu), number(realisasi))
 
     # -- the whole report --------------------------------------------------------------
     def run(self) -> CapaianReport:
@@ -422,11 +405,7 @@ class CapaianEngine:
                  if r.realisasi_anggaran is not None and r.realisasi_anggaran.has_number]
         pagu_total = sum(pagu) if pagu else None
         realisasi_total = sum(spent) if spent else None
-        if pagu_total and realisasi_total is not None:
-            exact = realisasi_total / pagu_total * HUNDRED
-            absorption = Computed(exact, self.config.rounding.apply(exact))
-        else:
-            absorption = Computed(reason="capaian.not-computable.no-budget")
+        absorption = formulas.absorption(self.config, pagu_total, realisasi_total)
         return CapaianReport(tuple(indicators), tuple(sasaran),
                              OverallResult(overall, tuple(stated), absorption, pagu_total,
                                            realisasi_total),

@@ -59,8 +59,11 @@ def printed_precision(value: ParsedValue) -> int:
     return value.decimals or 0
 
 
+HABITS = (ROUND_DOWN, ROUND_HALF_EVEN)  # the rules' default: ``pembulatan lain potong, setengah-genap``
+
+
 def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | None,
-            tolerance: Decimal) -> Comparison:
+            tolerance: Decimal, habits: tuple[str, ...] = HABITS) -> Comparison:
     """How a stated value relates to the computed one (``exact`` unrounded, ``rounded`` per rules)."""
     if stated is None or stated.value.kind == "none":
         return Comparison(stated, Verdict.NOT_STATED)
@@ -72,19 +75,19 @@ def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | Non
         holds = within(stated.bound, rounded, stated.value.number)
         return Comparison(stated, Verdict.MATCH if holds else Verdict.DIFFERS,
                           Decimal(0) if holds else stated.value.number - rounded)
-    verdict, difference = judge(stated.value, exact, rounded, tolerance)
+    verdict, difference = judge(stated.value, exact, rounded, tolerance, habits)
     return Comparison(stated, verdict, difference)
 
 
-def judge(value: ParsedValue, exact: Decimal, rounded: Decimal,
-          tolerance: Decimal) -> tuple[Verdict, Decimal]:
+def judge(value: ParsedValue, exact: Decimal, rounded: Decimal, tolerance: Decimal,
+          habits: tuple[str, ...] = HABITS) -> tuple[Verdict, Decimal]:
     """The verdict on a stated number against a computed one, and the difference from the
     value the rules round to (zero when the stated value is right at its printed precision)."""
     difference = value.number - rounded
     decimals = printed_precision(value)
     if difference == 0 or value.number == _at_precision(exact, decimals, ROUND_HALF_UP):
         return Verdict.MATCH, Decimal(0)
-    other_habits = {_at_precision(exact, decimals, mode) for mode in (ROUND_DOWN, ROUND_HALF_EVEN)}
+    other_habits = {_at_precision(exact, decimals, mode) for mode in habits}
     if value.number in other_habits or abs(difference) <= tolerance:
         return Verdict.ROUNDING, difference
     return Verdict.DIFFERS, difference

@@ -200,6 +200,8 @@ class CapaianConfig:
     category_scale: Scale
     rounding: Rounding = Rounding()
     tolerance: Decimal = Decimal("0.01")  # a difference up to this is a rounding matter
+    # other roundings at the printed precision that count as a habit (a warning), not an error
+    rounding_habits: tuple[RoundingMode, ...] = (RoundingMode.DOWN, RoundingMode.HALF_EVEN)
     cap: Decimal | None = None  # e.g. 120: capaian above it is shown as the cap
     polarity_default: Polarity = Polarity.POSITIF
     polarity_patterns: tuple[PolarityPattern, ...] = ()
@@ -211,6 +213,11 @@ class CapaianConfig:
     scales: dict[str, tuple[Scale, ...]] = field(default_factory=dict)  # by name, per years
     derived_columns: tuple[DerivedColumn, ...] = ()  # recognised by header in any table
     equalities: tuple[CellEquality, ...] = ()  # cells of named tables that must agree
+
+    @property
+    def habit_modes(self) -> tuple[str, ...]:
+        """The ``decimal`` rounding modes of ``rounding_habits``."""
+        return tuple(mode.decimal_mode for mode in self.rounding_habits)
 
     def scale(self, name: str, year: int | None = None) -> Scale | None:
         """The scale ``name`` in force in ``year`` (the first declared one without years)."""

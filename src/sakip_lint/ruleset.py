@@ -40,8 +40,10 @@ FORMULA_VARIABLES = {
     "kualitatif": {"posisi_target", "posisi_realisasi", "jumlah_posisi"},
     "rentang_bawah": {"realisasi", "target_bawah", "target_atas"},
     "rentang_atas": {"realisasi", "target_bawah", "target_atas"},
+    "penyerapan": {"pagu", "realisasi_anggaran"},
+    "efisiensi": {"capaian", "penyerapan"},
 }
-REQUIRED_FORMULAS = ("positif", "negatif", "kualitatif")
+REQUIRED_FORMULAS = ("positif", "negatif", "kualitatif", "penyerapan", "efisiensi")
 CATEGORY_SCALE = "kategori_capaian"
 OPTIONS = {
     "realisasi_kosong": {value.value for value in MissingValue},
@@ -169,6 +171,8 @@ class _Compiler:
                 settings["polarity_default"] = Polarity(statement.polarity)
             elif isinstance(statement, ast.RoundingStatement):
                 settings["rounding"] = self._rounding(statement)
+            elif isinstance(statement, ast.RoundingHabitsStatement):
+                settings["rounding_habits"] = tuple(RoundingMode(mode) for mode in statement.modes)
             elif isinstance(statement, ast.ToleranceStatement):
                 settings["tolerance"] = statement.value
             elif isinstance(statement, ast.OptionStatement):

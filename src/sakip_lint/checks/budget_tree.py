@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sakip_lint import formulas
 from sakip_lint.checks.common import judge
 from sakip_lint.comparison import Verdict
 from sakip_lint.findings import Fix
@@ -22,7 +23,6 @@ from sakip_lint.messages import Text, term
 from sakip_lint.model import BUDGET_PARENT, Report, Role, Row
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-HUNDRED = Decimal(100)
 AMOUNTS = ("pagu", "realisasi_anggaran")
 CHILDREN = {"lengkap": True, "sebagian": False}
 SUM_PARAMS = {"anak": ParamSpec(frozenset(CHILDREN), default=("lengkap",))}
@@ -157,7 +157,7 @@ def parent_share(context: Context, params: Params) -> Iterator[Fact]:
         stated = loaded.cell(family.place, family.index, "persen_anggaran")
         if not pagu or spent is None or not stated.has_number:
             continue
-        exact = spent / pagu * HUNDRED
+        exact = formulas.absorption(context.config, pagu, spent).exact
         verdict, _ = judge(context, stated, exact, computed=True)
         if verdict is not Verdict.DIFFERS:
             continue

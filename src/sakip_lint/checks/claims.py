@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from sakip_lint import formulas
 from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, judge,
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
@@ -21,7 +22,6 @@ from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,8 @@ def _total_absorption(context: Context, claim: Claim) -> Expected | None:
         if pagu_sum is None or spent_sum is None:
             return None
         pagu, spent = pagu_sum.value, spent_sum.value
-    return None if not pagu else Expected(spent / pagu * HUNDRED, True)
+    found = formulas.absorption(context.config, pagu, spent)
+    return Expected(found.exact, True) if found.ok else None
 
 
 def _absorption_of_sasaran(context: Context, claim: Claim) -> Expected | None:

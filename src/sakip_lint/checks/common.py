@@ -57,7 +57,7 @@ def judge(context: Context, value: ParsedValue, exact: Decimal,
     percentage) may differ by its rounding; a figure copied or added up must be equal."""
     if computed:
         return judge_number(value, exact, context.config.rounding.apply(exact),
-                            context.config.tolerance)
+                            context.config.tolerance, context.config.habit_modes)
     difference = value.number - exact
     return (Verdict.MATCH if difference == 0 else Verdict.DIFFERS), difference
 

@@ -263,22 +263,23 @@ def _typo(written: str, name: str, threshold: Decimal) -> bool:
 
 
 SIMILAR_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=tuple(LEVELS)),
-                  "ambang": ParamSpec(default=("90",))}
+                  "ambang": ParamSpec(default=("90",)),
+                  "ambang_kata": ParamSpec(default=("80",))}
 SIMILAR_PLACEHOLDERS = frozenset({"kemiripan", "lain", "teks_lain"})
 _WORD = re.compile(r"\w+")
 
 
-def _word_like(word: str, others: set[str]) -> bool:
-    return any(SequenceMatcher(None, word, other).ratio() >= 0.8 for other in others)
+def _word_like(word: str, others: set[str], threshold: float) -> bool:
+    return any(SequenceMatcher(None, word, other).ratio() >= threshold for other in others)
 
 
-def _substituted(a: str, b: str) -> bool:
+def _substituted(a: str, b: str, threshold: float) -> bool:
     """Parallel names ('... bidang Kesra' / '... bidang Ekonomi') differ by a word replaced with
     an unrelated one: two entities. A duplicate drops a word or misspells one."""
     words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
     only_a, only_b = words_a - words_b, words_b - words_a
-    return bool(only_a and only_b) and (any(not _word_like(w, only_b) for w in only_a)
-                                        or any(not _word_like(w, only_a) for w in only_b))
+    return bool(only_a and only_b) and (any(not _word_like(w, only_b, threshold) for w in only_a)
+                                        or any(not _word_like(w, only_a, threshold) for w in only_b))
 
 
 def _other_level(context: Context, first: str, second: str) -> bool:
@@ -302,6 +303,7 @@ def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
     declared twice. Candidates share a rare word (an inverted index), so a report with
     thousands of entities is not compared pair by pair."""
     threshold = Decimal(params["ambang"][0].replace(",", "."))
+    word_threshold = float(params["ambang_kata"][0].replace(",", ".")) / 100
     for kind in params["jenis"]:
         nodes = context.graph.nodes_of(kind)
         names = {node: normalised(context.graph.graph.nodes[node]["teks"]) for node in nodes}
@@ -322,7 +324,7 @@ def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
                 if (first, second) in seen:
                     continue
                 seen.add((first, second))
-                if (_substituted(names[first], names[second])
+                if (_substituted(names[first], names[second], word_threshold)
                         or _other_level(context, first, second)
                         or _side_by_side(context, first, second)):
                     continue

@@ -23,6 +23,14 @@ class RoundingStatement:
 
 
 @dataclass(frozen=True)
+class RoundingHabitsStatement:
+    """Other ways of rounding a report may use that count as a rounding habit, not an error."""
+
+    position: Position
+    modes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ToleranceStatement:
     position: Position
     value: Decimal
@@ -175,7 +183,7 @@ class EqualityStatement:
     cells: tuple[CellSpec, ...]
 
 
-Statement = (RoundingStatement | ToleranceStatement | PolarityDefaultStatement
+Statement = (RoundingStatement | RoundingHabitsStatement | ToleranceStatement | PolarityDefaultStatement
              | PolarityPatternStatement | FormulaStatement | WrongFormulaStatement | ScaleStatement
              | OptionStatement | RuleStatement | DisableStatement | DerivedStatement
              | ColumnFormulaStatement | EqualityStatement)

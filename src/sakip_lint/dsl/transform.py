@@ -39,6 +39,9 @@ class ToAst(Transformer):
         decimals, mode = children
         return ast.RoundingStatement(self._at(meta), decimal(decimals), str(mode))
 
+    def rounding_habits(self, meta, children):
+        return ast.RoundingHabitsStatement(self._at(meta), tuple(str(mode) for mode in children))
+
     def tolerance(self, meta, children):
         return ast.ToleranceStatement(self._at(meta), decimal(children[0]))
 
