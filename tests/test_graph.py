@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import FIXTURE
+from conftest import FIXTURE, ROOT
 from sakip_lint.cli import main
 from sakip_lint.graph import CANONICAL, PerformanceGraph
 from sakip_lint.loader import load_report
@@ -73,3 +73,14 @@ def test_dot_export_marks_conflicts_and_findings(capsys):
     assert text.startswith("digraph pohon_kinerja {")
     assert '"S-02" -> "P-01" [style=dashed' in text
     assert re.search(r'"P-22" \[label="[^"]*GRF003[^"]*", fillcolor="#f8d0d0"\]', text)
+
+
+def test_the_budget_structure_is_part_of_the_tree(capsys):
+    """Sub kegiatan stand under their kegiatan, kegiatan under their programme."""
+    path = ROOT / "fixtures" / "real" / "prov-sumut-setda-2021-anggaran.yaml"
+    assert main(["graph", str(path), "--to", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    kinds = {node["id"]: node["kind"] for node in document["nodes"]}
+    assert kinds["SK-4"] == "sub_kegiatan" and kinds["K-2"] == "kegiatan"
+    edges = {(edge["source"], edge["target"]) for edge in document["edges"]}
+    assert {("K-2", "SK-4"), ("P-1", "K-2")} <= edges

@@ -16,12 +16,11 @@ from dataclasses import field as dataclass_field
 import networkx as nx
 
 from sakip_lint.findings import Location
-from sakip_lint.model import LINK_FIELDS
+from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS
 from sakip_lint.source import LoadedReport
 
 CANONICAL = ""  # the place of an entity's own declaration (the edge key of it)
-LEVELS = ("visi", "misi", "tujuan", "sasaran", "indikator", "program", "kegiatan", "strategi",
-          "kebijakan")
+LEVELS = tuple(ENTITY_LINKS)  # every kind of entity, in the order of the tree
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class PerformanceGraph:
             self.graph.add_node(entity.id, kind=kind, teks=entity.teks,
                                 location=loaded.entity_location(entity.id))
         for kind, index, entity in report.entities():
-            for field in LINK_FIELDS:
+            for field in ENTITY_LINKS[kind]:
                 parents = getattr(entity, field, None)
                 if parents is None:
                     continue

@@ -109,6 +109,22 @@ class ClaimBound(StrEnum):
     MAKSIMAL = "maksimal"  # maksimal, paling banyak: value <= figure
 
 
+ENTITY_LINKS: dict[str, dict[str, str]] = {
+    "visi": {},
+    "misi": {"visi": "visi"},
+    "tujuan": {"misi": "misi"},
+    "sasaran": {"tujuan": "tujuan"},
+    "indikator": {"sasaran": "sasaran", "tujuan": "tujuan"},
+    "urusan": {"urusan": "urusan"},
+    "program": {"sasaran": "sasaran", "urusan": "urusan"},
+    "kegiatan": {"program": "program"},
+    "sub_kegiatan": {"kegiatan": "kegiatan"},
+    "strategi": {"sasaran": "sasaran"},
+    "kebijakan": {"sasaran": "sasaran"},
+}
+"""The hierarchy, once: each kind of entity (in the order of the tree) and the links it declares,
+field -> the kind of entity the field names. The first link is the level above."""
+
 LINK_FIELDS = ("visi", "misi", "tujuan", "sasaran", "program")
 BUDGET_PARENT: dict[str, str] = {"sub_kegiatan": "kegiatan", "kegiatan": "program",
                                  "program": "urusan", "urusan": "urusan"}
@@ -431,10 +447,7 @@ class Report(Strict):
     # 'tabel "tabel-1.2" baris "Jumlah" kolom "GOL.III" = tabel "tabel-1.3" baris "Jumlah" kolom "Jumlah"'
     kesamaan: list[str] = Field(default_factory=list)
 
-    ENTITY_KINDS: ClassVar[tuple[str, ...]] = (
-        "visi", "misi", "tujuan", "sasaran", "indikator",
-        "urusan", "program", "kegiatan", "sub_kegiatan", "strategi", "kebijakan",
-    )
+    ENTITY_KINDS: ClassVar[tuple[str, ...]] = tuple(ENTITY_LINKS)
 
     def entities(self):
         """Every entity with its kind and position in its list: (kind, index, entity)."""

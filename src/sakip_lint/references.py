@@ -13,24 +13,10 @@ from sakip_lint.dsl.tables import data_equality, data_formula, formula_problems
 from sakip_lint.expressions import columns
 from sakip_lint.findings import Finding, Severity, make_args
 from sakip_lint.messages import Text, term
-from sakip_lint.model import LINK_FIELDS, ROW_FIELDS_BY_KIND
+from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS, ROW_FIELDS_BY_KIND
 from sakip_lint.scales import read_entries
 from sakip_lint.source import LoadedReport, locate
 
-# Links an entity declares: field -> kind of the entity it names.
-ENTITY_LINKS: dict[str, dict[str, str]] = {
-    "visi": {},
-    "misi": {"visi": "visi"},
-    "tujuan": {"misi": "misi"},
-    "sasaran": {"tujuan": "tujuan"},
-    "indikator": {"sasaran": "sasaran", "tujuan": "tujuan"},
-    "urusan": {"urusan": "urusan"},
-    "program": {"sasaran": "sasaran", "urusan": "urusan"},
-    "kegiatan": {"program": "program"},
-    "sub_kegiatan": {"kegiatan": "kegiatan"},
-    "strategi": {"sasaran": "sasaran"},
-    "kebijakan": {"sasaran": "sasaran"},
-}
 ROW_LINKS = {field: field for field in LINK_FIELDS}
 CLAIM_LINKS = {"tujuan": "tujuan", "sasaran": "sasaran", "indikator": "indikator"}
 ALWAYS_ALLOWED = {"nomor", "teks", "catatan"}

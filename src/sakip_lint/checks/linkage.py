@@ -14,13 +14,13 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from sakip_lint.graph import CANONICAL, LEVELS
+from sakip_lint.model import ENTITY_LINKS
 from sakip_lint.messages import term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 KINDS = frozenset(LEVELS)
-PARENT_OF = {"misi": "visi", "tujuan": "misi", "sasaran": "tujuan", "indikator": "sasaran",
-             "program": "sasaran", "kegiatan": "program", "strategi": "sasaran",
-             "kebijakan": "sasaran"}
+PARENT_OF = {kind: next(iter(links.values())) for kind, links in ENTITY_LINKS.items()
+             if links and kind not in links}  # the level above (urusan nests in itself)
 
 
 def _subject(context: Context, node: str) -> str:
