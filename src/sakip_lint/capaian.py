@@ -17,7 +17,7 @@ from sakip_lint.config import Aggregate, CapaianConfig, MissingValue, PolarityDe
 from sakip_lint.expressions import NotComputable, evaluate
 from sakip_lint import formulas
 from sakip_lint.formulas import Computed
-from sakip_lint.findings import Location
+from sakip_lint.location import Location, Subject
 from sakip_lint.model import Indikator, Polarity, Role, Row, Sasaran
 from sakip_lint.numbers import ParsedValue, ValueKind
 from sakip_lint.scales import category_scale
@@ -36,6 +36,9 @@ class StatedCheck:
     alternative: Computed | None = None  # the value that mistake gives
     explanation_args: tuple[tuple[str, str], ...] = ()
     inputs: tuple[Location, ...] = ()  # the cells the expected value was computed from
+    # the stated value is a table cell the computed value can be written into; a figure in
+    # the prose is part of a sentence (and may state a bound), so no fix is offered for it
+    in_table: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,8 @@ class CapaianReport:
     sasaran: tuple[SasaranResult, ...]
     overall: OverallResult
     rows: tuple[RowResult, ...] = ()
-    budget_rows: tuple[tuple[str, StatedCheck], ...] = ()  # (subject, check) of every budget row
-    efficiency_rows: tuple[tuple[str, StatedCheck], ...] = ()
+    budget_rows: tuple[tuple[Subject, StatedCheck], ...] = ()  # of every budget row
+    efficiency_rows: tuple[tuple[Subject, StatedCheck], ...] = ()
 
 
 class CapaianEngine:
@@ -158,7 +161,8 @@ class CapaianEngine:
             inputs += borrowed_from
         realisasi = self.loaded.cell(place, index, "realisasi")
         capaian, values = self._indicator_capaian(indikator, polarity, target, realisasi)
-        stated = self._check(self._stated(place, index, "capaian"), capaian, inputs)
+        stated = self._check(self._stated(place, index, "capaian"), capaian, inputs,
+                             in_table=True)
         return target, realisasi, self._explain(stated, list(self._wrong_formulas(polarity, values)))
 
     def _annual_target(self, ident: str) -> tuple[ParsedValue | None, tuple[Location, ...]]:
@@ -281,8 +285,9 @@ class CapaianEngine:
         return self._finish(sum(numbers) / len(numbers))
 
     def _check(self, stated: Stated | None, computed: Computed,
-               inputs: tuple[Location, ...] = ()) -> StatedCheck:
-        return StatedCheck(self._compare(stated, computed), computed, inputs=inputs)
+               inputs: tuple[Location, ...] = (), *, in_table: bool = False) -> StatedCheck:
+        return StatedCheck(self._compare(stated, computed), computed, inputs=inputs,
+                           in_table=in_table)
 
     def _cells(self, place: str, index: int, *fields: str) -> tuple[Location, ...]:
         row = self.report.tempat[place].baris[index]
@@ -320,10 +325,10 @@ class CapaianEngine:
 
     def sasaran(self, sasaran: Sasaran, indicators: list[IndicatorResult]) -> SasaranResult:
         capaian = self._mean([result.capaian for result in indicators])
-        stated_capaian = [self._stated(p, i, "capaian")
-                          for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
-                          if row.capaian is not None]
-        stated_capaian += self._claims("capaian_sasaran", sasaran=sasaran.id)
+        in_tables = [self._stated(p, i, "capaian")
+                     for p, i, row in self.report.rows_of(sasaran.id, Role.EFISIENSI)
+                     if row.capaian is not None]
+        in_prose = self._claims("capaian_sasaran", sasaran=sasaran.id)
 
         pagu = realisasi = None
         for place, index, row in self.report.rows_of(sasaran.id, Role.ANGGARAN):
@@ -347,7 +352,8 @@ class CapaianEngine:
                              if row.efisiensi is not None]
         return SasaranResult(
             sasaran, tuple(indicators), capaian,
-            tuple(self._check(s, capaian) for s in stated_capaian),
+            tuple([self._check(s, capaian, in_table=True) for s in in_tables]
+                  + [self._check(s, capaian) for s in in_prose]),
             pagu, realisasi, absorption, tuple(stated_absorption),
             efficiency, tuple(stated_efficiency))
 
@@ -357,7 +363,8 @@ class CapaianEngine:
         spent = self.loaded.cell(place, index, "realisasi_anggaran")
         check = self._check(self._stated(place, index, "persen_anggaran"),
                             self._absorption(pagu, spent),
-                            self._cells(place, index, "pagu", "realisasi_anggaran"))
+                            self._cells(place, index, "pagu", "realisasi_anggaran"),
+                            in_table=True)
         return self._explain(check, [("explain.swapped-columns", self._absorption(spent, pagu))])
 
     def _efficiency_row(self, place: str, index: int) -> StatedCheck:
@@ -367,15 +374,15 @@ class CapaianEngine:
         row_absorption = self._number(place, index, "persen_anggaran")
         expected = formulas.efficiency(self.config, row_capaian, row_absorption)
         return self._check(self._stated(place, index, "efisiensi"), expected,
-                           self._cells(place, index, "capaian", "persen_anggaran"))
+                           self._cells(place, index, "capaian", "persen_anggaran"), in_table=True)
 
-    def rows_with(self, role: Role, column: str, check) -> list[tuple[str, StatedCheck]]:
+    def rows_with(self, role: Role, column: str, check) -> list[tuple[Subject, StatedCheck]]:
         """(subject, check) for every row of any entity in places of ``role`` that prints
         ``column``: programme and kegiatan rows are checked like sasaran rows."""
         found = []
         for place, index, row in self.report.rows():
             if self.report.tempat[place].peran is role and getattr(row, column) is not None:
-                subject = f"{self.report.kind_of(row.id)} {row.id}"
+                subject = self.loaded.subject(row.id)
                 found.append((subject, check(place, index)))
         return found
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from sakip_lint.findings import Location
+from sakip_lint.location import Location
 from sakip_lint.numbers import ParsedValue
 
 

@@ -3,9 +3,9 @@
 A finding is data, never an exception: checks yield findings and the run goes on, so a reviewer
 gets the complete list. Exceptions mean only "the tool cannot run".
 
-Every finding carries three locations for its value: file:line:col (for an editor), a JSON
-Pointer into the data file (for machines) and the business key (``indikator IK-04``, for a
-reviewer who thinks in the report's terms), plus the place of the report (``Tabel 3.1``).
+A finding holds what to say (a catalogue key or a rule's templates, and the values), not the
+text: the text is rendered at the edge, in the reader's language (``messages.render_finding``).
+So this module depends only on ``location``, and the message catalogue can depend on it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sakip_lint.messages import Text, fill, render
+from sakip_lint.location import Fix, Location, Subject
+
+__all__ = ["Finding", "Fix", "Location", "Severity", "Subject", "make_args"]
 
 
 class Severity(StrEnum):
@@ -24,37 +26,6 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return {"info": 0, "warning": 1, "error": 2}[self.value]
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where a value is: in the data file and in the report."""
-
-    file: str
-    line: int | None = None  # 1-based
-    column: int | None = None  # 1-based
-    pointer: str = ""  # JSON Pointer into the data file, e.g. /indikator/3/sebutan/2/target
-    key: str | None = None  # business key, e.g. 'indikator IK-04'
-    place: str | None = None  # place of the report, e.g. 'Tabel 3.1'
-
-    def editor_position(self) -> str:
-        """``file:line:col`` as editors and CI annotations expect it."""
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.line}:{self.column or 1}"
-
-
-@dataclass(frozen=True)
-class Fix:
-    """A machine-applicable replacement of the value at ``location``.
-
-    ``safe`` marks values the tool can compute on its own (a capaian); choosing between two
-    conflicting targets is never safe.
-    """
-
-    location: Location
-    replacement: str
-    safe: bool
 
 
 @dataclass(frozen=True)
@@ -76,15 +47,11 @@ class Finding:
     same_cause: tuple[Location, ...] = ()  # the other values this one cause shows in
 
     def message(self, lang: str = "id") -> str:
-        if self.templates:
-            templates = dict(self.templates)
-            text = fill(templates.get(lang) or templates["id"], lang, dict(self.args))
-        else:
-            text = render(self.message_key, lang, **dict(self.args))
-        if self.same_cause:
-            places = "; ".join(dict.fromkeys(_named(location) for location in self.same_cause))
-            text += render("finding.same-cause", lang, count=len(self.same_cause), places=places)
-        return text
+        """The text in ``lang``: a convenience for tests and callers that hold a finding; the
+        catalogue is imported here, when a text is wanted, not when findings are."""
+        from sakip_lint.messages import render_finding
+
+        return render_finding(self, lang)
 
     @property
     def sort_key(self) -> tuple:
@@ -92,13 +59,15 @@ class Finding:
         return (loc.file, loc.line or 0, loc.column or 0, self.code, self.message_key or "")
 
 
-def _named(location: Location) -> str:
-    """A place as a reviewer reads it: 'Tabel 3.5, sasaran S-04'."""
-    return ", ".join(part for part in (location.place, location.key) if part) or location.pointer
-
-
 def make_args(**values: object) -> tuple[tuple[str, object], ...]:
-    """Message arguments as a frozen tuple: text, or Text rendered in the reader's language."""
-    return tuple((name, value if isinstance(value, Text) else "" if value is None else str(value))
+    """Message arguments as a frozen tuple: plain values become text; a subject (or a tuple of
+    subjects) and a catalogue term (anything with ``render(lang)``) are kept, to be rendered
+    in the reader's language."""
+    return tuple((name, value if _rendered_later(value) else "" if value is None else str(value))
                  for name, value in values.items())
 
+
+def _rendered_later(value: object) -> bool:
+    if isinstance(value, tuple):
+        return bool(value) and all(isinstance(item, Subject) for item in value)
+    return isinstance(value, Subject) or hasattr(value, "render")

@@ -15,7 +15,7 @@ from dataclasses import field as dataclass_field
 
 import networkx as nx
 
-from sakip_lint.findings import Location
+from sakip_lint.location import Location, Subject
 from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS
 from sakip_lint.source import LoadedReport
 
@@ -44,13 +44,13 @@ class Declaration:
 
     place: str  # CANONICAL for the entity's own link
     path: tuple[str, ...]  # of the link in the data file
-    key: str
+    subject: Subject  # the child entity that declares the link
     loaded: LoadedReport = dataclass_field(repr=False, compare=False)
 
     @property
     def location(self) -> Location:
         """Computed when a finding needs it: a large report declares many links."""
-        return self.loaded.location(self.path, key=self.key,
+        return self.loaded.location(self.path, subject=self.subject,
                                     place=self.place if self.place != CANONICAL else None)
 
 
@@ -75,16 +75,16 @@ class PerformanceGraph:
                 for position, parent in enumerate(parents):
                     path = (kind, str(index), field) + ((str(position),) if isinstance(
                         getattr(entity, field), list) else ())
-                    self._link(parent, entity.id, Declaration(CANONICAL, path, f"{kind} {entity.id}",
-                                                              loaded))
+                    declaration = Declaration(CANONICAL, path, Subject(kind, entity.id), loaded)
+                    self._link(parent, entity.id, declaration)
         for place_name, place in report.tempat.items():
             for index, row in enumerate(place.baris):
                 self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, loaded))
-                key = f"{report.kind_of(row.id)} {row.id}"
+                subject = loaded.row_subject(place_name, index)
                 for field in LINK_FIELDS:
                     for parent in getattr(row, field):
                         path = ("tempat", place_name, "baris", str(index), field)
-                        self._link(parent, row.id, Declaration(place_name, path, key, loaded))
+                        self._link(parent, row.id, Declaration(place_name, path, subject, loaded))
 
     def _link(self, parent: str, child: str, declaration: Declaration) -> None:
         if parent in self.graph and child in self.graph:

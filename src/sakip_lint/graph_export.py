@@ -3,15 +3,16 @@
 Each node shows the worst finding about it (red: error, orange: warning, grey: info) and its
 codes; an edge that only some table declares, against the entity's own link, is drawn dashed
 and labelled with the places that declare it — so orphans and conflicts are visible at a glance.
+Ids, names and places are data: each format's writer escapes them (``escape``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from sakip_lint import escape
 from sakip_lint.findings import Finding
 from sakip_lint.graph import CANONICAL, LEVELS, PerformanceGraph
 
@@ -44,9 +45,11 @@ def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[lis
     about: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         for location in (finding.location, *finding.same_cause):
-            kind, _, ident = (location.key or "").partition(" ")
-            if kind in LEVELS and ident in graph.graph and finding not in about[ident]:
-                about[ident].append(finding)
+            subject = location.subject
+            if subject is None or subject.kind not in LEVELS or subject.id not in graph.graph:
+                continue
+            if finding not in about[subject.id]:
+                about[subject.id].append(finding)
     nodes = []
     for node, data in graph.graph.nodes(data=True):
         found = about.get(node, [])
@@ -66,10 +69,6 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def to_dot(nodes: list[Node], edges: list[Edge]) -> str:
     # left to right: a level with dozens of programmes becomes a column, not a very wide row
     lines = ["digraph pohon_kinerja {", "  rankdir=LR;",
@@ -80,20 +79,21 @@ def to_dot(nodes: list[Node], edges: list[Edge]) -> str:
             continue
         lines.append(f"  subgraph level_{kind} {{")
         for node in level:
-            label = f"{node.id}\\n{_short(node.teks)}"
-            if node.codes:
-                label += "\\n[" + " ".join(node.codes) + "]"
-            label = label.replace('"', "'")
-            lines.append(f'    {_dot_quote(node.id)} [label="{label}", '
+            # escaped line by line, joined with Graphviz's own line break
+            label = [node.id, _short(node.teks)] + (["[" + " ".join(node.codes) + "]"]
+                                                    if node.codes else [])
+            label = "\\n".join(escape.dot(line) for line in label)
+            lines.append(f'    {escape.dot_string(node.id)} [label="{label}", '
                          f'fillcolor="{COLOURS[node.severity]}"];')
         lines.append("  }")
     for edge in edges:
         attributes = []
         if edge.conflict:
             attributes += ["style=dashed", 'color="#c00000"',
-                           "label=" + _dot_quote(", ".join(edge.places)), "fontsize=8"]
+                           "label=" + escape.dot_string(", ".join(edge.places)), "fontsize=8"]
         suffix = f" [{', '.join(attributes)}]" if attributes else ""
-        lines.append(f"  {_dot_quote(edge.parent)} -> {_dot_quote(edge.child)}{suffix};")
+        lines.append(f"  {escape.dot_string(edge.parent)} -> {escape.dot_string(edge.child)}"
+                     f"{suffix};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -105,13 +105,13 @@ def mermaid_id(ident: str) -> str:
 def to_mermaid(nodes: list[Node], edges: list[Edge]) -> str:
     lines = ["flowchart TD"]
     for node in nodes:
-        text = f"{node.id}: {_short(node.teks)}".replace('"', "'")
+        text = f"{node.id}: {_short(node.teks)}"
         if node.codes:
             text += " [" + " ".join(node.codes) + "]"
-        lines.append(f'  {mermaid_id(node.id)}["{text}"]')
+        lines.append(f'  {mermaid_id(node.id)}["{escape.mermaid(text)}"]')
     for edge in edges:
         if edge.conflict:
-            label = ", ".join(edge.places).replace('"', "'").replace("|", "/")
+            label = escape.mermaid(", ".join(edge.places))
             lines.append(f"  {mermaid_id(edge.parent)} -.->|{label}| {mermaid_id(edge.child)}")
         else:
             lines.append(f"  {mermaid_id(edge.parent)} --> {mermaid_id(edge.child)}")
@@ -124,13 +124,13 @@ def to_mermaid(nodes: list[Node], edges: list[Edge]) -> str:
 
 
 def to_json(nodes: list[Node], edges: list[Edge]) -> str:
-    return json.dumps({
+    return escape.json_dumps({
         "nodes": [{"id": n.id, "kind": n.kind, "teks": n.teks, "findings": list(n.codes),
                    "severity": n.severity} for n in nodes],
         "edges": [{"source": e.parent, "target": e.child,
                    "places": [place or "(entitas)" for place in e.places],
                    "conflict": e.conflict} for e in edges],
-    }, ensure_ascii=False, indent=2)
+    })
 
 
 def render_graph(graph: PerformanceGraph, findings: tuple[Finding, ...], fmt: str) -> str:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sakip_lint.location import Location, Subject
+
+if TYPE_CHECKING:
+    from sakip_lint.findings import Finding
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -98,6 +104,83 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "capaian_terhadap harus 'target' atau 'target_akhir'",
         "en": "capaian_terhadap must be 'target' or 'target_akhir'",
     },
+    # --- reading files and the limits against hostile input (sakip_lint.limits) -------
+    "text.special-file": {
+        "id": "{path} adalah pipa atau soket, bukan berkas: tidak dibaca (pembacaannya dapat menunggu tanpa akhir)",
+        "en": "{path} is a pipe or a socket, not a file: not read (reading it could wait for ever)",
+    },
+    "text.directory": {
+        "id": "{path} adalah folder, bukan berkas",
+        "en": "{path} is a folder, not a file",
+    },
+    "text.symlink-loop": {
+        "id": "Tautan simbolik {path} membentuk lingkaran (menunjuk dirinya sendiri lewat tautan lain)",
+        "en": "Symbolic link {path} forms a loop (it points back to itself through other links)",
+    },
+    "text.broken-link": {
+        "id": "Tautan simbolik {path} menunjuk berkas yang tidak ada",
+        "en": "Symbolic link {path} points to a file that does not exist",
+    },
+    "text.unreadable": {
+        "id": "Berkas tidak dapat dibaca (detail: {detail})",
+        "en": "File cannot be read (detail: {detail})",
+    },
+    "text.other-encoding": {
+        "id": "Berkas ditulis dalam {encoding}, bukan UTF-8 (misalnya ekspor 'Unicode text'); simpan ulang sebagai UTF-8",
+        "en": "The file is written in {encoding}, not UTF-8 (an export as 'Unicode text', say); save it again as UTF-8",
+    },
+    "text.not-utf8": {
+        "id": "Bait {byte} di baris {line_number} kolom {column_number} bukan UTF-8 (mungkin Latin-1/Windows-1252); simpan ulang berkas sebagai UTF-8",
+        "en": "Byte {byte} at line {line_number} column {column_number} is not UTF-8 (perhaps Latin-1/Windows-1252); save the file again as UTF-8",
+    },
+    "text.control-character": {
+        "id": "Karakter kendali {character} di baris {line_number} kolom {column_number} tidak boleh ada di berkas teks; hapus karakter itu",
+        "en": "Control character {character} at line {line_number} column {column_number} is not allowed in a text file; remove it",
+    },
+    "limit.bytes": {
+        "id": "Berkas lebih besar dari batas {limit} bait dan tidak dibaca sampai habis (ubah dengan --limit max_bytes=...)",
+        "en": "The file is larger than the limit of {limit} bytes and was not read to its end (change it with --limit max_bytes=...)",
+    },
+    "limit.nodes": {
+        "id": "Berkas memuat lebih dari {limit} nilai YAML setelah alias (*nama) dijabarkan; pembacaan dihentikan di sini (ubah dengan --limit max_nodes=...)",
+        "en": "The file holds more than {limit} YAML values once its aliases (*name) are expanded; reading stopped here (change it with --limit max_nodes=...)",
+    },
+    "limit.aliases": {
+        "id": "Berkas memakai alias YAML (*nama) lebih dari {limit} kali; pembacaan dihentikan di sini (ubah dengan --limit max_aliases=...)",
+        "en": "The file uses YAML aliases (*name) more than {limit} times; reading stopped here (change it with --limit max_aliases=...)",
+    },
+    "limit.depth": {
+        "id": "Daftar dan pemetaan bersarang lebih dari {limit} tingkat di sini (ubah dengan --limit max_depth=...)",
+        "en": "Lists and mappings nest more than {limit} levels deep here (change it with --limit max_depth=...)",
+    },
+    "limit.recursive-alias": {
+        "id": "Alias YAML ini memuat dirinya sendiri: nilainya tidak pernah selesai",
+        "en": "This YAML alias contains itself: its value never ends",
+    },
+    "limit.unknown": {
+        "id": "Batas '{setting}' tidak dikenal; tulis NAMA=ANGKA dengan NAMA salah satu dari: {allowed}",
+        "en": "Unknown limit '{setting}'; write NAME=NUMBER with NAME one of: {allowed}",
+    },
+    "limit.bad-value": {
+        "id": "Batas {name} harus bilangan bulat positif, bukan '{value}'",
+        "en": "Limit {name} must be a positive whole number, not '{value}'",
+    },
+    "load.yaml-syntax-detail": {
+        "id": "YAML/JSON tidak dapat dibaca (detail: {detail})",
+        "en": "YAML/JSON cannot be read (detail: {detail})",
+    },
+    "load.yaml.unclosed-quote": {
+        "id": "Tanda kutip yang dibuka di sini tidak pernah ditutup (YAML membaca sampai baris {line})",
+        "en": "The quote opened here is never closed (YAML read on to line {line})",
+    },
+    "load.yaml.unclosed-quote-probable": {
+        "id": "Tanda kutip yang dibuka di sini tidak ditutup di barisnya; YAML membacanya terus dan baru gagal di baris {line} kolom {column}",
+        "en": "The quote opened here is not closed on its line; YAML read on and failed only at line {line} column {column}",
+    },
+    "load.schema.other-detail": {
+        "id": "Nilai '{field}' tidak sah (detail: {detail})",
+        "en": "Invalid value of '{field}' (detail: {detail})",
+    },
     "kind.visi": {"id": "visi", "en": "vision (visi)"},
     "kind.misi": {"id": "misi", "en": "mission (misi)"},
     "kind.tujuan": {"id": "tujuan", "en": "objective (tujuan)"},
@@ -113,6 +196,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "kind.kebijakan": {"id": "kebijakan", "en": "policy (kebijakan)"},
     "kind.tabel": {"id": "tabel", "en": "table"},
     "kind.klaim": {"id": "klaim", "en": "claim"},
+    "kind.kesamaan": {"id": "kesamaan", "en": "equality (kesamaan)"},
+    "kind.skala_kategori": {"id": "skala_kategori", "en": "category scale (skala_kategori)"},
+    "subject.in-place": {"id": "{subject}, {place}", "en": "{subject}, {place}"},
     "type.text": {"id": "teks", "en": "text"},
     "type.integer": {"id": "bilangan bulat", "en": "a whole number"},
     "type.list": {"id": "daftar (list)", "en": "a list"},
@@ -219,6 +305,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "'{raw}' memakai titik sebagai pemisah ribuan, padahal berkas memakai koma",
         "en": "'{raw}' uses points for thousands although the file uses commas",
     },
+    "number.too-many-digits": {
+        "id": "Angka ini memuat lebih banyak digit daripada batas (--limit max_digits); tidak dihitung — periksa salah ketik",
+        "en": "This number has more digits than the limit (--limit max_digits); it is not computed — check for a typo",
+    },
+    "number.too-many-decimals": {
+        "id": "'{raw}' memuat lebih banyak desimal daripada batas (--limit max_decimals); tidak dihitung",
+        "en": "'{raw}' has more decimals than the limit (--limit max_decimals); it is not computed",
+    },
     # --- capaian -----------------------------------------------------------------------
     "capaian.not-computable.no-measurement": {
         "id": "tidak ada baris di tabel pengukuran",
@@ -267,6 +361,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "capaian.not-computable.zero-budget": {
         "id": "pagu bernilai nol",
         "en": "the budget is zero",
+    },
+    "capaian.not-computable.too-large": {
+        "id": "hasil hitung melampaui batas ketelitian aritmetika (--limit max_digits)",
+        "en": "the result exceeds the arithmetic limits (--limit max_digits)",
+    },
+    "capaian.not-computable.bad-decimals": {
+        "id": "jumlah desimal pembulatan bukan bilangan bulat dalam batas (--limit max_decimals)",
+        "en": "the decimals of a rounding are not a whole number within the limit (--limit max_decimals)",
     },
     "capaian.not-computable.range-target": {
         "id": "target berupa rentang; aturan rentang belum dinyatakan",
@@ -427,6 +529,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Pesan ({lang}) memakai kurung kurawal yang tidak seimbang",
         "en": "The message ({lang}) has unbalanced braces",
     },
+    "dsl.placeholder-format": {
+        "id": "Pesan memakai '{placeholder}': penanda hanya boleh berupa nama, misalnya {{{name}}}, tanpa format atau konversi",
+        "en": "The message uses '{placeholder}': a placeholder may only be a name, e.g. {{{name}}}, without a format or conversion",
+    },
+    "dsl.placeholder-not-a-name": {
+        "id": "Pesan memakai '{placeholder}': penanda hanya boleh berupa nama yang disediakan pemeriksaan",
+        "en": "The message uses '{placeholder}': a placeholder may only be a name the check provides",
+    },
+    "dsl.constant-too-large": {
+        "id": "Angka {value} di rumus melampaui batas ({digits} digit, {decimals} desimal)",
+        "en": "The number {value} in the formula exceeds the limits ({digits} digits, {decimals} decimals)",
+    },
+    "dsl.bad-places": {
+        "id": "Jumlah desimal {value} untuk {name}(...) harus bilangan bulat 0 sampai {limit}",
+        "en": "The decimals {value} of {name}(...) must be a whole number from 0 to {limit}",
+    },
+    "dsl.formula-too-deep": {
+        "id": "Rumus bersarang lebih dari {limit} tingkat",
+        "en": "The formula nests more than {limit} levels deep",
+    },
+    "dsl.too-deep": {
+        "id": "Tanda kurung bersarang terlalu dalam di sini (lebih dari {limit} tingkat)",
+        "en": "Parentheses nest too deeply here (more than {limit} levels)",
+    },
+    "dsl.unterminated-string": {
+        "id": "Teks yang dibuka dengan \" di sini tidak ditutup di baris yang sama",
+        "en": "The text opened with \" here is not closed on the same line",
+    },
+    "dsl.unterminated-long-string": {
+        "id": "Teks panjang yang dibuka dengan \"\"\" di sini tidak pernah ditutup",
+        "en": "The long text opened with \"\"\" here is never closed",
+    },
     "dsl.no-active-rules": {
         "id": "Tidak ada aturan yang berlaku: semua dinonaktifkan; pemeriksaan tanpa aturan tidak berarti 'bersih'",
         "en": "No rule is in force: all are disabled; a check without rules would not mean 'clean'",
@@ -570,6 +704,27 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def template_problems(template: str) -> list[tuple[str, dict[str, str]]]:
+    """Why a message template of a rule file cannot be used, as (catalogue key, arguments):
+    unbalanced braces, or a placeholder with a format spec or conversion (``{x:>100000000}``
+    writes a gigabyte, ``{x!z}`` fails at run time) or not a plain name (``{x.attr}``, ``{x[0]}``).
+    A template is text with named holes, nothing more."""
+    try:
+        pieces = list(string.Formatter().parse(template))
+    except ValueError:
+        return [("dsl.bad-template", {})]
+    problems = []
+    for _, name, spec, conversion in pieces:
+        if name is None:
+            continue
+        written = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+        if not name.isidentifier():
+            problems.append(("dsl.placeholder-not-a-name", {"placeholder": written[:60]}))
+        elif spec or conversion:
+            problems.append(("dsl.placeholder-format", {"placeholder": written[:60], "name": name}))
+    return problems
+
+
 @dataclass(frozen=True)
 class Text:
     """A message argument that is itself a catalogue entry, rendered in the reader's language."""
@@ -593,14 +748,58 @@ def fill(template: str, lang: str, args: dict[str, object]) -> str:
 
     A missing argument is shown as ``{name}`` rather than hiding the message.
     """
-    values = {}
-    for name in placeholders(template):
-        value = args.get(name, "{" + name + "}")
-        values[name] = value.render(lang) if isinstance(value, Text) else value
-    return template.format(**values)
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is not None:  # format specs and conversions are never applied (rule files
+            value = args.get(name, "{" + name + "}")  # are rejected when they write one)
+            parts.append(_argument(value, lang))
+    return "".join(parts)
+
+
+def _argument(value: object, lang: str) -> str:
+    """One argument as text in ``lang``: a catalogue term, a subject or subjects, or a value."""
+    if isinstance(value, Text):
+        return value.render(lang)
+    if isinstance(value, Subject):
+        return render_subject(value, lang)
+    if isinstance(value, tuple) and value and all(isinstance(item, Subject) for item in value):
+        return ", ".join(render_subject(item, lang) for item in value)
+    return str(value)
 
 
 def render(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> str:
     """The catalogue message ``key`` in ``lang``; an unknown key is a programming error."""
     entry = CATALOGUE[key]
     return fill(entry.get(lang) or entry[DEFAULT_LANGUAGE], lang, args)
+
+
+def render_subject(subject: Subject, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A subject as a reader says it: its kind as a catalogue term, then its id ('indicator
+    IK-04' in English, 'indikator IK-04' in Indonesian). A kind without a term is shown as the
+    data file spells it."""
+    key = f"kind.{subject.kind}"
+    kind = render(key, lang) if key in CATALOGUE else subject.kind
+    return f"{kind} {subject.id}".strip()
+
+
+def render_place(location: Location, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A place as a reviewer reads it: 'Tabel 3.5, sasaran S-04' (the pointer when it has
+    neither a place nor a subject)."""
+    subject = None if location.subject is None else render_subject(location.subject, lang)
+    return ", ".join(part for part in (location.place, subject) if part) or location.pointer
+
+
+def render_finding(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The text of a finding in ``lang``: the rule's template (or the catalogue entry) filled
+    with its values, and the other places the same cause shows in."""
+    if finding.templates:
+        templates = dict(finding.templates)
+        text = fill(templates.get(lang) or templates[DEFAULT_LANGUAGE], lang, dict(finding.args))
+    else:
+        text = render(finding.message_key, lang, **dict(finding.args))
+    if finding.same_cause:
+        places = "; ".join(dict.fromkeys(render_place(location, lang)
+                                         for location in finding.same_cause))
+        text += render("finding.same-cause", lang, count=len(finding.same_cause), places=places)
+    return text

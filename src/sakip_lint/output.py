@@ -1,12 +1,12 @@
 """Rendering findings and capaian tables: rich console, JSON, Markdown and plain text.
 
 Every output carries provenance (tool version, ruleset digest, input file digest) so that a
-report reviewed today can be tied to exactly what checked it.
+report reviewed today can be tied to exactly what checked it. Every text is escaped for its
+format as it is written (``escape``): names, places, values and file names are data.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from io import StringIO
@@ -15,17 +15,34 @@ from rich.console import Console
 from rich.table import Table
 from tabulate import tabulate
 
-from sakip_lint import __version__
+from sakip_lint import __version__, escape
 from sakip_lint.capaian import CapaianReport, Computed
 from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
-from sakip_lint.messages import render
+from sakip_lint.messages import render, render_finding, render_subject
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
 
 FORMATS = ("rich", "json", "markdown", "plain")
+
+
+def _escaped(row: list[str], fmt: str) -> list[str]:
+    """The cells of a table row as text of ``fmt`` (plain for the ``simple`` tables)."""
+    cell = escape.markdown if fmt == "markdown" else escape.plain
+    return [cell(text) for text in row]
+
+
+def _rich_headed(table: Table, headers: list[str]) -> Table:
+    for header in headers:
+        table.add_column(escape.rich(header))
+    return table
+
+
+def _rich_table(table: Table, rows: list[list[str]]) -> None:
+    for row in rows:
+        table.add_row(*(escape.rich(text) for text in row))
 
 
 @dataclass(frozen=True)
@@ -58,7 +75,7 @@ def finding_json(finding: Finding) -> dict:
         "code": finding.code,
         "rule": finding.rule,
         "severity": finding.severity.value,
-        "message": {lang: finding.message(lang) for lang in ("id", "en")},
+        "message": {lang: render_finding(finding, lang) for lang in ("id", "en")},
         "location": _location_json(finding.location),
         "related": [_location_json(location) for location in finding.related],
         "same_cause": [_location_json(location) for location in finding.same_cause],
@@ -70,8 +87,9 @@ def finding_json(finding: Finding) -> dict:
     }
 
 
-def _subject(location: Location) -> str:
-    return ", ".join(part for part in (location.key, location.place) if part)
+def _subject(location: Location, lang: str) -> str:
+    subject = None if location.subject is None else render_subject(location.subject, lang)
+    return ", ".join(part for part in (subject, location.place) if part)
 
 
 def summary(results: list[FileResult], lang: str) -> str:
@@ -88,25 +106,29 @@ def render_findings(results: list[FileResult], provenance: Provenance, fmt: str,
                              for r in results]
         document["findings"] = [finding_json(f) for r in results for f in r.findings]
         document["summary"] = summary(results, lang)
-        return json.dumps(document, ensure_ascii=False, indent=2)
+        return escape.json_dumps(document)
     headers = [render(f"col.{name}", lang) for name in ("location", "code", "severity", "key",
                                                         "message")]
     lines: list[str] = []
     if fmt == "rich":
         return _rich_findings(results, provenance, headers, lang)
+    text = escape.markdown if fmt == "markdown" else escape.plain
     for result in results:
-        lines.append(provenance.line(result, lang))
-        rows = [[f.location.editor_position(), f.code, render(f"severity.{f.severity.value}", lang),
-                 _subject(f.location), f.message(lang)] for f in result.findings]
+        lines.append(text(provenance.line(result, lang)))
+        rows = [_escaped([f.location.editor_position(), f.code,
+                          render(f"severity.{f.severity.value}", lang),
+                          _subject(f.location, lang), render_finding(f, lang)], fmt)
+                for f in result.findings]
         if fmt == "markdown":
             lines.append("")
             if rows:
-                lines.append(tabulate(rows, headers, tablefmt="github", disable_numparse=True))
+                lines.append(tabulate(rows, _escaped(headers, fmt), tablefmt="github",
+                                      disable_numparse=True))
             lines.append("")
         else:
             lines.extend(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
                          else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}" for row in rows)
-    lines.append(summary(results, lang))
+    lines.append(text(summary(results, lang)))
     return "\n".join(lines) + "\n"
 
 
@@ -119,17 +141,16 @@ def _rich_findings(results: list[FileResult], provenance: Provenance, headers: l
                    lang: str) -> str:
     console, buffer = _console()
     for result in results:
-        console.print(provenance.line(result, lang))
+        console.print(escape.rich(provenance.line(result, lang)))
         if result.findings:
-            table = Table(*headers, show_lines=False)
-            for f in result.findings:
-                # the file is named in the line above the table: keep line:col whole
-                position = f"{f.location.line}:{f.location.column}" if f.location.line else "-"
-                table.add_row(position, f.code,
-                              render(f"severity.{f.severity.value}", lang), _subject(f.location),
-                              f.message(lang))
+            table = _rich_headed(Table(show_lines=False), headers)
+            # the file is named in the line above the table: keep line:col whole
+            _rich_table(table, [[f"{f.location.line}:{f.location.column}" if f.location.line
+                                 else "-", f.code, render(f"severity.{f.severity.value}", lang),
+                                 _subject(f.location, lang), render_finding(f, lang)]
+                                for f in result.findings])
             console.print(table)
-    console.print(summary(results, lang))
+    console.print(escape.rich(summary(results, lang)))
     return buffer.getvalue()
 
 
@@ -275,23 +296,24 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
         document = provenance.as_json()
         document["file"] = {"path": result.path, "sha256": result.digest}
         document.update(capaian_json(result.capaian, lang))
-        return json.dumps(document, ensure_ascii=False, indent=2)
+        return escape.json_dumps(document)
     if fmt == "rich":
         console, buffer = _console()
-        console.print(provenance.line(result, lang))
+        console.print(escape.rich(provenance.line(result, lang)))
         for title, headers, rows in tables:
-            table = Table(title=title)
+            table = Table(title=escape.rich(title))
             for header in headers:  # fold, not cut: a rule file's line must stay readable
-                table.add_column(header, overflow="fold")
-            for row in rows:
-                table.add_row(*row)
+                table.add_column(escape.rich(header), overflow="fold")
+            _rich_table(table, rows)
             console.print(table)
         return buffer.getvalue()
     tablefmt = "github" if fmt == "markdown" else "simple"
-    parts = [provenance.line(result, lang), ""]
+    text = escape.markdown if fmt == "markdown" else escape.plain
+    parts = [text(provenance.line(result, lang)), ""]
     for title, headers, rows in tables:
-        parts += [f"## {title}" if fmt == "markdown" else title, "",
-                  tabulate(rows, headers, tablefmt=tablefmt, disable_numparse=True), ""]
+        parts += [f"## {text(title)}" if fmt == "markdown" else text(title), "",
+                  tabulate([_escaped(row, fmt) for row in rows], _escaped(headers, fmt),
+                           tablefmt=tablefmt, disable_numparse=True), ""]
     return "\n".join(parts)
 
 
@@ -302,30 +324,32 @@ def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
              rule.basis or ""] for rule in sorted(ruleset.rules, key=lambda rule: rule.code)]
     headers = [render(f"col.{name}", lang) for name in ("code", "name", "severity", "basis")]
     if fmt == "json":
-        return json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
-                            "basis": r.basis, "check": r.check, "source": r.source}
-                           for r in sorted(ruleset.rules, key=lambda rule: rule.code)],
-                          ensure_ascii=False, indent=2)
+        return escape.json_dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
+                                   "basis": r.basis, "check": r.check, "source": r.source}
+                                  for r in sorted(ruleset.rules, key=lambda rule: rule.code)])
     if fmt == "rich":
         console, buffer = _console()
-        table = Table(*headers)
-        for row in rows:
-            table.add_row(*row)
+        table = _rich_headed(Table(), headers)
+        _rich_table(table, rows)
         console.print(table)
         return buffer.getvalue()
-    return tabulate(rows, headers, tablefmt="github" if fmt == "markdown" else "simple",
+    return tabulate([_escaped(row, fmt) for row in rows], _escaped(headers, fmt),
+                    tablefmt="github" if fmt == "markdown" else "simple",
                     disable_numparse=True) + "\n"
 
 
 def render_explain(rule, fmt: str, lang: str) -> str:
-    """The rule's documentation with its messages and examples (Markdown-friendly text)."""
+    """The rule's documentation with its messages and examples (Markdown-friendly text: the
+    rule writer's Markdown is kept, control characters are shown)."""
     if fmt == "json":
-        return json.dumps({"code": rule.code, "name": rule.name, "severity": rule.severity.value,
-                           "basis": rule.basis, "check": rule.check,
-                           "params": {k: list(v) for k, v in rule.params.items()},
-                           "docs": rule.docs, "messages": rule.messages, "source": rule.source,
-                           "examples": [{"kind": e.kind, "text": e.text} for e in rule.examples]},
-                          ensure_ascii=False, indent=2)
+        return escape.json_dumps({"code": rule.code, "name": rule.name,
+                                  "severity": rule.severity.value, "basis": rule.basis,
+                                  "check": rule.check,
+                                  "params": {k: list(v) for k, v in rule.params.items()},
+                                  "docs": rule.docs, "messages": rule.messages,
+                                  "source": rule.source,
+                                  "examples": [{"kind": e.kind, "text": e.text}
+                                               for e in rule.examples]})
     params = ", ".join(f"{name} = {', '.join(values)}" for name, values in rule.params.items()
                        if values)
     lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",
@@ -338,4 +362,4 @@ def render_explain(rule, fmt: str, lang: str) -> str:
         lines += ["", f"## {render(f'explain.example.{example.kind}', lang)}", "", "```yaml",
                   example.text, "```"]
     lines += ["", render("explain.example-note", lang)]
-    return "\n".join(lines) + "\n"
+    return escape.plain("\n".join(lines), block=True) + "\n"

@@ -12,6 +12,7 @@ from sakip_lint.dsl.errors import DslError
 from sakip_lint.dsl.tables import data_equality, data_formula, formula_problems
 from sakip_lint.expressions import columns
 from sakip_lint.findings import Finding, Severity, make_args
+from sakip_lint.location import Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS, ROW_FIELDS_BY_KIND
 from sakip_lint.scales import read_entries
@@ -58,7 +59,8 @@ def _duplicate_ids(loaded: LoadedReport) -> Iterator[Finding]:
     for kind, index, ident in named:
         path = (kind, str(index), "id")
         if ident in first:
-            yield _error("LOAD004", "load.duplicate-id", loaded.location(path, key=f"{kind} {ident}"),
+            yield _error("LOAD004", "load.duplicate-id",
+                         loaded.location(path, subject=Subject(kind, ident)),
                          id=ident, kind=term(f"kind.{kind}"), first=first[ident])
         else:
             first[ident] = loaded.location(path).editor_position()
@@ -74,7 +76,8 @@ def _missing_links(loaded: LoadedReport) -> Iterator[Finding]:
             continue  # an indicator of a tujuan stands under it, not under a sasaran
         if link is not None and getattr(entity, link) is None:
             yield _error("LOAD002", "load.missing-link",
-                         loaded.location((kind, str(index), "id"), key=f"{kind} {entity.id}"),
+                         loaded.location((kind, str(index), "id"),
+                                         subject=Subject(kind, entity.id)),
                          kind=term(f"kind.{kind}"), id=entity.id, link=term(f"kind.{link}"))
 
 
@@ -88,23 +91,23 @@ def _unknown_references(loaded: LoadedReport) -> Iterator[Finding]:
         for position, ident in enumerate(_as_list(value)):
             if ident not in ids[target_kind]:
                 where = path + (str(position),) if isinstance(value, list) else path
-                yield _error("LOAD005", "load.unknown-id", loaded.location(where, key=owner_key),
+                yield _error("LOAD005", "load.unknown-id", loaded.location(where, subject=owner_key),
                              kind=term(f"kind.{target_kind}"), id=ident)
 
     for kind, index, entity in report.entities():
         for field, target_kind in ENTITY_LINKS[kind].items():
-            yield from unknown((kind, str(index), field), f"{kind} {entity.id}", target_kind,
+            yield from unknown((kind, str(index), field), Subject(kind, entity.id), target_kind,
                                getattr(entity, field))
     for place, index, row in report.rows():
         path = ("tempat", place, "baris", str(index))
         if row.id not in kinds:
             yield _error("LOAD005", "load.unknown-row-id", loaded.location(path + ("id",), place=place),
                          id=row.id)
-        owner = f"{kinds.get(row.id, '?')} {row.id}"
+        owner = Subject(kinds.get(row.id, "?"), row.id)
         for field, target_kind in ROW_LINKS.items():
             yield from unknown(path + (field,), owner, target_kind, getattr(row, field))
     for index, claim in enumerate(report.klaim):
-        owner = f"klaim {claim.id}"
+        owner = Subject("klaim", claim.id)
         for field, target_kind in CLAIM_LINKS.items():
             yield from unknown(("klaim", str(index), field), owner, target_kind,
                                getattr(claim, field))
@@ -123,18 +126,18 @@ def _row_fields(loaded: LoadedReport) -> Iterator[Finding]:
         for field in sorted(row.filled() - ALWAYS_ALLOWED - ROW_FIELDS_BY_KIND[kind]):
             path = ("tempat", place, "baris", str(index), field)
             yield _error("LOAD008", "load.row-field-kind",
-                         loaded.location(path, key=f"{kind} {row.id}", place=place),
+                         loaded.location(path, subject=Subject(kind, row.id), place=place),
                          field=field, kind=term(f"kind.{kind}"))
 
 
 def _unknown_places(loaded: LoadedReport) -> Iterator[Finding]:
     report = loaded.report
     places = set(report.tempat)
-    located = [(("tabel", str(i), "di"), f"tabel {t.id}", t.di) for i, t in enumerate(report.tabel)]
-    located += [(("klaim", str(i), "di"), f"klaim {c.id}", c.di) for i, c in enumerate(report.klaim)]
+    located = [(("tabel", str(i), "di"), Subject("tabel", t.id), t.di) for i, t in enumerate(report.tabel)]
+    located += [(("klaim", str(i), "di"), Subject("klaim", c.id), c.di) for i, c in enumerate(report.klaim)]
     for path, owner, place in located:
         if place not in places:
-            yield _error("LOAD006", "load.unknown-place", loaded.location(path, key=owner),
+            yield _error("LOAD006", "load.unknown-place", loaded.location(path, subject=owner),
                          place=place)
 
 
@@ -142,19 +145,19 @@ def _table_shapes(loaded: LoadedReport) -> Iterator[Finding]:
     report = loaded.report
     tables = {table.id: table for table in report.tabel}
     for t_index, table in enumerate(report.tabel):
-        owner = f"tabel {table.id}"
+        owner = Subject("tabel", table.id)
         named = [("kolom_label", table.kolom_label), ("kolom_total", table.kolom_total)]
         named += [("kolom_angka", column) for column in table.kolom_angka]
         named += [("kolom_tahun", column) for column in table.kolom_tahun]
         for field, column in named:
             if column is not None and column not in table.kolom:
                 yield _error("LOAD007", "load.table-unknown-column",
-                             loaded.location(("tabel", str(t_index), field), key=owner),
+                             loaded.location(("tabel", str(t_index), field), subject=owner),
                              column=column, table=table.id)
         for r_index, row in enumerate(table.baris):
             if len(row) != len(table.kolom):
                 yield _error("LOAD007", "load.table-row-width",
-                             loaded.location(("tabel", str(t_index), "baris", str(r_index)), key=owner),
+                             loaded.location(("tabel", str(t_index), "baris", str(r_index)), subject=owner),
                              table=table.id, found=len(row), expected=len(table.kolom))
     for index, claim in enumerate(report.klaim):
         table = tables.get(claim.tabel) if claim.tabel else None
@@ -165,7 +168,7 @@ def _table_shapes(loaded: LoadedReport) -> Iterator[Finding]:
         for path, column in named:
             if column not in table.kolom:
                 yield _error("LOAD007", "load.table-unknown-column",
-                             loaded.location(("klaim", str(index)) + path, key=f"klaim {claim.id}"),
+                             loaded.location(("klaim", str(index)) + path, subject=Subject("klaim", claim.id)),
                              column=column, table=table.id)
 
 
@@ -178,7 +181,7 @@ def _scale_ranges(loaded: LoadedReport) -> Iterator[Finding]:
         entry = entries[index]
         yield _error("LOAD002", "load.scale-range",
                      loaded.location(("skala_kategori", str(index), "rentang"),
-                                     key="skala_kategori"),
+                                     subject=Subject("skala_kategori", "")),
                      rentang=entry.rentang, kategori=entry.kategori, column=problem.column,
                      detail=Text(problem.message_key, problem.args))
 
@@ -195,15 +198,15 @@ def _table_formulas(loaded: LoadedReport) -> Iterator[Finding]:
     """A table's ``rumus``: its column exists, it reads, and it names only the table's columns.
     A formula that cannot be used leaves the column unchecked, so the file is unusable."""
     for t_index, table in enumerate(loaded.report.tabel):
-        owner = f"tabel {table.id}"
+        owner = Subject("tabel", table.id)
         for column, text in table.rumus.items():
             path = ("tabel", str(t_index), "rumus", column)
             if column not in table.kolom:
                 yield _error("LOAD007", "load.table-unknown-column",
-                             locate(loaded.source, path, key=owner, prefer_key=True),
+                             locate(loaded.source, path, subject=owner, prefer_key=True),
                              column=column, table=table.id)
                 continue
-            where = loaded.location(path, key=owner, place=table.di)
+            where = loaded.location(path, subject=owner, place=table.di)
             try:
                 expression = data_formula(text)
             except DslError as error:
@@ -222,7 +225,8 @@ def _equalities(loaded: LoadedReport) -> Iterator[Finding]:
     """Every ``kesamaan`` reads and names cells that exist."""
     tables = {table.id: table for table in loaded.report.tabel}
     for index, text in enumerate(loaded.report.kesamaan):
-        where = loaded.location(("kesamaan", str(index)), key=f"kesamaan {index + 1}")
+        where = loaded.location(("kesamaan", str(index)),
+                                subject=Subject("kesamaan", str(index + 1)))
         try:
             equality = data_equality(text)
         except DslError as error:

@@ -13,14 +13,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sakip_lint.capaian import CapaianReport
 from sakip_lint.config import CapaianConfig
-from sakip_lint.findings import Finding, Fix, Location, Severity, make_args
-from sakip_lint.graph import PerformanceGraph
+from sakip_lint.findings import Finding, Severity, make_args
+from sakip_lint.location import Fix, Location
 from sakip_lint.model import DocumentKind, Report
 from sakip_lint.numbers import NumberStyle, format_number
 from sakip_lint.source import LoadedReport
+
+if TYPE_CHECKING:  # the engine's results, not needed to load the rules
+    from sakip_lint.capaian import CapaianReport
+    from sakip_lint.graph import PerformanceGraph
 
 # Placeholders every fact may fill; mechanisms declare the extra ones they provide.
 COMMON_PLACEHOLDERS = frozenset({"subjek", "ditemukan", "diharapkan", "tempat"})
@@ -48,7 +52,10 @@ class Context:
 
     @cached_property
     def graph(self) -> PerformanceGraph:
-        """The performance tree, built on first use by a linkage rule."""
+        """The performance tree, built on first use by a linkage rule (networkx is imported
+        then, not when the rules are loaded)."""
+        from sakip_lint.graph import PerformanceGraph
+
         return PerformanceGraph(self.loaded)
 
     @property
@@ -101,7 +108,7 @@ def _group_key(grouping: str, location: Location) -> tuple:
         if len(parts) > 5 and parts[1] == "tabel":
             return (parts[2], parts[6] if len(parts) > 6 else None)
         return (location.place, parts[-1])
-    return (location.key,)
+    return (location.subject,)
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,14 @@ from sakip_lint.config import (Aggregate, Band, CapaianConfig, Formula, MissingV
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.errors import DslError, DslProblem, problem
 from sakip_lint.dsl.parser import parse_rules
-from sakip_lint.dsl.tables import cell_equality, derived_column, exact_column
+from sakip_lint.dsl.tables import bound_problems, cell_equality, derived_column, exact_column
 from sakip_lint.expressions import FUNCTIONS, calls, variables
 from sakip_lint.findings import Severity
-from sakip_lint.messages import placeholders
+from sakip_lint.messages import placeholders, template_problems
 from sakip_lint.model import Polarity
 from sakip_lint.rule import Example, Mechanism, Rule
 from sakip_lint.scales import band_problems, interval_text, range_text
+from sakip_lint.textfile import decode, read_bytes
 
 SEVERITIES = {"kesalahan": "error", "peringatan": "warning", "info": "info"}
 
@@ -89,12 +90,13 @@ def user_sources(folder: Path) -> list[RuleSource]:
     if not folder.exists() or not paths:
         raise DslError([problem(str(folder), None, None, None, "dsl.no-rules", path=folder)])
     sources = []
-    for path in paths:
-        try:
-            sources.append(RuleSource(str(path), path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError) as error:
-            raise DslError([problem(str(path), None, None, None, "dsl.unreadable",
-                                    detail=error)]) from None
+    for path in paths:  # bounded, decoded and located as data files are (sakip_lint.textfile)
+        content, unreadable = read_bytes(path)
+        text, unreadable = decode(content) if content is not None else (None, unreadable)
+        if unreadable is not None:
+            raise DslError([problem(str(path), None, unreadable.line, unreadable.column,
+                                    unreadable.key, **unreadable.args)])
+        sources.append(RuleSource(str(path), text))
     return sources
 
 
@@ -227,6 +229,8 @@ class _Compiler:
             elif len(call.arguments) != FUNCTIONS[call.function]:
                 self._problem(statement.position, "dsl.function-arguments", name=call.function,
                               expected=FUNCTIONS[call.function], found=len(call.arguments))
+        for key, args in bound_problems(statement.expression):
+            self._problem(statement.position, key, **args)
 
     def _scale(self, statement: ast.ScaleStatement, scales: dict[str, list[Scale]]) -> None:
         if not statement.bands:
@@ -371,16 +375,24 @@ class _Compiler:
                 params[name] = spec.default
         return params
 
+    def _at_text(self, position: ast.Position, fragment: str) -> ast.Position:
+        """The position of ``fragment`` on the line of ``position`` (the statement's if absent)."""
+        lines = self.texts.get(position.file, "").splitlines()
+        found = lines[position.line - 1].find(fragment) if fragment and position.line <= len(lines) else -1
+        return position if found < 0 else ast.Position(position.file, position.line, found + 1)
+
     def _placeholders(self, statement: ast.RuleStatement, mechanism: Mechanism,
                       messages: dict[str, str], check: str) -> None:
         positions = {item.key: item.position for item in statement.items if item.kind == "message"}
         allowed = mechanism.all_placeholders
         for lang, template in messages.items():
-            try:
-                used = placeholders(template)
-            except ValueError:
-                self._problem(positions[lang], "dsl.bad-template", lang=lang)
+            unusable = template_problems(template)
+            for key, args in unusable:
+                self._problem(self._at_text(positions[lang], args.get("placeholder", "")), key,
+                              lang=lang, **args)
+            if unusable:
                 continue
+            used = placeholders(template)
             for name in sorted(used - allowed):
                 self._problem(positions[lang], "dsl.unknown-placeholder", name=name, check=check,
                               allowed=", ".join(sorted(allowed)))

@@ -57,7 +57,8 @@ def describe_validation_error(error: ValidationError, source: SourceMap) -> list
         elif kind in _CUSTOM:
             key, args = _CUSTOM[kind], ()
         else:
-            key, args = "load.schema.other", make_args(field=field, detail=item["msg"])
+            # pydantic's own English words, kept apart from the sentence in the user's language
+            key, args = "load.schema.other-detail", make_args(field=field, detail=item["msg"])
         findings.append(Finding(code="LOAD002", severity=Severity.ERROR, message_key=key,
                                 location=location, args=args))
     return findings

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sakip_lint.findings import Location
+from sakip_lint.location import Location, Subject
 from sakip_lint.model import Report, Row
 from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
 
@@ -52,8 +52,18 @@ class LoadedReport:
     report: Report
     source: SourceMap
 
-    def location(self, path: Path_, *, key: str | None = None, place: str | None = None) -> Location:
-        return locate(self.source, path, key=key, place=place)
+    def location(self, path: Path_, *, subject: Subject | None = None,
+                 place: str | None = None) -> Location:
+        return locate(self.source, path, subject=subject, place=place)
+
+    def subject(self, ident: str) -> Subject:
+        """The entity with this id as a subject: its declared kind and its id."""
+        return Subject(self.report.kind_of(ident) or "", ident)
+
+    def row_subject(self, place: str, index: int) -> Subject:
+        """The entity a row shows, with the number and name that place prints for it."""
+        row: Row = self.report.tempat[place].baris[index]
+        return Subject(self.report.kind_of(row.id) or "", row.id, row.teks, row.nomor)
 
     @property
     def style(self) -> NumberStyle:
@@ -82,26 +92,25 @@ class LoadedReport:
     def entity_location(self, ident: str) -> Location:
         """Where an entity is declared (its id), named by kind and id."""
         kind, index = self.report.path_of(ident)
-        return self.location((kind, index, "id"), key=f"{kind} {ident}")
+        return self.location((kind, index, "id"), subject=Subject(kind, ident))
 
     def claim_location(self, index: int) -> Location:
         """Where the figure of a prose claim is written."""
         claim = self.report.klaim[index]
-        return self.location(("klaim", str(index), "nilai"), key=f"klaim {claim.id}", place=claim.di)
+        return self.location(("klaim", str(index), "nilai"), subject=Subject("klaim", claim.id),
+                             place=claim.di)
 
     def row_location(self, place: str, index: int, field: str | None = None) -> Location:
         """Where a cell of a row is, named by its entity ('indikator IK-04') and its place."""
-        row: Row = self.report.tempat[place].baris[index]
-        kind = self.report.kind_of(row.id) or ""
         path = ("tempat", place, "baris", str(index)) + ((field,) if field else ())
-        return self.location(path, key=f"{kind} {row.id}".strip(), place=place)
+        return self.location(path, subject=self.row_subject(place, index), place=place)
 
 
-def locate(source: SourceMap, path: Path_, *, key: str | None = None, place: str | None = None,
-           prefer_key: bool = False) -> Location:
+def locate(source: SourceMap, path: Path_, *, subject: Subject | None = None,
+           place: str | None = None, prefer_key: bool = False) -> Location:
     position = source.position(path, prefer_key=prefer_key)
     line, column = position if position else (None, None)
-    return Location(file=source.file, line=line, column=column, pointer=pointer(path), key=key,
-                    place=place)
+    return Location(file=source.file, line=line, column=column, pointer=pointer(path),
+                    subject=subject, place=place)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from sakip_lint.bands import better, first_quantity, interval
 from sakip_lint.checks.common import TARGET_ROLES, cells, polarity, roles_param, same_value
-from sakip_lint.findings import Fix
+from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Polarity
 from sakip_lint.numbers import ParsedValue
@@ -55,7 +55,7 @@ def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
                 continue
             # Which of two printed values is right is the compiler's call: the fix is unsafe.
             yield Fact(cell.location,
-                       {"subjek": f"indikator {indikator.id}", "ditemukan": cell.raw,
+                       {"subjek": Subject("indikator", indikator.id), "ditemukan": cell.raw,
                         "diharapkan": reference.raw, "tempat": cell.place,
                         "tempat_lain": reference.place, "kolom": column},
                        related=(reference.location,), found=cell.raw, expected=reference.raw,
@@ -90,7 +90,7 @@ def annual_within_end_target(context: Context, params: Params) -> Iterator[Fact]
         if better(interval(annual.value), interval(end.value), direction):
             arrow = "arah.above" if direction is Polarity.POSITIF else "arah.below"
             yield Fact(annual.location,
-                       {"subjek": f"indikator {indikator.id}", "ditemukan": annual.raw,
+                       {"subjek": Subject("indikator", indikator.id), "ditemukan": annual.raw,
                         "diharapkan": end.raw, "target_akhir": end.raw, "tempat": annual.place,
                         "tempat_lain": end.place, "arah": term(arrow)},
                        related=(end.location,), found=annual.raw, expected=end.raw)

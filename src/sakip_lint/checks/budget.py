@@ -30,7 +30,7 @@ def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
         location = context.loaded.row_location(place, index, "realisasi_anggaran")
         if context.loaded.row_location(place, index, "persen_anggaran").pointer in swapped:
             continue
-        yield Fact(location, {"subjek": f"{report.kind_of(row.id)} {row.id}",
+        yield Fact(location, {"subjek": context.loaded.subject(row.id),
                               "ditemukan": row.realisasi_anggaran, "diharapkan": row.pagu,
                               "pagu": row.pagu, "tempat": place,
                               "selisih": context.number(spent.number - pagu.number)},

@@ -18,7 +18,7 @@ from decimal import Decimal
 from sakip_lint import formulas
 from sakip_lint.checks.common import judge
 from sakip_lint.comparison import Verdict
-from sakip_lint.findings import Fix
+from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.model import BUDGET_PARENT, Report, Role, Row
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -114,8 +114,8 @@ def _sum(context: Context, family: Family, column: str) -> Decimal | None:
     return None if any(amount is None for amount in amounts) else sum(amounts, Decimal(0))
 
 
-def _subject(context: Context, ident: str) -> str:
-    return f"{context.loaded.report.kind_of(ident)} {ident}"
+def _subject(context: Context, ident: str) -> Subject:
+    return context.loaded.subject(ident)
 
 
 def parent_sums(context: Context, params: Params) -> Iterator[Fact]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sakip_lint.location import Subject
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"jenis": ParamSpec(frozenset({"sasaran", "indikator"}), multiple=True,
@@ -21,7 +22,7 @@ def _parent_ids(context: Context) -> set[str]:
 
 
 def _entity_fact(context: Context, kind: str, entity, values: dict[str, object]) -> Fact:
-    return Fact(context.loaded.entity_location(entity.id), {"subjek": f"{kind} {entity.id}", "tempat": "",
+    return Fact(context.loaded.entity_location(entity.id), {"subjek": Subject(kind, entity.id), "tempat": "",
                            "berkas_induk": context.parent.path, **values})
 
 
@@ -46,8 +47,8 @@ def unknown_parent(context: Context, params: Params) -> Iterator[Fact]:
             for position, ident in enumerate(entity.induk):
                 if ident not in known:
                     location = context.loaded.location((kind, str(index), "induk", str(position)),
-                                                       key=f"{kind} {entity.id}")
-                    yield Fact(location, {"subjek": f"{kind} {entity.id}", "tempat": "",
+                                                       subject=Subject(kind, entity.id))
+                    yield Fact(location, {"subjek": Subject(kind, entity.id), "tempat": "",
                                           "ditemukan": ident, "diharapkan": "", "induk": ident,
                                           "berkas_induk": context.parent.path}, found=ident)
 
@@ -66,6 +67,6 @@ def parent_served(context: Context, params: Params) -> Iterator[Fact]:
     served |= {entity.sasaran for entity in context.loaded.report.indikator if entity.id in served}
     for entity in context.loaded.report.sasaran:
         if entity.id not in served:
-            yield Fact(context.loaded.entity_location(entity.id), {"subjek": f"sasaran {entity.id}", "tempat": "",
+            yield Fact(context.loaded.entity_location(entity.id), {"subjek": Subject("sasaran", entity.id), "tempat": "",
                                   "ditemukan": "0", "diharapkan": "1",
                                   "jumlah_bawahan": str(len(context.children))})

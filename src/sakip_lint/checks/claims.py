@@ -17,7 +17,7 @@ from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict, within
-from sakip_lint.findings import Location
+from sakip_lint.location import Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -122,7 +122,7 @@ def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | 
         if raw is not None:
             location = context.loaded.location(
                 ("tempat", place, "baris", str(index), yearly, str(claim.tahun or report.tahun)),
-                key=f"indikator {ident}", place=place)
+                subject=Subject("indikator", ident), place=place)
             return _copied(context.loaded.parse(raw), location)
     if claim.tahun in (None, report.tahun):
         roles = ("pengukuran", "analisis") if column == "realisasi" else TARGET_ROLES
@@ -252,7 +252,7 @@ def _values(context: Context, claim: Claim, expected: str, difference: str,
         origin: object = term("word.computation")
     else:
         origin = source.related[0].place or term("word.computation")
-    return {"subjek": f"klaim {claim.id}", "ditemukan": claim.nilai, "diharapkan": expected,
+    return {"subjek": Subject("klaim", claim.id), "ditemukan": claim.nilai, "diharapkan": expected,
             "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
             "tentang": claim.tentang, "sumber": origin}
 

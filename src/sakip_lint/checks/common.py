@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sakip_lint.comparison import Verdict
 from sakip_lint.comparison import judge as judge_number
-from sakip_lint.findings import Location
+from sakip_lint.location import Location, Subject
 from sakip_lint.model import Indikator, Polarity, Role, Row, Table
 from sakip_lint.numbers import ParsedValue
 from sakip_lint.rule import Context, ParamSpec
@@ -134,4 +134,4 @@ def table_location(context: Context, table_index: int, row_index: int | None = N
         path += ("baris", str(row_index))
         if column_index is not None:
             path += (str(column_index),)
-    return context.loaded.location(path, key=f"tabel {table.id}", place=table.di)
+    return context.loaded.location(path, subject=Subject("tabel", table.id), place=table.di)

@@ -21,7 +21,7 @@ from sakip_lint.config import DerivedColumn
 from sakip_lint.dsl.tables import data_formula
 from sakip_lint.expressions import (VARIADIC_FUNCTIONS, Binary, Call, Column, Expression, Negate,
                                     NotComputable, Number, Variable, columns, evaluate, render)
-from sakip_lint.findings import Fix
+from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.model import Polarity, Table
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -270,7 +270,7 @@ def _check_cell(context, table_index, table, row_index, row, label_at, formula: 
     location = table_location(context, table_index, row_index, at)
     related = tuple(table_location(context, table_index, row_index, table.kolom.index(header))
                     for header in sorted(columns(expression), key=table.kolom.index))
-    values = {"subjek": f"tabel {table.id}", "ditemukan": raw, "diharapkan": expected,
+    values = {"subjek": Subject("tabel", table.id), "ditemukan": raw, "diharapkan": expected,
               "tempat": table.di, "baris": label, "kolom": formula.column,
               "rumus": _shown(expression), "selisih": context.number(difference),
               "tepat": context.number(exact.quantize(Decimal("0.0001"))),

@@ -15,7 +15,7 @@ from sakip_lint.comparison import Verdict
 from sakip_lint.comparison import judge as judge_number
 from sakip_lint.config import CellEquality, CellRef
 from sakip_lint.dsl.tables import data_equality
-from sakip_lint.findings import Fix
+from sakip_lint.location import Fix, Subject
 from sakip_lint.rule import Context, Fact, Params
 
 PLACEHOLDERS = frozenset({"baris", "kolom", "tempat_lain", "tabel_lain", "baris_lain",
@@ -61,7 +61,7 @@ def cells_agree(context: Context, params: Params) -> Iterator[Fact]:
                 continue
             table = report.tabel[cell.table_index]
             location = table_location(context, cell.table_index, cell.row_index, cell.column_index)
-            yield Fact(location, {"subjek": f"tabel {table.id}", "ditemukan": cell.raw,
+            yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": cell.raw,
                                   "diharapkan": first.raw, "tempat": table.di,
                                   "baris": ref.row, "kolom": ref.column,
                                   "tempat_lain": first_table.di, "tabel_lain": first_table.id,

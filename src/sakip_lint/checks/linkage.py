@@ -13,18 +13,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from sakip_lint.graph import CANONICAL, LEVELS
+from sakip_lint.location import Subject
 from sakip_lint.model import ENTITY_LINKS
 from sakip_lint.messages import term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-KINDS = frozenset(LEVELS)
+KINDS = frozenset(ENTITY_LINKS)  # the levels of the tree (graph.LEVELS, without networkx)
 PARENT_OF = {kind: next(iter(links.values())) for kind, links in ENTITY_LINKS.items()
              if links and kind not in links}  # the level above (urusan nests in itself)
 
 
-def _subject(context: Context, node: str) -> str:
-    return f"{context.graph.kind(node)} {node}"
+def _subject(context: Context, node: str) -> Subject:
+    return Subject(context.graph.kind(node), node)
 
 
 def _node_fact(context: Context, node: str, values: dict[str, object], related=()) -> Fact:
@@ -74,6 +74,8 @@ def parents_agree(context: Context, params: Params) -> Iterator[Fact]:
     """The parents a place declares for an entity are those of its own declaration: a reader
     of one table must find the same tree as a reader of another. (How a place numbers the
     parent is the parent's own numbering, checked once by ``penomoran_selaras``.)"""
+    from sakip_lint.graph import CANONICAL  # the graph module: imported by a run, not by loading
+
     kind = params["jenis"][0]
     parent_kind = PARENT_OF[kind]
     for node in context.graph.nodes_of(kind):
@@ -109,7 +111,7 @@ def number_of(printed: str | None) -> int | None:
         return None
     text = re.sub(r"^(tujuan|sasaran|misi|program|indikator)\s+", "", printed.strip(),
                   flags=re.I).strip("().")
-    if text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= 9:  # not '4¹', not 5 000 digits
         return int(text)
     if text and set(text) <= set(_ROMAN):
         total = 0
@@ -262,7 +264,7 @@ def _typo(written: str, name: str, threshold: Decimal) -> bool:
         for a, b in zip(words, named, strict=True))
 
 
-SIMILAR_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=tuple(LEVELS)),
+SIMILAR_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=tuple(ENTITY_LINKS)),
                   "ambang": ParamSpec(default=("90",)),
                   "ambang_kata": ParamSpec(default=("80",))}
 SIMILAR_PLACEHOLDERS = frozenset({"kemiripan", "lain", "teks_lain"})
@@ -332,7 +334,7 @@ def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
                 if score >= threshold:
                     yield _node_fact(context, second, {
                         "ditemukan": context.graph.graph.nodes[second]["teks"],
-                        "diharapkan": "", "kemiripan": str(score), "lain": f"{kind} {first}",
+                        "diharapkan": "", "kemiripan": str(score), "lain": Subject(kind, first),
                         "teks_lain": context.graph.graph.nodes[first]["teks"]},
                         (context.graph.graph.nodes[first]["location"],))
 
@@ -346,6 +348,8 @@ LIST_PLACEHOLDERS = frozenset({"tempat_lain"})
 def mapped_but_not_listed(context: Context, params: Params) -> Iterator[Fact]:
     """A programme mapped to a sasaran in some table or passage but missing from the list of
     programmes (the places of the ``daftar`` roles that list programmes)."""
+    from sakip_lint.graph import CANONICAL  # the graph module: imported by a run, not by loading
+
     report = context.loaded.report
     lists = {name for name, place in report.tempat.items() if place.peran.value in params["daftar"]
              and any(report.kind_of(row.id) == "program" for row in place.baris)}

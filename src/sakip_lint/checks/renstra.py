@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from sakip_lint.bands import Interval, interval, lowers_the_bar, worse
 from sakip_lint.checks.common import polarity, roles_param
-from sakip_lint.findings import Location
+from sakip_lint.location import Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Indikator, Polarity, Role
 from sakip_lint.rule import Context, Fact, Params
@@ -56,7 +56,7 @@ def _series(context: Context, indikator: Indikator, roles,
             band = interval(context.loaded.parse(raw, place, field[0]))
             if band is not None:
                 location = context.loaded.location(("tempat", place, "baris", str(index), *field),
-                                                   key=f"indikator {indikator.id}", place=place)
+                                                   subject=Subject("indikator", indikator.id), place=place)
                 points.append(_Point(year, raw, band, location))
         if points:
             yield place, points
@@ -81,7 +81,7 @@ def targets_follow_polarity(context: Context, params: Params) -> Iterator[Fact]:
             first_before, first_after = turns[0]
             arrow = "arah.falls" if direction is Polarity.POSITIF else "arah.rises"
             yield Fact(first_after.location,
-                       {"subjek": f"indikator {indikator.id}", "ditemukan": first_after.raw,
+                       {"subjek": Subject("indikator", indikator.id), "ditemukan": first_after.raw,
                         "diharapkan": first_before.raw, "tempat": place,
                         "tahun": ", ".join(f"{b.year}→{a.year}" for b, a in turns),
                         "arah": term(arrow), "polaritas": term(f"polarity.{direction.value}"),
@@ -104,13 +104,13 @@ def first_target_from_baseline(context: Context, params: Params) -> Iterator[Fac
             continue
         kind, index = report.path_of(indikator.id)
         baseline_at = context.loaded.location((kind, index, "baseline"),
-                                              key=f"indikator {indikator.id}")
+                                              subject=Subject("indikator", indikator.id))
         for place, points in _series(context, indikator, params["di"], end_if_alone=True):
             first = points[0]
             if worse(first.band, baseline, direction):
                 arrow = "arah.below" if direction is Polarity.POSITIF else "arah.above"
                 yield Fact(first.location,
-                           {"subjek": f"indikator {indikator.id}", "ditemukan": first.raw,
+                           {"subjek": Subject("indikator", indikator.id), "ditemukan": first.raw,
                             "diharapkan": indikator.baseline, "tempat": place,
                             "tahun": first.when, "baseline": indikator.baseline,
                             "arah": term(arrow), "polaritas": term(f"polarity.{direction.value}")},

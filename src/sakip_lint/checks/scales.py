@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from sakip_lint.capaian import CapaianEngine, Computed
 from sakip_lint.config import Scale
-from sakip_lint.findings import Fix, Location
+from sakip_lint.location import Fix, Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -46,6 +45,8 @@ def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
     loaded, report = context.loaded, context.loaded.report
     if (report_scale(report) is not None) != (params["skala"][0] == "laporan"):
         return  # the report's own scale, or the rules' when it prints none: two rules
+    from sakip_lint.capaian import CapaianEngine, Computed  # the engine: not to load the rules
+
     scale = category_scale(report, context.config)
     engine = CapaianEngine(loaded, context.config)
     sasaran = {result.sasaran.id: result.capaian for result in context.capaian.sasaran}
@@ -77,14 +78,14 @@ def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
         location = loaded.row_location(place, index, "kategori")
         related = tuple(loaded.row_location(place, index, column) for column in inputs
                         if getattr(row, column) is not None)
-        values = {"subjek": f"{kind} {row.id}", "ditemukan": row.kategori, "diharapkan": expected,
+        values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori, "diharapkan": expected,
                   "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
                   "skala": _scale_name(context)}
         yield Fact(location, values, related, row.kategori, expected,
                    Fix(location, expected, safe=computed.ok))
 
 
-def _capaian_values(context: Context) -> Iterator[tuple[Decimal, tuple[str, Location]]]:
+def _capaian_values(context: Context) -> Iterator[tuple[Decimal, tuple[Subject, Location]]]:
     """Every capaian of the report, computed (as rounded) or stated, with what it is of and
     where: the values a capaian scale has to give a category."""
     loaded, results = context.loaded, context.capaian
@@ -93,32 +94,35 @@ def _capaian_values(context: Context) -> Iterator[tuple[Decimal, tuple[str, Loca
         if result.capaian.ok and result.place is not None:
             index = next(i for p, i, _ in report.rows_of(result.indikator.id, Role.PENGUKURAN)
                          if p == result.place)
-            yield result.capaian.rounded, (f"indikator {result.indikator.id}",
+            yield result.capaian.rounded, (Subject("indikator", result.indikator.id),
                                            loaded.row_location(result.place, index))
     for result in results.sasaran:
         if result.capaian.ok:
-            yield result.capaian.rounded, (f"sasaran {result.sasaran.id}",
+            yield result.capaian.rounded, (Subject("sasaran", result.sasaran.id),
                                            loaded.entity_location(result.sasaran.id))
     for place, index, row in report.rows():
         value = loaded.parse(row.capaian) if row.capaian is not None else None
         if value is not None and value.has_number:
-            yield value.number, (f"{report.kind_of(row.id)} {row.id}",
+            yield value.number, (loaded.subject(row.id),
                                  loaded.row_location(place, index, "capaian"))
     for index, claim in enumerate(report.klaim):
         value = loaded.parse(claim.nilai)
         if claim.tentang.startswith("capaian_") and value.has_number:
-            yield value.number, (f"klaim {claim.id}", loaded.claim_location(index))
+            yield value.number, (Subject("klaim", claim.id), loaded.claim_location(index))
+
+
+SCALE = Subject("skala_kategori", "")  # the report's own category scale
 
 
 def _entry_location(context: Context, index: int) -> Location:
-    """An entry of the report's scale; the business key is the scale, the pointer the entry."""
-    return context.loaded.location(("skala_kategori", str(index)), key="skala_kategori")
+    """An entry of the report's scale; the subject is the scale, the pointer the entry."""
+    return context.loaded.location(("skala_kategori", str(index)), subject=SCALE)
 
 
 def _problem_fact(context: Context, scale: Scale, problem, entries) -> Fact:
     band = scale.bands[problem.band]
     shown = entries[problem.band]
-    values = {"subjek": "skala_kategori", "ditemukan": shown, "diharapkan": "",
+    values = {"subjek": SCALE, "ditemukan": shown, "diharapkan": "",
               "tempat": "", "skala": term("scale.report"), "kategori": band.label,
               "rentang": shown}
     related: tuple[Location, ...] = ()
@@ -163,7 +167,8 @@ def whole_scale(context: Context, params: Params) -> Iterator[Fact]:
     top = top_band(scale.bands)
     band = scale.bands[top]
     masalah = term("scale.problem.above", value=context.number(value),
-                   where=", ".join(part for part in (subject, where.place) if part))
+                   where=term("subject.in-place", subject=subject, place=where.place)
+                   if where.place else subject)
     if own is not None:
         location, related = _entry_location(context, top), (where,)
         shown, name = report.skala_kategori[top].rentang, term("scale.report")

@@ -9,21 +9,34 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from sakip_lint.capaian import StatedCheck
 from sakip_lint.comparison import Verdict
-from sakip_lint.findings import Fix
+from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-VERDICTS = {"beda": Verdict.DIFFERS, "pembulatan": Verdict.ROUNDING, "bukan_angka": Verdict.NOT_NUMBER}
+if TYPE_CHECKING:  # the engine's results, not needed to load the rules
+    from sakip_lint.capaian import StatedCheck
+
+VERDICTS = {"beda": Verdict.DIFFERS, "pembulatan": Verdict.ROUNDING, "bukan_angka": Verdict.NOT_NUMBER,
+            "tidak_terhitung": Verdict.NOT_COMPUTED}
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS), multiple=True, default=("beda",))}
-PLACEHOLDERS = frozenset({"selisih", "tepat", "toleransi", "penjelasan"})
+PLACEHOLDERS = frozenset({"selisih", "tepat", "toleransi", "penjelasan", "sebab"})
+# 'tidak_terhitung': a value is stated where its own inputs make the formula impossible — a
+# zero target or pagu, a result beyond the arithmetic limits. A missing target or realisasi is
+# not it (completeness rules report what is missing).
+UNCOMPUTABLE = frozenset({
+    "capaian.not-computable.zero-target", "capaian.not-computable.zero-budget",
+    "capaian.not-computable.zero-divisor", "capaian.not-computable.too-large",
+    "capaian.not-computable.bad-decimals"})
 
 
-def _fact(context: Context, subject: object, check: StatedCheck) -> Fact:
+def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact:
     comparison, computed = check.comparison, check.computed
     stated = comparison.stated
+    if not computed.ok:
+        return _uncomputable_fact(context, subject, check)
     expected = context.number(computed.rounded)
     explanation: object = ""
     if check.explanation is not None:
@@ -32,10 +45,10 @@ def _fact(context: Context, subject: object, check: StatedCheck) -> Fact:
                            + check.explanation_args)
     difference = "" if comparison.difference is None else context.number(comparison.difference)
     fix = None
-    safe_place = stated.location.pointer.startswith("/tempat/")
-    # the computed value is safe to write in, unless the columns it is computed from look
-    # swapped: then which cell is wrong is the compiler's call
-    if (comparison.verdict is Verdict.DIFFERS and safe_place
+    # the computed value is safe to write into a table cell, unless the columns it is computed
+    # from look swapped: then which cell is wrong is the compiler's call; a figure in the prose
+    # is part of a sentence, rewritten by its writer
+    if (comparison.verdict is Verdict.DIFFERS and check.in_table
             and check.explanation != "explain.swapped-columns"):
         decimals = max(stated.value.decimals or 0, context.config.rounding.decimals)
         fix = Fix(stated.location, context.number(computed.rounded, decimals), safe=True)
@@ -46,20 +59,39 @@ def _fact(context: Context, subject: object, check: StatedCheck) -> Fact:
     return Fact(stated.location, values, check.inputs, stated.value.raw, expected, fix)
 
 
+def _uncomputable_fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact:
+    """A stated value beside inputs that make it impossible: reported at the stated cell, its
+    inputs (the zero pagu or target) related; there is no value to expect."""
+    stated = check.comparison.stated
+    values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": "", "selisih": "",
+              "tempat": stated.location.place or "", "tepat": "",
+              "toleransi": context.number(context.config.tolerance), "penjelasan": "",
+              "sebab": term(check.computed.reason) if check.computed.reason else ""}
+    return Fact(stated.location, values, check.inputs, stated.value.raw, "", None)
+
+
+def _wanted(check: StatedCheck, wanted: set[Verdict]) -> bool:
+    verdict = check.comparison.verdict
+    if verdict is Verdict.NOT_COMPUTED:
+        return verdict in wanted and check.computed.reason in UNCOMPUTABLE
+    return verdict in wanted
+
+
 def _facts(context: Context, params: Params, checks) -> Iterator[Fact]:
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for subject, check in checks:
-        if check.comparison.verdict in wanted:
+        if _wanted(check, wanted):
             yield _fact(context, subject, check)
 
 
 def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
     report = context.capaian
-    checks = [(f"indikator {r.indikator.id}", check) for r in report.indicators
+    checks = [(Subject("indikator", r.indikator.id), check) for r in report.indicators
               for check in (r.stated, *r.claims)]
-    checks += [(f"indikator {r.indikator.id}", r.stated) for r in report.rows]
+    checks += [(Subject("indikator", r.indikator.id), r.stated) for r in report.rows]
     for result in report.sasaran:
-        checks += [(f"sasaran {result.sasaran.id}", check) for check in result.stated_capaian]
+        checks += [(Subject("sasaran", result.sasaran.id), check)
+                   for check in result.stated_capaian]
     checks += [(term("subject.overall"), check) for check in report.overall.stated_capaian]
     yield from _facts(context, params, checks)
 
@@ -68,10 +100,10 @@ SWAPPED = "explain.swapped-columns"
 SWAP_PLACEHOLDERS = frozenset({"baris", "jumlah"})
 
 
-def swapped_tables(context: Context) -> dict[str, list[tuple[str, StatedCheck]]]:
+def swapped_tables(context: Context) -> dict[str, list[tuple[Subject, StatedCheck]]]:
     """Budget tables where two or more rows print pagu / realisasi as their %: the Pagu and
     Realisasi columns are swapped, one cause for the whole table."""
-    by_place: dict[str, list[tuple[str, StatedCheck]]] = {}
+    by_place: dict[str, list[tuple[Subject, StatedCheck]]] = {}
     for subject, check in context.capaian.budget_rows:
         if check.explanation == SWAPPED:
             by_place.setdefault(check.comparison.stated.location.place, []).append((subject, check))
@@ -95,7 +127,7 @@ def swapped_columns(context: Context, params: Params) -> Iterator[Fact]:
         related = tuple(check.comparison.stated.location for _, check in rows[1:])
         related += tuple(cell for _, check in rows for cell in check.inputs)
         values = {**fact.values, "tempat": place, "jumlah": str(len(rows)),
-                  "baris": ", ".join(str(subject) for subject, _ in rows)}
+                  "baris": tuple(subject for subject, _ in rows)}
         yield Fact(fact.location, values, related, fact.found, fact.expected, None)
 
 

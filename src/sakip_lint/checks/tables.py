@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sakip_lint.checks.common import data_rows, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
+from sakip_lint.location import Subject
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
@@ -26,7 +27,7 @@ def _fact(context: Context, table_index: int, row_index: int, column_index: int,
     column = table.kolom[column_index]
     location = table_location(context, table_index, row_index, column_index)
     expected_text = context.number(expected)
-    return Fact(location, {"subjek": f"tabel {table.id}", "ditemukan": stated_raw,
+    return Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated_raw,
                            "diharapkan": expected_text, "selisih": context.number(difference),
                            "tempat": table.di, "baris": label, "kolom": column},
                 related=tuple(related), found=stated_raw, expected=expected_text)
@@ -107,7 +108,7 @@ def table_grades(context: Context, params: Params) -> Iterator[Fact]:
             expected = scale.classify(score.number)
             if expected is not None and stated.strip().casefold() != expected.casefold():
                 location = table_location(context, table_index, grade_index, at)
-                yield Fact(location, {"subjek": f"tabel {table.id}", "ditemukan": stated,
+                yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated,
                                       "diharapkan": expected, "tempat": table.di,
                                       "nilai": score_row[at], "tahun": str(year), "kolom": column},
                            found=stated, expected=expected)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from sakip_lint.checks.common import data_rows, table_location
+from sakip_lint.location import Subject
 from sakip_lint.messages import term
 from sakip_lint.numbers import NumberStyle, ParsedValue, ValueKind, parse_value
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -24,7 +25,7 @@ PLACEHOLDERS = frozenset({"masalah"})
 
 
 def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str | None]]:
-    """(raw, path, business key, place) of every value that is meant to be read as a number;
+    """(raw, path, subject, place) of every value that is meant to be read as a number;
     a row value's path ends in its column (``/tempat/P/baris/3/persen_anggaran``).
 
     Generic tables mix text and numbers; only their declared number columns are read.
@@ -33,32 +34,32 @@ def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str 
     for index, indikator in enumerate(report.indikator):
         if indikator.baseline is not None:
             yield (indikator.baseline, ("indikator", str(index), "baseline"),
-                   f"indikator {indikator.id}", None)
+                   Subject("indikator", indikator.id), None)
     for place, index, row in report.rows():
-        key = f"{report.kind_of(row.id) or ''} {row.id}".strip()
+        subject = loaded.row_subject(place, index)
         base = ("tempat", place, "baris", str(index))
         for field in ROW_VALUE_FIELDS:
             raw = getattr(row, field)
             if raw is not None:
-                yield raw, base + (field,), key, place
+                yield raw, base + (field,), subject, place
         for field in ROW_YEAR_FIELDS:
             for year, raw in getattr(row, field).items():
-                yield raw, base + (field, str(year)), key, place
+                yield raw, base + (field, str(year)), subject, place
     for index, claim in enumerate(report.klaim):
-        yield claim.nilai, ("klaim", str(index), "nilai"), f"klaim {claim.id}", claim.di
+        yield claim.nilai, ("klaim", str(index), "nilai"), Subject("klaim", claim.id), claim.di
     for t_index, table in enumerate(report.tabel):
         numeric = {table.kolom.index(column) for column in table.numeric_columns}
         for r_index, cells in enumerate(table.baris):
             for c_index, raw in enumerate(cells):
                 if raw is not None and c_index in numeric:
                     yield (raw, ("tabel", str(t_index), "baris", str(r_index), str(c_index)),
-                           f"tabel {table.id}", table.di)
+                           Subject("tabel", table.id), table.di)
 
 
 def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
     wanted = {KINDS[name] for name in params["hasil"]}
     loaded = context.loaded
-    for raw, path, key, place in located_values(loaded):
+    for raw, path, subject, place in located_values(loaded):
         column = path[4] if path[0] == "tempat" else None
         value = loaded.parse(raw, place if path[0] == "tempat" else None, column)
         problems = []
@@ -68,7 +69,7 @@ def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
         if "note" in wanted:
             problems += [term(note, raw=raw) for note in value.notes]
         for text in problems:
-            yield Fact(loaded.location(path, key=key, place=place), {"subjek": key, "ditemukan": raw, "diharapkan": "",
+            yield Fact(loaded.location(path, subject=subject, place=place), {"subjek": subject, "ditemukan": raw, "diharapkan": "",
                                   "tempat": place or "", "masalah": text}, found=raw)
 
 
@@ -87,12 +88,24 @@ def _readings(raw: str) -> list[ParsedValue]:
     return [value for value in other if value.has_number and value.number != 0]
 
 
+def _scale_of_row(numbers: list[Decimal], factor: Decimal) -> list[Decimal] | None:
+    """The values of the largest group of a row within ``factor`` of each other, when that group
+    is more than half the row; None when no scale holds most of the row (two cells in each of
+    two styles: which pair is wrong cannot be told)."""
+    best: list[Decimal] = []
+    for anchor in numbers:
+        group = [n for n in numbers if factor > n / anchor > 1 / factor]
+        if len(group) > len(best):
+            best = group
+    return best if len(best) * 2 > len(numbers) else None
+
+
 def out_of_scale(context: Context, params: Params) -> Iterator[Fact]:
-    """A number of a generic table's row that is ``kelipatan`` times larger or smaller than the
-    middle value of the rest of its row, while the same text read with its separators the
-    other way fits the row: a thousands separator written in another style ('694,902' among
-    731.125, 734.888...), not a real jump. Rows of a series (years side by side) are where a
-    reader would trust the wrong reading."""
+    """A number of a generic table's row that is ``kelipatan`` times off the scale most of its
+    row shares, while the same text read with its separators the other way fits it: a
+    thousands separator written in another style ('694,902' among 731.125, 734.888...), not a
+    real jump. Rows of a series (years side by side) are where a reader would trust the wrong
+    reading."""
     factor = Decimal(params["kelipatan"][0].replace(",", "."))
     loaded = context.loaded
     for t_index, table in enumerate(loaded.report.tabel):
@@ -104,17 +117,18 @@ def out_of_scale(context: Context, params: Params) -> Iterator[Fact]:
                      if value.has_number and value.number != 0]
             if len(cells) < 3:
                 continue
+            scale = _scale_of_row([abs(value.number) for _, _, value in cells], factor)
+            if scale is None:
+                continue
+            middle = sorted(scale)[len(scale) // 2]
             for at, raw, value in cells:
-                others = sorted(abs(v.number) for a, _, v in cells if a != at)
-                middle = others[len(others) // 2]
-                ratio = abs(value.number) / middle
-                if factor > ratio > 1 / factor:
+                if factor > abs(value.number) / middle > 1 / factor:
                     continue
                 fitting = [v for v in _readings(raw) if 10 > abs(v.number) / middle > Decimal("0.1")]
                 if not fitting:
                     continue
                 location = table_location(context, t_index, r_index, at)
-                yield Fact(location, {"subjek": f"tabel {table.id}", "tempat": table.di,
+                yield Fact(location, {"subjek": Subject("tabel", table.id), "tempat": table.di,
                                       "ditemukan": raw, "diharapkan": context.number(fitting[0].number),
                                       "median": context.number(middle),
                                       "bacaan": context.number(value.number),

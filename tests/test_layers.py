@@ -1,0 +1,142 @@
+"""The layers hold: a typed subject instead of a parsed string, fixes whose safety the mechanism
+decides, dependencies that point one way, and an architecture page that names the registry."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from conftest import MINI, ROOT
+from sakip_lint.engine import check_file
+from sakip_lint.findings import Finding, Severity
+from sakip_lint.graph import PerformanceGraph
+from sakip_lint.graph_export import collect
+from sakip_lint.loader import load_report
+from sakip_lint.location import Location, Subject
+from sakip_lint.messages import render_finding, render_subject
+from sakip_lint.ruleset import load_ruleset
+
+RULES = load_ruleset()
+
+
+def modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code``."""
+    script = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+# --- dependencies point one way ---------------------------------------------------------------
+
+def test_loading_the_rules_does_not_load_the_engine():
+    loaded = modules_after("import sakip_lint.ruleset\nsakip_lint.ruleset.load_ruleset()")
+    assert "sakip_lint.ruleset" in loaded and "sakip_lint.checks" in loaded  # it did run
+    assert not loaded & {"sakip_lint.capaian", "sakip_lint.graph", "networkx"}
+
+
+def test_location_imports_nothing_of_the_project():
+    loaded = modules_after("import sakip_lint.location")
+    assert {name for name in loaded if name.startswith("sakip_lint.")} == {"sakip_lint.location"}
+
+
+def test_findings_do_not_import_the_catalogue_and_comparison_does_not_import_findings():
+    assert "sakip_lint.messages" not in modules_after("import sakip_lint.findings")
+    assert "sakip_lint.findings" not in modules_after("import sakip_lint.comparison")
+
+
+# --- the subject is typed -------------------------------------------------------------------
+
+def test_a_subject_is_said_in_the_readers_language_and_keyed_as_the_data_file_spells_it():
+    subject = Subject("indikator", "IK-04", name="Jumlah dokumen", number="1.1")
+    assert render_subject(subject, "en") == "indicator IK-04"
+    assert render_subject(subject, "id") == "indikator IK-04"
+    assert Location("f.yaml", subject=subject).key == "indikator IK-04"
+    assert Location("f.yaml").key is None
+    # how a place prints it does not make it another subject
+    assert subject == Subject("indikator", "IK-04")
+    assert render_subject(Subject("", "IK-99"), "en") == "IK-99"  # an id the report does not declare
+
+
+def test_the_subject_of_a_rules_message_and_of_the_same_cause_follows_the_language():
+    location = Location("f.yaml", subject=Subject("program", "P-01"))
+    other = Location("f.yaml", subject=Subject("program", "P-05"), place="Tabel 2.6")
+    finding = Finding("X001", Severity.INFO, None, location,
+                      args=(("subjek", location.subject),),
+                      templates=(("en", "{subjek} serves no sasaran"),
+                                 ("id", "{subjek} tidak melayani sasaran")),
+                      same_cause=(other,))
+    assert render_finding(finding, "en") == ("programme P-01 serves no sasaran — the same cause "
+                                             "also shows in 1 other values: Tabel 2.6, programme P-05")
+    assert render_finding(finding, "id").startswith("program P-01 tidak melayani sasaran")
+    assert finding.message("en") == render_finding(finding, "en")
+
+
+def test_the_row_subject_carries_the_printed_number(write):
+    loaded = load_report(write(MINI)).loaded
+    location = loaded.row_location("Tabel 3.1", 0, "capaian")
+    assert (location.subject.kind, location.subject.id, location.subject.number) == (
+        "indikator", "IK-01", "1")
+    assert location.key == "indikator IK-01" and location.place == "Tabel 3.1"
+
+
+def test_the_tree_reads_the_typed_subject_of_a_finding(write):
+    graph = PerformanceGraph(load_report(write(MINI)).loaded)
+
+    def about(kind: str, ident: str) -> Finding:
+        return Finding("X001", Severity.ERROR, "finding.same-cause",
+                       Location("f.yaml", subject=Subject(kind, ident)))
+
+    nodes, _ = collect(graph, (about("sasaran", "S-01"), about("tabel", "IK-01")))
+    codes = {node.id: node.codes for node in nodes}
+    assert codes["S-01"] == ("X001",)
+    assert codes["IK-01"] == ()  # a table named like an indicator is not the indicator
+
+
+# --- a fix is as safe as the mechanism that makes it says ---------------------------------------
+
+MEASURED = '      - {id: IK-01, nomor: "1", target: "610", realisasi: "429", capaian: "70,33"}'
+
+
+def test_a_wrong_capaian_in_a_table_has_a_safe_fix_and_the_same_figure_in_prose_has_none(write):
+    # 429 / 610 * 100 = 70,327... -> 70,33: the table's 75,00 and the prose's 95 are both wrong
+    text = MINI.replace(MEASURED, MEASURED.replace('"70,33"', '"75,00"')) + (
+        "klaim:\n"
+        '  - {id: K-1, di: 3.3 Sasaran 1, kutipan: "capaian 95%", tentang: capaian_indikator,'
+        ' indikator: IK-01, nilai: "95"}\n')
+    result = check_file(write(text), RULES)
+    wrong = {f.location.pointer: f for f in result.findings if f.code == "CAP001"}
+    in_table = wrong["/tempat/Tabel 3.1/baris/0/capaian"]
+    assert in_table.fix is not None and in_table.fix.safe and in_table.fix.replacement == "70,33"
+    assert wrong["/klaim/0/nilai"].fix is None
+
+
+# --- the architecture page ----------------------------------------------------------------
+
+PAGE = ROOT / "docs" / "architecture.md"
+
+
+def test_the_architecture_page_names_every_mechanism_in_its_module():
+    from sakip_lint.checks import MECHANISMS
+
+    text = PAGE.read_text(encoding="utf-8")
+    table = text[text.index("## Mechanisms by module"):]
+    listed = {}
+    for module, cell in re.findall(r"^\| `checks/(\w+)\.py` \| ([^|]+) \|", table, re.M):
+        for name in re.findall(r"`([a-z_]+)`", cell):
+            listed[name] = f"sakip_lint.checks.{module}"
+    assert set(listed) == set(MECHANISMS), (set(MECHANISMS) - set(listed),
+                                            set(listed) - set(MECHANISMS))
+    wrong = {name: module for name, module in listed.items()
+             if MECHANISMS[name].function.__module__ != module}
+    assert not wrong
+
+
+def test_every_module_the_architecture_page_names_exists():
+    named = set(re.findall(r"`((?:\w+/)?\w+\.py)`", PAGE.read_text(encoding="utf-8")))
+    assert len(named) > 20
+    missing = {name for name in named
+               if not (ROOT / "src" / "sakip_lint" / name).exists() and not (ROOT / name).exists()}
+    assert not missing
