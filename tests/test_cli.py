@@ -48,7 +48,7 @@ def test_plain_output_is_one_located_line_per_finding(write, capsys):
     line = next(line for line in out.splitlines() if "CAP001" in line)
     assert line.startswith(f"{path}:{MEASUREMENT_LINE}:")
     assert "should be 70,33 (difference 4,67)" in line
-    assert "indikator IK-01, Tabel 3.1" in line
+    assert "indicator IK-01, Tabel 3.1" in line  # the subject in the reader's language
 
 
 def test_json_output_carries_provenance_locations_and_fixes(write, capsys):

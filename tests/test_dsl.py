@@ -62,7 +62,7 @@ MALFORMED = {
     "empty scale": (MINIMAL + "skala kosong { }", "dsl.empty-scale", 5, 1),
     "fractional decimals": (MINIMAL + "pembulatan 1,5 desimal potong", "dsl.bad-decimals", 5, 1),
     "unterminated string": (MINIMAL + 'polaritas negatif jika teks memuat "kematian',
-                            "dsl.unexpected-character", 5, 36),
+                            "dsl.unterminated-string", 5, 36),
 }
 
 

@@ -1,10 +1,13 @@
-"""Real reports beyond the seed: each fixture in fixtures/real/ against its hand-made expectations.
+"""Real reports against hand-made expectations: each fixture in fixtures/real/, and the Kaltim
+2017 report (fixtures/kaltim-2017/, whose pinned snapshot each expectation backs).
 
 Every ``<name>.expect.yaml`` beside a fixture lists the findings a careful reviewer makes on
 that excerpt (``temuan``: rule, place, business key, column, with the arithmetic written out)
 and the values that are right and must stay quiet (``benar``; with ``aturan``, quiet for the
 rules named, the respect in which the value is right). A finding counts for every value its
-one cause shows in (``same_cause``).
+one cause shows in (``same_cause``). A file that says ``lengkap: true`` (the Kaltim report) lists
+every finding the tool makes: a finding no entry expects is a failure, so each line of the pinned
+snapshot stays backed by a hand-made expectation.
 """
 
 from __future__ import annotations
@@ -20,16 +23,27 @@ from sakip_lint.findings import Location
 from sakip_lint.ruleset import load_ruleset
 
 REAL = ROOT / "fixtures" / "real"
-FIXTURES = sorted(path for path in REAL.glob("*.yaml") if not path.name.endswith(".expect.yaml"))
+KALTIM = ROOT / "fixtures" / "kaltim-2017"
+
+
+def with_expectations(folder) -> list:
+    """The data files of a folder that have a ``.expect.yaml`` beside them."""
+    return sorted(path for path in folder.glob("*.yaml") if not path.name.endswith(".expect.yaml")
+                  and path.with_name(path.name.replace(".yaml", ".expect.yaml")).exists())
+
+
+CORPUS = [path for path in REAL.glob("*.yaml") if not path.name.endswith(".expect.yaml")]
+FIXTURES = with_expectations(REAL) + with_expectations(KALTIM)
+BY_NAME = {path.name: path for path in FIXTURES}
 
 
 @lru_cache(maxsize=None)
 def checked(name: str) -> FileResult:
-    return check_file(REAL / name, load_ruleset())
+    return check_file(BY_NAME[name], load_ruleset())
 
 
 def expectations(name: str) -> dict:
-    path = REAL / name.replace(".yaml", ".expect.yaml")
+    path = BY_NAME[name].with_name(name.replace(".yaml", ".expect.yaml"))
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -63,10 +77,11 @@ def shown_in(finding) -> tuple[Location, ...]:
 
 def test_the_corpus_is_wide_enough():
     """At least 8 real excerpts of at least 6 bodies, each with its public source."""
-    assert len(FIXTURES) >= 8
-    bodies = {checked(path.name).loaded.report.instansi for path in FIXTURES}
+    assert len(CORPUS) >= 8
+    assert set(CORPUS) <= set(FIXTURES), "a real excerpt without its .expect.yaml"
+    bodies = {checked(path.name).loaded.report.instansi for path in CORPUS}
     assert len(bodies) >= 6, bodies
-    for path in FIXTURES:
+    for path in CORPUS:
         assert expectations(path.name)["sumber"].startswith("http"), path.name
 
 
@@ -112,3 +127,18 @@ def test_a_correct_value_is_not_flagged(name, index, wanted):
                if finding.code not in expected_here and (not quiet or finding.code in quiet)
                and any(matches(result, location, wanted) for location in shown_in(finding))]
     assert not flagged, (wanted["hitungan"], flagged)
+
+
+COMPLETE = [path for path in FIXTURES if expectations(path.name).get("lengkap")]
+
+
+@pytest.mark.parametrize("path", COMPLETE, ids=[path.stem for path in COMPLETE])
+def test_every_finding_is_expected(path):
+    result = checked(path.name)
+    wanted = expectations(path.name).get("temuan") or []
+    unexpected = [(finding.code, finding.location.place, finding.location.key,
+                   finding.location.pointer) for finding in result.findings
+                  if not any(item["aturan"] == finding.code
+                             and any(matches(result, location, item) for location in shown_in(finding))
+                             for item in wanted)]
+    assert not unexpected, unexpected
