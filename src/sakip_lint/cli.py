@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from sakip_lint import __version__
+from sakip_lint import __version__, escape, limits
 from sakip_lint.dsl.errors import DslError
 from sakip_lint.engine import check_file, check_files, worst
 from sakip_lint.findings import Severity
@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="extra rule folder or file (*.sakip); repeatable")
     common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
     common.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+    common.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                        help="change a limit against hostile input (" + ", ".join(limits.NAMES)
+                             + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
     parser = argparse.ArgumentParser(
         prog="sakip-lint",
         description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
@@ -88,7 +91,7 @@ def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
     result = check_file(args.file, ruleset)
     if not result.usable:
         sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
-        print(render("cli.input-unusable", args.lang, path=args.file), file=sys.stderr)
+        print(render("cli.input-unusable", args.lang, path=escape.plain(args.file)), file=sys.stderr)
         return None
     return result
 
@@ -109,7 +112,7 @@ def run_rules(args: argparse.Namespace, ruleset: Ruleset) -> int:
 def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
     rule = ruleset.rule(args.code.upper())
     if rule is None:
-        print(render("cli.unknown-rule", args.lang, code=args.code), file=sys.stderr)
+        print(render("cli.unknown-rule", args.lang, code=escape.plain(args.code)), file=sys.stderr)
         return EXIT_UNUSABLE
     _write(render_explain(rule, args.format, args.lang))
     return EXIT_CLEAN
@@ -130,15 +133,21 @@ COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "rul
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        ruleset = _load_rules(args)
-        if ruleset is None:
-            return EXIT_UNUSABLE
-        return COMMANDS[args.command](args, ruleset)
+        limits.configure(limits.parse_settings(args.limit))
+    except limits.LimitError as error:
+        print(render(error.key, args.lang, **error.arguments), file=sys.stderr)
+        return EXIT_UNUSABLE
+    try:
+        with limits.arithmetic():  # every computation of the run, within the limits
+            ruleset = _load_rules(args)
+            if ruleset is None:
+                return EXIT_UNUSABLE
+            return COMMANDS[args.command](args, ruleset)
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("SAKIP_LINT_DEBUG"):
             raise
-        print(render("cli.internal-error", args.lang, detail=f"{type(error).__name__}: {error}"),
-              file=sys.stderr)
+        detail = escape.plain(f"{type(error).__name__}: {error}")
+        print(render("cli.internal-error", args.lang, detail=detail), file=sys.stderr)
         return EXIT_UNUSABLE
 
 

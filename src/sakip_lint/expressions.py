@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, localcontext
+from decimal import (ROUND_DOWN, ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation, Overflow,
+                     localcontext)
+
+from sakip_lint.limits import arithmetic_context, current
 
 
 class NotComputable(Exception):
@@ -112,12 +115,20 @@ def calls(expression: Expression) -> list[Call]:
 
 
 def evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> Decimal:
-    """The value of ``expression``; raises NotComputable for a missing value or a zero divisor."""
-    with localcontext() as context:
-        context.prec = 34
-        context.traps[DivisionByZero] = True
-        context.traps[InvalidOperation] = True
-        return _evaluate(expression, values)
+    """The value of ``expression``; raises NotComputable for a missing value, a zero divisor
+    or a result beyond the arithmetic limits (an overflow, a rounding to more decimals than
+    allowed): the caller reports it on the cell, never as an internal error."""
+    with localcontext(arithmetic_context()):
+        try:
+            result = _evaluate(expression, values)
+        except DivisionByZero:
+            raise NotComputable("capaian.not-computable.zero-divisor") from None
+        except (InvalidOperation, Overflow):
+            raise NotComputable("capaian.not-computable.too-large") from None
+        limits = current()
+        if result.adjusted() + 1 + limits.max_decimals > limits.precision:
+            raise NotComputable("capaian.not-computable.too-large")  # rounding it would fail
+        return result
 
 
 def _evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> Decimal:
@@ -153,8 +164,45 @@ def _call(call: Call, arguments: list[Decimal]) -> Decimal:
     if call.function == "rata_rata":
         return sum(arguments) / len(arguments)
     value, places = arguments
+    if not places_allowed(places):
+        raise NotComputable("capaian.not-computable.bad-decimals")
     mode = ROUND_HALF_UP if call.function == "bulat" else ROUND_DOWN
     return value.quantize(Decimal(1).scaleb(-int(places)), rounding=mode)
+
+
+ROUNDING_FUNCTIONS = frozenset({"bulat", "potong"})
+
+
+def places_allowed(places: Decimal) -> bool:
+    """Whether ``places`` can be the decimals of bulat/potong: a whole number from 0 to
+    ``limits.max_decimals`` (``bulat(x, 99999999)`` would build a number of a hundred million
+    digits)."""
+    return (places.is_finite() and places == places.to_integral_value()
+            and 0 <= places <= current().max_decimals)
+
+
+def depth(expression: Expression) -> int:
+    """How deeply an expression nests: evaluation recurses this deep."""
+    if isinstance(expression, Negate):
+        return 1 + depth(expression.operand)
+    if isinstance(expression, Binary):
+        return 1 + max(depth(expression.left), depth(expression.right))
+    if isinstance(expression, Call):
+        return 1 + max((depth(argument) for argument in expression.arguments), default=0)
+    return 1
+
+
+def constants(expression: Expression) -> list[Decimal]:
+    """Every number written in an expression, to bound them when rules are loaded."""
+    if isinstance(expression, Number):
+        return [expression.value]
+    if isinstance(expression, Negate):
+        return constants(expression.operand)
+    if isinstance(expression, Binary):
+        return constants(expression.left) + constants(expression.right)
+    if isinstance(expression, Call):
+        return [c for argument in expression.arguments for c in constants(argument)]
+    return []
 
 
 def render(expression: Expression) -> str:

@@ -19,12 +19,15 @@ from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
+from yaml.reader import ReaderError
 
 from sakip_lint.findings import Finding, Location, Severity, make_args
+from sakip_lint.limits import Limits, current
 from sakip_lint.model import Report
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
 from sakip_lint.source import LoadedReport, Path_, SourceMap, pointer
+from sakip_lint.textfile import TextProblem, decode, read_bytes
 
 try:  # libyaml is part of PyYAML's wheels; the pure-Python loader is a slower fallback.
     _Loader = yaml.CSafeLoader
@@ -62,14 +65,32 @@ def _load_finding(code: str, message_key: str, location: Location, **args: objec
                    args=make_args(**args))
 
 
-class _NodeReader:
-    """Turns composed YAML nodes into plain data (raw strings, lists, dicts) and a SourceMap."""
+class _TooMuch(Exception):
+    """A limit was exceeded while reading nodes: the one finding that says so."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message_key)
+        self.finding = finding
+
+
+class _NodeReader:
+    """Turns composed YAML nodes into plain data (raw strings, lists, dicts) and a SourceMap.
+
+    Aliases (``*name``) are expanded here, so this is where expansion is bounded: the number of
+    alias uses, the number of nodes read in all and the nesting depth (``sakip_lint.limits``);
+    an alias that contains itself is named as such.
+    """
+
+    def __init__(self, file: str, limits: Limits) -> None:
         self.file = file
         self.values: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.findings: list[Finding] = []
+        self.limits = limits
+        self.nodes = 0
+        self.aliases = 0
+        self.homes: dict[int, tuple[int, int] | None] = {}  # node -> the edge first read through
+        self.open: set[int] = set()  # collections being read: meeting one is a recursive alias
 
     @staticmethod
     def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -79,14 +100,52 @@ class _NodeReader:
         line, column = self._mark(node)
         return Location(file=self.file, line=line, column=column, pointer=pointer(path))
 
-    def read(self, node: yaml.Node, path: Path_ = ()) -> object:
+    def _stop(self, node: yaml.Node, path: Path_, key: str, site: yaml.Node | None = None,
+              **args: object) -> _TooMuch:
+        """The finding that stops reading, at ``site`` (where an alias is used: its own node
+        carries the position of its anchor) or else at the node."""
+        return _TooMuch(_load_finding("LOAD001", key, self._here(site or node, path), **args))
+
+    def _count(self, node: yaml.Node, path: Path_, site: yaml.Node | None,
+               edge: tuple[int, int] | None) -> None:
+        """Count one node read; ``edge`` is (parent, position) it was reached through. A node
+        reached through another edge than the first is an alias use — also one written inside
+        an alias being expanded, which is how nested aliases multiply."""
+        home = self.homes.setdefault(id(node), edge)
+        aliased = home != edge
+        where = site if aliased else None  # an alias is reported where it is used
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise self._stop(node, path, "limit.nodes", where, limit=self.limits.max_nodes)
+        if len(path) > self.limits.max_depth:
+            raise self._stop(node, path, "limit.depth", where, limit=self.limits.max_depth)
+        if id(node) in self.open:
+            raise self._stop(node, path, "limit.recursive-alias", where)
+        if aliased:
+            self.aliases += 1
+            if self.aliases > self.limits.max_aliases:
+                raise self._stop(node, path, "limit.aliases", where, limit=self.limits.max_aliases)
+
+    def read(self, node: yaml.Node, path: Path_ = (), site: yaml.Node | None = None,
+             edge: tuple[int, int] | None = None) -> object:
+        """Plain data of ``node``; ``site`` is the node that holds it (its key in a mapping, its
+        list in a sequence), where an alias use is reported."""
+        self._count(node, path, site, edge)
         self.values[path] = self._mark(node)
         if isinstance(node, yaml.ScalarNode):
             return None if node.tag == NULL_TAG else node.value
+        self.open.add(id(node))
+        try:
+            return self._collection(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def _collection(self, node: yaml.Node, path: Path_) -> object:
         if isinstance(node, yaml.SequenceNode):
-            return [self.read(child, path + (str(index),)) for index, child in enumerate(node.value)]
+            return [self.read(child, path + (str(index),), node, (id(node), index))
+                    for index, child in enumerate(node.value)]
         data: dict[str, object] = {}
-        for key_node, value_node in node.value:
+        for index, (key_node, value_node) in enumerate(node.value):
             if key_node.tag == MERGE_TAG:
                 self.findings.append(_load_finding("LOAD001", "load.unsupported-node",
                                                    self._here(key_node, path), feature="<<"))
@@ -105,47 +164,117 @@ class _NodeReader:
                                                    first_line=first_line))
                 continue
             self.keys[child] = self._mark(key_node)
-            data[key] = self.read(value_node, child)
+            data[key] = self.read(value_node, child, key_node, (id(node), index))
         return data
 
 
+def _text_finding(code: str, file: str, problem: TextProblem) -> Finding:
+    location = Location(file=file, line=problem.line, column=problem.column)
+    return _load_finding(code, problem.key, location, **problem.args)
+
+
 def read_source(path: Path) -> tuple[bytes | None, list[Finding]]:
-    location = Location(file=str(path))
-    if not path.exists():
-        return None, [_load_finding("LOAD000", "load.file-missing", location, path=path)]
-    try:
-        return path.read_bytes(), []
-    except OSError as error:
-        return None, [_load_finding("LOAD000", "load.file-unreadable", location,
-                                    detail=error.strerror or error)]
+    content, problem = read_bytes(path)
+    if problem is not None:
+        return None, [_text_finding("LOAD000", str(path), problem)]
+    return content, []
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _open_quote_before(text: str, stop_line: int) -> tuple[int, int] | None:
+    """Where a double-quoted value that runs on past its own line starts, before the line
+    libyaml stopped at (0-based): data files keep quoted values on one line, so such a quote
+    is almost always one that was never closed, and libyaml reports the damage lines later."""
+    lines = text.split("\n")[:stop_line + 1]
+    for number, line in enumerate(lines[:-1]):
+        quote = _unclosed_quote(line)
+        if quote is not None:
+            return number + 1, quote + 1
+    return None
+
+
+def _unclosed_quote(line: str) -> int | None:
+    """The column (0-based) of a double quote that the line opens and does not close."""
+    index, opened = 0, None
+    in_single = False
+    while index < len(line):
+        char = line[index]
+        if opened is not None:
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                opened = None
+        elif in_single:
+            in_single = char != "'"
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            break
+        elif char == '"' and (index == 0 or line[index - 1] in " \t[{,:-"):
+            opened = index
+        elif char == "'" and (index == 0 or line[index - 1] in " \t[{,:-"):
+            in_single = True
+        index += 1
+    return opened
+
+
+def _yaml_error(file: str, text: str, error: yaml.YAMLError) -> Finding:
+    """A libyaml error as a located finding in the user's language; libyaml's own English
+    words, when no translation fits, are kept apart as a detail."""
+    if isinstance(error, ReaderError):  # an offset (libyaml: in UTF-8 bytes), not line:col
+        index = error.position
+        if _Loader is not getattr(yaml, "SafeLoader", None):
+            index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
+        line, column = _position(text, index)
+        character = error.character
+        code = ord(character) if isinstance(character, str) else int(character)
+        return _load_finding("LOAD001", "text.control-character", Location(file, line, column),
+                             character=f"U+{code:04X}", line_number=line, column_number=column)
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return _load_finding("LOAD001", "load.yaml-syntax-detail", Location(file=file),
+                             detail=str(error))
+    mark = error.problem_mark or error.context_mark
+
+    def at(found) -> Location:
+        return Location(file=file, line=found.line + 1 if found else None,
+                        column=found.column + 1 if found else None)
+
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return _load_finding("LOAD001", "load.yaml.unclosed-quote", at(error.context_mark),
+                             line=mark.line + 1 if mark else "?")
+    if error.problem == "exceeded maximum nesting depth":
+        return _load_finding("LOAD001", "limit.depth", at(mark), limit=current().max_depth)
+    if mark is not None and (quote := _open_quote_before(text, mark.line)) is not None:
+        return _load_finding("LOAD001", "load.yaml.unclosed-quote-probable",
+                             Location(file, quote[0], quote[1]), line=mark.line + 1,
+                             column=mark.column + 1)
+    problem = YAML_PROBLEMS.get(error.problem or "")
+    if problem is not None:
+        return _load_finding("LOAD001", problem, at(mark))
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    return _load_finding("LOAD001", "load.yaml-syntax-detail", at(mark), detail=detail)
 
 
 def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[Finding]]:
     """Plain data and positions of a YAML/JSON document, or the located syntax error."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return None, None, [_load_finding("LOAD001", "load.file-unreadable", Location(file=file),
-                                          detail=f"UTF-8: {error.reason} (byte {error.start})")]
+    text, problem = decode(content)
+    if problem is not None:
+        return None, None, [_text_finding("LOAD001", file, problem)]
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        location = Location(file=file, line=mark.line + 1 if mark else None,
-                            column=mark.column + 1 if mark else None)
-        problem = YAML_PROBLEMS.get(error.problem or "")
-        if problem is not None:
-            return None, None, [_load_finding("LOAD001", problem, location)]
-        detail = " ".join(part for part in (error.context, error.problem) if part)
-        return None, None, [_load_finding("LOAD001", "load.yaml-syntax", location, detail=detail)]
     except yaml.YAMLError as error:
-        return None, None, [_load_finding("LOAD001", "load.yaml-syntax", Location(file=file),
-                                          detail=error)]
-    reader = _NodeReader(file)
+        return None, None, [_yaml_error(file, text, error)]
+    reader = _NodeReader(file, current())
     if node is None or not isinstance(node, yaml.MappingNode):
         location = reader._here(node, ()) if node is not None else Location(file=file)
         return None, None, [_load_finding("LOAD002", "load.not-mapping", location)]
-    data = reader.read(node)
+    try:
+        data = reader.read(node)
+    except _TooMuch as stop:
+        return None, None, [stop.finding]
     return data, SourceMap(file=file, values=reader.values, keys=reader.keys), reader.findings
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
+from sakip_lint.limits import arithmetic, current
+
 __all__ = ["NumberStyle", "ValueKind", "ParsedValue", "parse_value"]
 
 
@@ -131,7 +133,28 @@ def _decimal(whole: str, frac: str, reading: NumberStyle, style: NumberStyle, si
 
 
 def _read_core(s: str, style: NumberStyle) -> _Core:
-    """Read digits with '.' and ',' separators ('1.234,56'), per the rules in DOMAIN.md."""
+    """Read digits with '.' and ',' separators ('1.234,56'), per the rules in DOMAIN.md; a
+    number longer than the limits (``limits.max_digits``, ``max_decimals``) is not read: exact
+    arithmetic on it would be unbounded, and no report prints one."""
+    core = _read_separators(s, style)
+    if core.number is None:
+        return core
+    problem = _beyond_limits(core.number, core.decimals or 0)
+    return core if problem is None else _Core(problem=problem)
+
+
+def _beyond_limits(number: Decimal, decimals: int) -> str | None:
+    """The problem key of a number with more digits or decimals than the limits allow."""
+    limits = current()
+    if decimals > limits.max_decimals:
+        return "number.too-many-decimals"
+    whole_digits = max(number.adjusted() + 1, 0)
+    if whole_digits + decimals > limits.max_digits:
+        return "number.too-many-digits"
+    return None
+
+
+def _read_separators(s: str, style: NumberStyle) -> _Core:
     groups = re.split(r"[.,]", s)
     seps = [c for c in s if c in ".,"]
     if any(g == "" for g in groups):
@@ -219,7 +242,13 @@ def _finish(raw: str, core: _Core, percent: bool, currency: bool, label: str | N
     if label is not None and label.strip().casefold() in SCALE_WORDS:
         exponent = SCALE_WORDS[label.strip().casefold()]
         decimals = max(0, decimals - exponent)
-        number, label = (number * 10 ** exponent).quantize(Decimal(1).scaleb(-decimals)), None
+        with arithmetic():
+            scaled = number.scaleb(exponent)
+        if (problem := _beyond_limits(scaled, decimals)) is not None:
+            return ParsedValue(raw, ValueKind.INVALID, percent=percent, currency=currency,
+                               label=label, problem=problem)
+        with arithmetic():
+            number, label = scaled.quantize(Decimal(1).scaleb(-decimals)), None
     return ParsedValue(raw, ValueKind.NUMBER, number, decimals=decimals, label=label,
                        percent=percent, currency=currency, notes=core.notes)
 
@@ -317,7 +346,8 @@ def format_number(value: Decimal, style: NumberStyle = NumberStyle.ID, decimals:
     Used for fixes and messages, so a replacement reads like the value it replaces.
     """
     if decimals is not None:
-        value = value.quantize(Decimal(1).scaleb(-decimals))
+        with arithmetic():
+            value = value.quantize(Decimal(1).scaleb(-decimals))
     sign = "-" if value < 0 else ""
     text = f"{abs(value):f}"
     whole, _, fraction = text.partition(".")

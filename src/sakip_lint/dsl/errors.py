@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sakip_lint import escape
 from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.messages import render
 
@@ -26,10 +27,13 @@ class DslProblem:
 
     def format(self, lang: str = "id") -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        lines = [f"{where}: {self.message(lang)}"]
+        lines = [f"{escape.plain(where)}: {self.message(lang)}"]
         if self.source_line is not None and self.column:
-            lines.append("    " + self.source_line.rstrip("\n"))
-            lines.append("    " + " " * (self.column - 1) + "^")
+            # the rule file's own line, its control characters written out; the caret under
+            # the same character of the shown line
+            line = self.source_line.rstrip("\n")
+            lines.append("    " + escape.plain(line))
+            lines.append("    " + " " * len(escape.plain(line[:self.column - 1])) + "^")
         return "\n".join(lines)
 
     def as_finding(self) -> Finding:

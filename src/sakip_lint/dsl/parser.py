@@ -6,11 +6,13 @@ from functools import cache
 from importlib.resources import files
 
 from lark import Lark, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import VisitError
 
 from sakip_lint.dsl.ast import CellSpec, Statement
 from sakip_lint.dsl.errors import DslError, problem
 from sakip_lint.dsl.transform import ToAst
 from sakip_lint.expressions import Expression
+from sakip_lint.limits import current
 
 # Terminal names as a rule writer would call them, for "expected ..." in messages.
 _TERMINAL_WORDS = {
@@ -54,6 +56,7 @@ def parse_equality(source: str, file: str) -> tuple[CellSpec, ...]:
 
 
 def _parse(source: str, file: str, start: str):
+    source = source.removeprefix("\ufeff")  # a BOM some editors write: invisible, not a character
     try:
         tree = _parser().parse(source, start=start)
     except (UnexpectedEOF, UnexpectedToken) as error:
@@ -65,9 +68,51 @@ def _parse(source: str, file: str, start: str):
         raise DslError([problem(file, source, error.line, error.column, "dsl.unexpected-token",
                                 found=str(token), expected=_expected(error))]) from None
     except UnexpectedCharacters as error:
-        raise DslError([problem(file, source, error.line, error.column, "dsl.unexpected-character",
-                                found=source[error.pos_in_stream], expected=_expected(error))]) from None
-    return ToAst(file, source).transform(tree)
+        raise DslError([_unexpected_character(source, file, error)]) from None
+    too_deep = _deepest_parenthesis(source)
+    try:
+        if too_deep is None:
+            return ToAst(file, source).transform(tree)
+    except (RecursionError, VisitError) as error:  # the tree is walked recursively, the
+        if isinstance(error, VisitError) and not isinstance(error.orig_exc, RecursionError):
+            raise  # parser is not: only very deep nesting gets here (1 + (1 + (...)))
+        too_deep = (1, 1)
+    line, column = too_deep
+    raise DslError([problem(file, source, line, column, "dsl.too-deep",
+                            limit=current().max_formula_depth)])
+
+
+def _unexpected_character(source: str, file: str, error: UnexpectedCharacters):
+    """A character no token starts with; a quote here opens a text that is never closed (the
+    grammar's strings end on their line, long ones at the next \"\"\"), so say that."""
+    at, found = error.pos_in_stream, source[error.pos_in_stream]
+    if found == '"':
+        if source[max(at - 2, 0):at] == '""':  # '""' read as an empty text, then this quote
+            return problem(file, source, error.line, error.column - 2,
+                           "dsl.unterminated-long-string")
+        key = ("dsl.unterminated-long-string" if source.startswith('\"\"\"', at)
+               else "dsl.unterminated-string")
+        return problem(file, source, error.line, error.column, key)
+    shown = found if found.isprintable() else f"U+{ord(found):04X}"
+    return problem(file, source, error.line, error.column, "dsl.unexpected-character",
+                   found=shown, expected=_expected(error))
+
+
+def _deepest_parenthesis(source: str) -> tuple[int, int] | None:
+    """Where parentheses first nest deeper than the formula limit, if they do (a formula of
+    nothing but parentheses is harmless to compute, but no writer means it: it is refused alike)."""
+    level, line, column = 0, 1, 0
+    for char in source:
+        column += 1
+        if char == "\n":
+            line, column = line + 1, 0
+        elif char == "(":
+            level += 1
+            if level > current().max_formula_depth:
+                return line, column
+        elif char == ")":
+            level -= 1
+    return None
 
 
 @cache
@@ -92,6 +137,5 @@ def parse_bound(text: str, file: str = "rentang"):
         raise DslError([problem(file, text, error.line, error.column, "dsl.unexpected-token",
                                 found=str(token), expected=_expected(error))]) from None
     except UnexpectedCharacters as error:
-        raise DslError([problem(file, text, error.line, error.column, "dsl.unexpected-character",
-                                found=text[error.pos_in_stream], expected=_expected(error))]) from None
+        raise DslError([_unexpected_character(text, file, error)]) from None
     return ToAst(file, text).transform(tree)

@@ -13,8 +13,10 @@ from functools import lru_cache
 from sakip_lint.config import CellEquality, CellRef, ColumnBinding, DerivedColumn, HeaderTest
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.parser import parse_equality, parse_formula
-from sakip_lint.expressions import (FUNCTIONS, VARIADIC_FUNCTIONS, Binary, Call, Expression, Negate,
-                                    Variable, calls, variables)
+from sakip_lint.expressions import (FUNCTIONS, ROUNDING_FUNCTIONS, VARIADIC_FUNCTIONS, Binary, Call,
+                                    Expression, Negate, Number, Variable, calls, constants, depth,
+                                    places_allowed, variables)
+from sakip_lint.limits import current
 
 Problem = tuple[str, dict[str, object]]  # a catalogue key and its arguments
 
@@ -44,6 +46,34 @@ def formula_problems(expression: Expression, names: Iterable[str] = (),
                                                         "found": len(call.arguments)}))
     for name in sorted(_sets_used_as_numbers(expression, sets)):
         problems.append(("dsl.column-set-as-number", {"name": name}))
+    return problems + bound_problems(expression)
+
+
+def bound_problems(expression: Expression) -> list[Problem]:
+    """What makes a formula's arithmetic unbounded, found before it ever runs: a constant
+    beyond ``limits.max_digits`` / ``max_decimals``, a constant number of decimals for bulat or
+    potong outside 0..max_decimals, a formula nested deeper than ``max_formula_depth``.
+    (Decimals computed at run time are checked when they are used: a finding, not a crash.)"""
+    limits = current()
+    problems: list[Problem] = []
+    if depth(expression) > limits.max_formula_depth:
+        problems.append(("dsl.formula-too-deep", {"limit": limits.max_formula_depth}))
+        return problems  # the walks below recurse as deep as the formula
+    for value in constants(expression):
+        decimals = max(-value.as_tuple().exponent, 0)
+        if abs(value) >= limits.max_constant or decimals > limits.max_decimals:
+            problems.append(("dsl.constant-too-large", {
+                "value": _shown(value), "digits": limits.max_digits,
+                "decimals": limits.max_decimals}))
+    for call in calls(expression):
+        if call.function in ROUNDING_FUNCTIONS and len(call.arguments) == 2:
+            places = call.arguments[1]
+            if isinstance(places, Negate) and isinstance(places.operand, Number):
+                places = Number(-places.operand.value)
+            if isinstance(places, Number) and not places_allowed(places.value):
+                problems.append(("dsl.bad-places", {"name": call.function,
+                                                    "value": _shown(places.value),
+                                                    "limit": limits.max_decimals}))
     return problems
 
 
@@ -62,6 +92,12 @@ def _sets_used_as_numbers(expression: Expression, sets: set[str]) -> set[str]:
                 found |= _sets_used_as_numbers(argument, sets)
         return found
     return set()
+
+
+def _shown(value) -> str:
+    """A constant as written (no exponent), cut short when it is very long."""
+    text = format(value, "f")
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def header_test(spec: ast.HeaderTestSpec) -> HeaderTest:

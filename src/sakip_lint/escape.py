@@ -1,0 +1,116 @@
+"""Text from a data file, a rule file or a file name is data in every output: never markup,
+never a control sequence.
+
+A report is written by someone else. Its names, places and values reach the reviewer's
+terminal, a Markdown page, a Graphviz or Mermaid drawing and (later) HTML and DOCX. Each
+target has its own active characters, so each has one function here, applied at the edge —
+where a finished text (a filled message, a table cell, a provenance line) is written in that
+format — and never inside the message catalogue, whose texts are shared by every format.
+
+Control characters are shown, not dropped, so a reviewer sees that the data holds them:
+
+- C0 controls, DEL and C1 controls as ``\\xNN`` (ESC is ``\\x1b``, the one-byte CSI ``\\x9b``,
+  BEL ``\\x07``), except line feed, carriage return and tab, which read ``\\n``, ``\\r`` and
+  ``\\t``;
+- the Unicode line and paragraph separators and the bidirectional controls (which reorder
+  what is displayed, as in "Trojan Source") as ``\\uNNNN``, and so the lone surrogates that
+  stand for the bytes of a file name that is not UTF-8 (``\\udcff`` for byte 0xff), which
+  could not be written at all.
+
+A backslash of the data is left as it is in plain text, so ``\\x1b`` typed as four characters
+reads the same as an escaped ESC: the point is that nothing reaches the terminal raw, and a
+Windows path stays readable. In multi-line blocks (a rule's documentation) line feeds and tabs
+are kept.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json as _json
+import re
+
+from rich.text import Text
+
+# Bidirectional controls: ALM, LRM, RLM, the embeddings and overrides, the isolates.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_SURROGATES = "\ud800-\udfff"
+_INVISIBLE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_SURROGATES}]")
+_INVISIBLE_IN_BLOCK = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_SURROGATES}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _shown(match: re.Match) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: object, block: bool = False) -> str:
+    """``text`` with every control character written out (see the module's docstring);
+    ``block`` keeps line feeds and tabs, for multi-line text."""
+    return (_INVISIBLE_IN_BLOCK if block else _INVISIBLE).sub(_shown, str(text))
+
+
+def plain(text: object, block: bool = False) -> str:
+    """Plain text for a terminal or a log: one finding stays one line."""
+    return visible(text, block)
+
+
+def rich(text: object) -> Text:
+    """A rich ``Text``: printed as it is, so ``[/]``, ``[sic]``, ``[link=…]`` and
+    ``:emoji:`` codes are text, not markup (rich parses only ``str``)."""
+    return Text(visible(text))
+
+
+_MARKDOWN_ACTIVE = re.compile(r"[\\`\[\]|*]")
+_HTML_ACTIVE = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown(text: object) -> str:
+    """Text for a Markdown page or a cell of a Markdown table: no raw HTML (``<script>``,
+    ``<img onerror>``), no link or image, no code span, no emphasis and no ``|`` that would
+    split a table cell; a trailing backslash cannot escape the cell's border."""
+    shown = visible(text)
+    shown = re.sub(r"[&<>]", lambda match: _HTML_ACTIVE[match.group()], shown)
+    return _MARKDOWN_ACTIVE.sub(lambda match: "\\" + match.group(), shown)
+
+
+def html(text: object) -> str:
+    """Text for an HTML element or a quoted attribute."""
+    return _html.escape(visible(text), quote=True)
+
+
+def dot(text: object) -> str:
+    """The inside of a Graphviz double-quoted string. A backslash is doubled, so a name
+    ending in ``\\`` cannot escape the closing quote and ``\\N`` or ``\\G`` in a name are not
+    Graphviz substitutions; join lines of a label with a literal ``\\n`` after escaping."""
+    return visible(text).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def dot_string(text: object) -> str:
+    """A complete Graphviz double-quoted string (an id or an attribute value)."""
+    return f'"{dot(text)}"'
+
+
+_MERMAID_ACTIVE = re.compile(r'[&<>"#|`;\[\]{}()]')
+
+
+def mermaid(text: object) -> str:
+    """Text inside a Mermaid ``["…"]`` label or ``|…|`` edge label: characters Mermaid or
+    its HTML labels would read are written as Mermaid entity codes (``#60;`` for ``<``)."""
+    return _MERMAID_ACTIVE.sub(lambda match: f"#{ord(match.group())};", visible(text))
+
+
+_INVISIBLE_IN_JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}{_SURROGATES}]")
+
+
+def json_dumps(document: object) -> str:
+    """JSON, readable (UTF-8, indented), with what ``json.dumps`` leaves raw — DEL, C1 (a
+    terminal may read U+009B as CSI), the line separators, bidi controls and lone surrogates
+    (which cannot be written as UTF-8) — written
+    as ``\\uNNNN`` escapes: the same data, safe to print. They can only stand inside strings,
+    so replacing them in the finished text is exact."""
+    text = _json.dumps(document, ensure_ascii=False, indent=2)
+    return _INVISIBLE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -1,0 +1,108 @@
+"""How much input the tool accepts, as data: one place for every limit against hostile input.
+
+A report or rule file is untrusted: a 300-byte YAML file of nested aliases expands to
+gigabytes, ``/dev/zero`` never ends, a 5 000-digit realisasi or ``bulat(x, 99999999)`` makes
+exact arithmetic unbounded. Each limit here is generous for real reports (the largest budget
+of a province is 16 digits; a real data file nests 8 levels) and turns what exceeds it into a
+located message instead of a hang, a crash or an internal error.
+
+Every limit can be changed per run: ``--limit NAME=VALUE`` on the command line, or the
+environment variable ``SAKIP_LINT_LIMIT_<NAME>`` (``SAKIP_LINT_LIMIT_MAX_BYTES=134217728``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from decimal import (Context, DivisionByZero, InvalidOperation, Overflow, localcontext)
+
+ENV_PREFIX = "SAKIP_LINT_LIMIT_"
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 64 * 1024 * 1024  # bytes read from one data or rule file
+    max_nodes: int = 2_000_000  # YAML nodes of one file, every alias counted expanded
+    max_aliases: int = 10_000  # YAML alias uses (*name) in one file
+    max_depth: int = 64  # nesting of lists and mappings in a data file
+    max_digits: int = 30  # digits of one number as written (a scale word counts its zeros)
+    max_decimals: int = 10  # decimals of one number, of a rounding and of a rule constant
+    max_formula_depth: int = 100  # nesting of a formula (parentheses, operators) in rule files
+
+    @property
+    def precision(self) -> int:
+        """Significant digits of every computation: a ratio of two numbers within the limits,
+        times 100 and kept to ``max_decimals``, still fits, so no result is silently cut."""
+        return 2 * (self.max_digits + self.max_decimals) + 4
+
+    @property
+    def max_constant(self) -> int:
+        """The largest constant a rule file may write (10 ** max_digits)."""
+        return 10 ** self.max_digits
+
+
+NAMES = tuple(field.name for field in fields(Limits))
+_active = Limits()
+
+
+def current() -> Limits:
+    """The limits in force for this run."""
+    return _active
+
+
+class LimitError(ValueError):
+    """A limit setting that cannot be used: ``name`` and why (a message key and arguments)."""
+
+    def __init__(self, key: str, **args: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.arguments = args
+
+
+def parse_settings(pairs: list[str], environ: Mapping[str, str] | None = None) -> Limits:
+    """Limits from the environment, then from ``NAME=VALUE`` pairs (the command line wins)."""
+    environ = os.environ if environ is None else environ
+    given: dict[str, str] = {}
+    for name in NAMES:
+        if (value := environ.get(ENV_PREFIX + name.upper())) is not None:
+            given[name] = value
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lower().replace("-", "_")
+        if not sep or name not in NAMES:
+            raise LimitError("limit.unknown", setting=pair, allowed=", ".join(NAMES))
+        given[name] = value
+    values: dict[str, int] = {}
+    for name, value in given.items():
+        text = value.strip().replace("_", "")
+        if not text.isascii() or not text.isdigit() or len(text) > 18 or int(text) < 1:
+            raise LimitError("limit.bad-value", name=name, value=value)
+        values[name] = int(text)
+    return replace(Limits(), **values)
+
+
+def configure(limits: Limits) -> None:
+    """Put ``limits`` in force (values read before are read again: their cache is emptied)."""
+    global _active
+    if limits != _active:
+        _active = limits
+        from sakip_lint import source  # cells are parsed once per text; parsing depends on limits
+
+        source._parse.cache_clear()
+
+
+def arithmetic_context(limits: Limits | None = None) -> Context:
+    """The decimal context of every computation: wide enough for the limits, and trapping
+    overflow, invalid operations and division by zero so that none is ever silent."""
+    limits = limits or current()
+    return Context(prec=limits.precision, Emax=10 * limits.precision, Emin=-10 * limits.precision,
+                   traps=[DivisionByZero, InvalidOperation, Overflow])
+
+
+@contextmanager
+def arithmetic() -> Iterator[None]:
+    """Run a block in the arithmetic context of the limits in force."""
+    with localcontext(arithmetic_context()):
+        yield
