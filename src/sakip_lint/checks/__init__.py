@@ -39,7 +39,7 @@ MECHANISMS: dict[str, Mechanism] = {
         "a parent's pagu and realisasi are the sums of its printed children (program <- kegiatan "
         "<- sub kegiatan)"),
     "persen_induk_anggaran": Mechanism(
-        budget_tree.parent_share, {}, budget_tree.SHARE_PLACEHOLDERS,
+        budget_tree.parent_share, budget_tree.SHARE_PARAMS, budget_tree.SHARE_PLACEHOLDERS,
         "a parent that prints only its % prints the ratio of its children's sums"),
     "nilai_sama": Mechanism(
         alignment.same_everywhere, alignment.SAME_PARAMS, alignment.SAME_PLACEHOLDERS,
