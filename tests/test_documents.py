@@ -71,6 +71,57 @@ def test_whole_documents_get_completeness_findings_only_where_their_kind_require
     assert "KLP005" in codes(renstra)  # a Renstra must give its baselines
 
 
+# One table of an RPJMD (a tujuan, its sasaran and indicator): the misi above the tujuan and
+# the visi above the misi are not in the excerpt, and a misi printed without its visi.
+CHAINLESS = """\
+format: sakip-lint/1
+instansi: Pemerintah Provinsi Contoh
+tahun: 2019
+dokumen: RPJMD
+gaya_angka: id
+kutipan: true
+misi:
+  - {id: M-2, teks: Mewujudkan pelayanan publik yang prima}
+tujuan:
+  - {id: T-1.1, teks: Terwujudnya manusia yang berketuhanan}
+sasaran:
+  - {id: S-1.1.1, teks: Meningkatnya kerukunan umat beragama, tujuan: T-1.1}
+indikator:
+  - {id: IK-1, teks: Indeks Kerukunan Umat Beragama, sasaran: S-1.1.1, tipe: indeks, baseline: "68,5"}
+program:
+  - {id: P-1, teks: Program Pembinaan Kerukunan, sasaran: S-1.1.1}
+kegiatan:
+  - {id: K-1, teks: Fasilitasi Forum Kerukunan}
+tempat:
+  Buku Tabel:
+    peran: renstra
+    baris:
+      - {id: T-1.1, nomor: "1.1"}
+      - {id: S-1.1.1, nomor: "1.1.1", tujuan: T-1.1}
+      - {id: IK-1, sasaran: S-1.1.1, target_tahun: {2019: "69"}, target_akhir: "72"}
+"""
+
+
+def test_an_excerpt_needs_no_invented_chain_above_what_it_prints(tmp_path):
+    path = tmp_path / "tanpa-rantai.yaml"
+    path.write_text(CHAINLESS, encoding="utf-8")
+    found = codes(path)
+    # no misi under the tujuan, no visi above the misi, no programme above the kegiatan: all
+    # loads, and no linkage rule asks for the missing levels
+    assert not [code for code in found if code.startswith(("LOAD", "GRF"))], found
+
+
+def test_a_whole_document_still_names_every_level(tmp_path, capsys):
+    path = tmp_path / "utuh-tanpa-rantai.yaml"
+    path.write_text(CHAINLESS.replace("kutipan: true\n", ""), encoding="utf-8")
+    assert main(["check", str(path), "--format", "plain", "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    # each missing link located at the id of the entity that should give it (line:col)
+    assert f"{path}:7:10: LOAD002" in out and "'M-2' names no vision (visi)" in out
+    assert f"{path}:9:10: LOAD002" in out and "'T-1.1' names no mission (misi)" in out
+    assert f"{path}:17:10: LOAD002" in out and "'K-1' names no programme" in out
+
+
 # Tabel 19 of a provincial secretariat's LKjIP 2021: amounts in Indonesian style, the % column
 # with a decimal point, as printed.
 MIXED = """\

@@ -255,11 +255,11 @@ class Visi(Entity):
 
 
 class Misi(Entity):
-    visi: str
+    visi: str | None = None  # required in a whole document, absent in an excerpt
 
 
 class Tujuan(Entity):
-    misi: str
+    misi: str | None = None  # required in a whole document, absent in an excerpt
 
 
 class Cascades(Entity):
@@ -312,11 +312,11 @@ class Kebijakan(ServesSasaran):
 
 
 class Kegiatan(Entity):
-    program: str
+    program: str | None = None  # required in a whole document, absent in an excerpt
 
 
 class SubKegiatan(Entity):
-    kegiatan: str
+    kegiatan: str | None = None  # required in a whole document, absent in an excerpt
 
 
 class Table(Strict):

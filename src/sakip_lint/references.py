@@ -34,8 +34,11 @@ def _as_list(value) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
-# Links a whole document must give; an excerpt (``kutipan: true``) may leave them out.
-REQUIRED_IN_WHOLE: dict[str, str] = {"sasaran": "tujuan", "indikator": "sasaran"}
+# Links a whole document must give; an excerpt (``kutipan: true``) of one or a few tables may
+# leave them out, so it never needs an invented visi -> misi -> tujuan chain above what it prints.
+REQUIRED_IN_WHOLE: dict[str, str] = {"misi": "visi", "tujuan": "misi", "sasaran": "tujuan",
+                                     "indikator": "sasaran", "kegiatan": "program",
+                                     "sub_kegiatan": "kegiatan"}
 
 
 def check_references(loaded: LoadedReport) -> Iterator[Finding]:
