@@ -84,6 +84,9 @@ MECHANISMS: dict[str, Mechanism] = {
     "klaim_angka": Mechanism(
         claims.claim_numbers, claims.NUMBER_PARAMS, claims.PLACEHOLDERS,
         "a figure in the prose equals the count, cell, average or total it names"),
+    "klaim_batas": Mechanism(
+        claims.claim_bounds, {}, claims.BOUND_PLACEHOLDERS,
+        "a figure the prose states as a bound ('di atas 90%') is respected by the value it bounds"),
     "klaim_peringkat": Mechanism(
         claims.claim_ranks, {}, claims.RANK_PLACEHOLDERS,
         "a ranking in the prose matches the table"),

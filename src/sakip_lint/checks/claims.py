@@ -258,9 +258,10 @@ def _values(context: Context, claim: Claim, expected: str, difference: str,
 
 
 def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
+    """A figure the prose states as a value (a bound is ``klaim_batas``'s) against its source."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang not in params["tentang"]:
+        if claim.tentang not in params["tentang"] or claim.batas is not None:
             continue
         expected = MEASURES[claim.tentang](context, claim)
         if expected is None:
@@ -275,17 +276,59 @@ def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
             continue
         if not value.has_number:
             continue
-        if claim.batas is not None:
-            holds = within(claim.batas.value, expected.value, value.number)
-            verdict = Verdict.MATCH if holds else Verdict.DIFFERS
-            difference = value.number - expected.value
-        else:
-            verdict, difference = judge(context, value, expected.value, expected.computed)
+        verdict, difference = judge(context, value, expected.value, expected.computed)
         shown = context.number(context.config.rounding.apply(expected.value) if expected.computed
                                else expected.value)
         if verdict in wanted:
             yield Fact(location, _values(context, claim, shown, context.number(difference), expected),
                        expected.related, claim.nilai, shown)
+
+
+def _capaian_of(context: Context, claim: Claim) -> list[Expected]:
+    """The capaian a claim about capaian names, as the rules compute it (one per sasaran or
+    indicator named)."""
+    report = context.capaian
+    if claim.tentang == "capaian_keseluruhan":
+        found = [report.overall.capaian]
+    elif claim.tentang == "capaian_sasaran":
+        found = [result.capaian for result in report.sasaran if result.sasaran.id in claim.sasaran]
+    else:
+        found = [result.capaian for result in report.indicators
+                 if result.indikator.id in claim.indikator]
+    return [Expected(computed.exact, True) for computed in found if computed.ok]
+
+
+CAPAIAN_CLAIMS = frozenset({"capaian_keseluruhan", "capaian_sasaran", "capaian_indikator"})
+BOUND_PLACEHOLDERS = frozenset({"kutipan", "tentang", "sumber", "batas"})
+
+
+def claim_bounds(context: Context, params: Params) -> Iterator[Fact]:
+    """A figure the prose states as a bound ('di atas 90%', 'kurang dari 90%') that the value it
+    bounds does not respect. The value is taken as the report would print it (a computed one
+    rounded by the rules), so 'kurang dari 90%' fails for a capaian printed 90,00."""
+    for index, claim in enumerate(context.loaded.report.klaim):
+        if claim.batas is None:
+            continue
+        figure = context.loaded.parse(claim.nilai)
+        if not figure.has_number:
+            continue
+        if claim.tentang in CAPAIAN_CLAIMS:
+            sources = _capaian_of(context, claim)
+        else:
+            found = MEASURES[claim.tentang](context, claim) if claim.tentang in MEASURES else None
+            sources = [] if found is None else [found]
+        for expected in sources:
+            if isinstance(expected.value, str):
+                continue  # words bound nothing
+            value = (context.config.rounding.apply(expected.value) if expected.computed
+                     else expected.value)
+            if within(claim.batas.value, value, figure.number):
+                continue
+            shown = context.number(value)
+            values = {**_values(context, claim, shown, "", expected),
+                      "batas": term(f"bound.{claim.batas.value}")}
+            yield Fact(_claim_location(context, index, claim), values, expected.related,
+                       claim.nilai, shown)
 
 
 RANK_PLACEHOLDERS = frozenset({"kutipan", "kolom", "peringkat"})

@@ -84,6 +84,13 @@ def _facts(context: Context, params: Params, checks) -> Iterator[Fact]:
             yield _fact(context, subject, check)
 
 
+def _not_a_bound(check: StatedCheck) -> bool:
+    """A capaian the prose states as a bound ('di atas 90%') is not a value that should be the
+    computed one: ``klaim_batas`` says what it bounds."""
+    stated = check.comparison.stated
+    return stated is None or stated.bound is None
+
+
 def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
     report = context.capaian
     checks = [(Subject("indikator", r.indikator.id), check) for r in report.indicators
@@ -93,7 +100,8 @@ def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
         checks += [(Subject("sasaran", result.sasaran.id), check)
                    for check in result.stated_capaian]
     checks += [(term("subject.overall"), check) for check in report.overall.stated_capaian]
-    yield from _facts(context, params, checks)
+    yield from _facts(context, params, [(subject, check) for subject, check in checks
+                                        if _not_a_bound(check)])
 
 
 SWAPPED = "explain.swapped-columns"
