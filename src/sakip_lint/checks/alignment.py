@@ -20,6 +20,8 @@ SAME_PARAMS = {
     "kolom": ParamSpec(frozenset({"target", "target_akhir", "realisasi", "satuan"}), required=True),
     "di": roles_param(*TARGET_ROLES),
     "setara": ParamSpec(multiple=True),  # words that mean the same unit: "%", "Persentase", ...
+    # ya: a row printing the value per year (a Renstra's target_tahun) gives the report year's
+    "tahun_laporan": ParamSpec(frozenset({"ya", "tidak"}), default=("tidak",)),
 }
 SAME_PLACEHOLDERS = frozenset({"tempat_lain", "kolom"})
 
@@ -39,10 +41,13 @@ def _unit(text: str, equivalents: dict[str, str]) -> str:
 
 
 def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
+    """A column of each indicator is the same in every place of the roles ``di``; with
+    ``tahun_laporan``, the Renstra's yearly target for the report year counts as its target."""
     column = params["kolom"][0]
     equivalents = {" ".join(word.split()).casefold(): "=" for word in params["setara"]}
+    report_year = params["tahun_laporan"][0] == "ya"
     for indikator in context.loaded.report.indikator:
-        found = list(cells(context, indikator.id, column, params["di"]))
+        found = list(cells(context, indikator.id, column, params["di"], report_year))
         if not found:
             continue
         reference = found[0]

@@ -23,7 +23,8 @@ def roles_param(*default: str, required: bool = False) -> ParamSpec:
 
 @dataclass(frozen=True)
 class Cell:
-    """One value of a row: where it is and how it reads."""
+    """One value of a row: where it is and how it reads (``year``: an entry of a per-year
+    column such as ``target_tahun``)."""
 
     place: str
     index: int
@@ -32,23 +33,41 @@ class Cell:
     value: ParsedValue
     column: str
     context: Context
+    year: int | None = None
 
     @property
     def location(self) -> Location:
         """Computed when a finding needs it, not for every cell read."""
-        return self.context.loaded.row_location(self.place, self.index, self.column)
+        loaded = self.context.loaded
+        if self.year is None:
+            return loaded.row_location(self.place, self.index, self.column)
+        path = ("tempat", self.place, "baris", str(self.index), self.column, str(self.year))
+        return loaded.location(path, subject=loaded.row_subject(self.place, self.index),
+                               place=self.place)
 
 
-def cells(context: Context, ident: str, column: str, roles) -> Iterator[Cell]:
+PER_YEAR = {"target": "target_tahun", "realisasi": "realisasi_tahun"}
+"""The per-year column that holds a column's value for each year (a Renstra row's targets)."""
+
+
+def cells(context: Context, ident: str, column: str, roles,
+          report_year: bool = False) -> Iterator[Cell]:
     """The non-empty ``column`` of every row showing ``ident`` in places of ``roles``, in the
-    order of ``roles`` (so the first role given is the reference), then report order."""
+    order of ``roles`` (so the first role given is the reference), then report order. With
+    ``report_year``, a row that prints no ``column`` but gives the report year in its per-year
+    column (``target_tahun: {2017: ...}`` of a Renstra row) gives that value."""
     report = context.loaded.report
+    yearly = PER_YEAR.get(column) if report_year else None
     for role in roles:
         for place, index, row in report.rows_of(ident, Role(role)):
             raw = getattr(row, column)
             if raw is not None:
                 yield Cell(place, index, row, raw, context.loaded.parse(raw, place, column), column,
                            context)
+            elif yearly is not None and report.tahun in getattr(row, yearly):
+                raw = getattr(row, yearly)[report.tahun]
+                yield Cell(place, index, row, raw, context.loaded.parse(raw, place, yearly), yearly,
+                           context, report.tahun)
 
 
 def judge(context: Context, value: ParsedValue, exact: Decimal,
