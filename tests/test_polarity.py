@@ -73,6 +73,40 @@ def test_the_default_lexicon_on_real_indicator_texts(text, expected):
     assert DEFAULTS.polarity_of(text, None, qualitative=False) is expected
 
 
+# Texts the lexicon once got wrong, each with the phrase that must decide it (the reason a
+# reviewer sees): what the indicator measures decides, by hand, whether lower is better.
+DECIDED_BY = [
+    # lower is better: income inequality, however the Gini index is named
+    ("Gini Rasio", NEG, "gini"),
+    ("Rasio Gini", NEG, "gini"),
+    ("Koefisien Gini Kabupaten", NEG, "gini"),
+    # a duration: the fewer days, the better, although it names a 'penyelesaian'
+    ("Waktu rata-rata penyelesaian perizinan", NEG, "waktu rata-rata"),
+    ("Rata-rata lama pelayanan perizinan (hari)", NEG, "lama pelayanan"),
+    # breaches of discipline: the fewer, the better
+    ("ASN yang melanggar disiplin", NEG, "melanggar"),
+    ("Persentase ASN yang melakukan pelanggaran disiplin", NEG, "pelanggaran"),
+    ("Jumlah pelanggar Peraturan Daerah", NEG, "pelanggar"),
+    # higher is better: the share of the poor reached by aid, although it names the poor
+    ("Persentase keluarga miskin yang menerima bantuan sosial", POS, "menerima"),
+    ("Persentase penduduk miskin yang menerima bantuan iuran jaminan kesehatan", POS, "menerima"),
+    ("Persentase rumah tangga miskin penerima bantuan pangan", POS, "penerima"),
+    # higher is better: cured TB cases, although they are 'kasus'
+    ("Cure rate kasus TB", POS, "cure rate"),
+    ("Angka kesembuhan kasus TB", POS, "kesembuhan"),
+    # the exceptions still hold over the new words
+    ("Persentase penanganan ASN yang melanggar disiplin", POS, "penanganan"),
+    ("Persentase penurunan Gini Rasio", POS, "penurunan"),
+]
+
+
+@pytest.mark.parametrize("text,expected,phrase", DECIDED_BY, ids=[text for text, _, _ in DECIDED_BY])
+def test_the_phrase_that_decides_is_the_one_that_says_what_is_measured(text, expected, phrase):
+    decision = DEFAULTS.polarity_decision(text, None, qualitative=False)
+    assert decision.polarity is expected
+    assert decision.source is PolaritySource.PATTERN and decision.pattern.phrase == phrase
+
+
 def test_the_lexicon_covers_both_ways():
     assert sum(1 for _, p in LEXICON if p is NEG) >= 15
     assert sum(1 for _, p in LEXICON if p is POS) >= 15
