@@ -209,25 +209,97 @@ def similarity(a: str, b: str) -> Decimal:
     return Decimal(str(round(SequenceMatcher(None, normalised(a), normalised(b)).ratio() * 100)))
 
 
+DIFFERENCES = ("salah_ketik", "singkatan", "rumusan")  # from the smallest to the largest
 NAME_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True,
                                   default=("misi", "tujuan", "sasaran", "indikator", "program")),
-               "beda": ParamSpec(frozenset({"salah_ketik", "rumusan"}), required=True),
-               "ambang_salah_ketik": ParamSpec(default=("80",))}
+               "beda": ParamSpec(frozenset(DIFFERENCES), required=True),
+               "ambang_salah_ketik": ParamSpec(default=("80",)),
+               # words that say how an indicator is measured ('persentase'): a name may be
+               # written with or without one in front
+               "kata_ukuran": ParamSpec(multiple=True)}
 NAME_PLACEHOLDERS = frozenset({"kemiripan", "tempat_lain", "ragam", "jumlah_ragam"})
+_CAPITALS = re.compile(r"(?<!\w)[A-Z]{2,8}(?!\w)")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(normalised(text))
+
+
+def _abbreviations(texts: list[str]) -> dict[tuple[str, ...], str]:
+    """The abbreviations the wordings of one entity print in capitals ('APM', 'SIAK') whose
+    letters are the initials of a run of words another wording spells out ('Angka
+    Partisipasi Murni'): the run -> the abbreviation. A text written all in capitals shows no
+    abbreviation (every word of it is in capitals)."""
+    found: dict[tuple[str, ...], str] = {}
+    capitals = {token.casefold() for text in texts if any(ch.islower() for ch in text)
+                for token in _CAPITALS.findall(text)}
+    for short in capitals:
+        for text in texts:
+            words = _words(text)
+            for start in range(len(words) - len(short) + 1):
+                run = tuple(words[start:start + len(short)])
+                if short not in run and all(word[0] == letter for word, letter in zip(run, short)):
+                    found[run] = short
+    return found
+
+
+def _folded(words: list[str], runs: dict[tuple[str, ...], str]) -> list[str]:
+    """Words with every spelt-out run read as its abbreviation, once ('Angka Partisipasi
+    Murni APM' and 'APM' are both 'apm')."""
+    abbreviations = set(runs.values())
+    folded: list[str] = []
+    at = 0
+    while at < len(words):
+        for run, short in runs.items():
+            if tuple(words[at:at + len(run)]) == run:
+                word, at = short, at + len(run)
+                break
+        else:
+            word, at = words[at], at + 1
+        if not (folded and folded[-1] == word and word in abbreviations):
+            folded.append(word)
+    return folded
+
+
+def _without_measure(written: list[str], name: list[str],
+                     measures: frozenset[str]) -> tuple[list[str], list[str]]:
+    """A measure word in front of one name and not of the other ('persentase APM SD/MI' and
+    'APM SD/MI') is left out of both; two different ones ('persentase' / 'jumlah') are kept."""
+    first = lambda words: bool(words) and words[0] in measures  # noqa: E731
+    if first(written) and not first(name):
+        return written[1:], name
+    if first(name) and not first(written):
+        return written, name[1:]
+    return written, name
+
+
+def _difference(written: str, name: str, threshold: Decimal, runs: dict[tuple[str, ...], str],
+                measures: frozenset[str]) -> str:
+    """How far a wording is from the name: misspelt words only; the same name once an
+    abbreviation is read as the words it stands for and a measure word in front is allowed to
+    be left out (with typos at most); or reworded."""
+    if _typo(_words(written), _words(name), threshold):
+        return "salah_ketik"
+    words, named = _without_measure(_folded(_words(written), runs), _folded(_words(name), runs),
+                                    measures)
+    return "singkatan" if _typo(words, named, threshold) else "rumusan"
 
 
 def names_agree(context: Context, params: Params) -> Iterator[Fact]:
     """An entity is named as its own declaration names it: one finding per entity, listing
     every other wording with the places that print it and how similar it is.
 
-    ``beda = salah_ketik`` reports the entities whose every other wording is a typo of the
-    name (the same words in the same order, each at least ``ambang_salah_ketik`` percent
-    similar to its counterpart: 'koodinasi', 'admnistrasi'); ``beda = rumusan`` those with a
-    word added, dropped or replaced (a shortened or reworded statement), so each entity is
-    reported once.
+    Each entity is reported once, under its largest difference (``beda``): ``salah_ketik``
+    when every other wording is a typo of the name (the same words in the same order, each at
+    least ``ambang_salah_ketik`` percent similar to its counterpart: 'koodinasi',
+    'admnistrasi'); ``singkatan`` when the name is the same once an abbreviation is read as the
+    words it stands for ('APM' for 'Angka Partisipasi Murni') and a measure word in front
+    (``kata_ukuran``: 'persentase') is allowed to be left out; ``rumusan`` when a word is
+    added, dropped or replaced (a shortened or reworded statement).
     """
     threshold = Decimal(params["ambang_salah_ketik"][0].replace(",", ".")) / 100
-    typos_only = params["beda"][0] == "salah_ketik"
+    wanted = params["beda"][0]
+    measures = frozenset(" ".join(word.split()).casefold() for word in params["kata_ukuran"])
     for kind in params["jenis"]:
         for node in context.graph.nodes_of(kind):
             name = context.graph.graph.nodes[node]["teks"]
@@ -237,9 +309,12 @@ def names_agree(context: Context, params: Params) -> Iterator[Fact]:
                     wordings[normalised(mention.teks)].append(mention)
             if not wordings:
                 continue
-            variants = [(found, similarity(found[0].teks, name)) for found in wordings.values()]
-            if all(_typo(found[0].teks, name, threshold) for found, _ in variants) is not typos_only:
+            runs = _abbreviations([name] + [found[0].teks for found in wordings.values()])
+            largest = max((_difference(found[0].teks, name, threshold, runs, measures)
+                           for found in wordings.values()), key=DIFFERENCES.index)
+            if largest != wanted:
                 continue
+            variants = [(found, similarity(found[0].teks, name)) for found in wordings.values()]
             variants.sort(key=lambda variant: variant[1])  # the most different one speaks
             shown = "; ".join(
                 f"'{found[0].teks}' ({', '.join(dict.fromkeys(m.place for m in found))}; {score}%)"
@@ -256,9 +331,8 @@ def names_agree(context: Context, params: Params) -> Iterator[Fact]:
                        tuple(others) + (node_location,), first[0].teks, name)
 
 
-def _typo(written: str, name: str, threshold: Decimal) -> bool:
+def _typo(words: list[str], named: list[str], threshold: Decimal) -> bool:
     """The same words in the same order, each misspelt at most."""
-    words, named = _WORD.findall(normalised(written)), _WORD.findall(normalised(name))
     return len(words) == len(named) and all(
         a == b or Decimal(str(SequenceMatcher(None, a, b).ratio())) >= threshold
         for a, b in zip(words, named, strict=True))
