@@ -78,6 +78,8 @@ class Fact:
     found: str | None = None
     expected: str | None = None
     fix: Fix | None = None
+    cause: str | None = None  # the kind of problem, when a mechanism reports several kinds:
+    # facts grouped by a rule's ``kelompok`` are one cause only when their kinds are the same
 
 
 Params = dict[str, tuple[str, ...]]
@@ -176,7 +178,8 @@ class Rule:
         else:
             by_cause: dict[tuple, list[Fact]] = {}
             for fact in facts:
-                by_cause.setdefault(_group_key(grouping, fact.location), []).append(fact)
+                key = (*_group_key(grouping, fact.location), fact.cause)
+                by_cause.setdefault(key, []).append(fact)
             groups = list(by_cause.values())
         for first, *others in groups:
             yield Finding(code=self.code, severity=self.severity, message_key=None,

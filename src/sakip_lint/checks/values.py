@@ -69,8 +69,11 @@ def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
         if "note" in wanted:
             problems += [term(note, raw=raw) for note in value.notes]
         for text in problems:
-            yield Fact(loaded.location(path, subject=subject, place=place), {"subjek": subject, "ditemukan": raw, "diharapkan": "",
-                                  "tempat": place or "", "masalah": text}, found=raw)
+            # the kind of problem is the cause: a place writing every band with a decimal
+            # comma is one habit, a stray minus sign in the same place another
+            yield Fact(loaded.location(path, subject=subject, place=place),
+                       {"subjek": subject, "ditemukan": raw, "diharapkan": "",
+                        "tempat": place or "", "masalah": text}, found=raw, cause=text.key)
 
 
 # --- a value out of scale with its row ----------------------------------------------------
