@@ -71,6 +71,50 @@ def test_whole_documents_get_completeness_findings_only_where_their_kind_require
     assert "KLP005" in codes(renstra)  # a Renstra must give its baselines
 
 
+# A whole Perjanjian Kinerja: it commits to sasaran and their indicators and the programmes
+# that serve them; it prints no visi, misi or tujuan above them.
+WHOLE_PK = """\
+format: sakip-lint/1
+instansi: Dinas Contoh Kabupaten Contoh
+tahun: 2022
+dokumen: PK
+gaya_angka: id
+sasaran:
+  - {id: S-1, teks: Meningkatnya kualitas pelayanan publik}
+indikator:
+  - {id: IK-1, teks: Indeks Kepuasan Masyarakat, sasaran: S-1, tipe: indeks}
+program:
+  - {id: P-1, teks: Program Penunjang Urusan Pemerintahan, sasaran: S-1}
+kegiatan:
+  - {id: K-1, teks: Administrasi Umum Perangkat Daerah}
+tempat:
+  Perjanjian Kinerja:
+    peran: pk
+    baris:
+      - {id: IK-1, target: "82"}
+"""
+
+
+def test_a_whole_pk_starts_at_its_sasaran_but_keeps_the_budget_links(tmp_path, capsys):
+    path = tmp_path / "pk.yaml"
+    path.write_text(WHOLE_PK.replace("  - {id: K-1, teks: Administrasi Umum Perangkat Daerah}\n",
+                                     "  - {id: K-1, teks: Administrasi Umum Perangkat Daerah, program: P-1}\n"),
+                    encoding="utf-8")
+    found = codes(path)
+    # no tujuan above S-1 is asked for: a PK does not print the chain above its sasaran
+    assert not [code for code in found if code.startswith("LOAD")], found
+    # the kegiatan without its programme is still a missing link in a whole PK (line 13, col 10)
+    path.write_text(WHOLE_PK, encoding="utf-8")
+    assert main(["check", str(path), "--format", "plain", "--lang", "en"]) == 2
+    out = capsys.readouterr().out
+    assert f"{path}:13:10: LOAD002" in out and "'K-1' names no programme" in out
+    assert "names no objective" not in out
+    # the same sasaran in a whole LKjIP must name its tujuan
+    path.write_text(WHOLE_PK.replace("dokumen: PK", "dokumen: LKjIP"), encoding="utf-8")
+    assert main(["check", str(path), "--format", "plain", "--lang", "en"]) == 2
+    assert f"{path}:7:10: LOAD002" in capsys.readouterr().out
+
+
 # One table of an RPJMD (a tujuan, its sasaran and indicator): the misi above the tujuan and
 # the visi above the misi are not in the excerpt, and a misi printed without its visi.
 CHAINLESS = """\

@@ -14,7 +14,7 @@ from sakip_lint.expressions import columns
 from sakip_lint.findings import Finding, Severity, make_args
 from sakip_lint.location import Subject
 from sakip_lint.messages import Text, term
-from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS, ROW_FIELDS_BY_KIND
+from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS, ROW_FIELDS_BY_KIND, DocumentKind
 from sakip_lint.scales import read_entries
 from sakip_lint.source import LoadedReport, locate
 
@@ -39,6 +39,12 @@ def _as_list(value) -> list[str]:
 REQUIRED_IN_WHOLE: dict[str, str] = {"misi": "visi", "tujuan": "misi", "sasaran": "tujuan",
                                      "indikator": "sasaran", "kegiatan": "program",
                                      "sub_kegiatan": "kegiatan"}
+# Only the documents that print the chain above the sasaran (the plans, the cascading tree and
+# the LKjIP, whose Bab II restates the Renstra) must link misi, tujuan and sasaran upwards: a PK,
+# an RKT or an IKU document starts at the sasaran it commits to.
+CHAIN_ABOVE_SASARAN = frozenset({"misi", "tujuan", "sasaran"})
+DOCUMENTS_WITH_CHAIN = frozenset({DocumentKind.LKJIP, DocumentKind.RENSTRA, DocumentKind.RPJMD,
+                                  DocumentKind.CASCADING})
 
 
 def check_references(loaded: LoadedReport) -> Iterator[Finding]:
@@ -73,8 +79,11 @@ def _missing_links(loaded: LoadedReport) -> Iterator[Finding]:
     report = loaded.report
     if report.kutipan:
         return
+    with_chain = report.dokumen in DOCUMENTS_WITH_CHAIN
     for kind, index, entity in report.entities():
         link = REQUIRED_IN_WHOLE.get(kind)
+        if kind in CHAIN_ABOVE_SASARAN and not with_chain:
+            continue
         if kind == "indikator" and entity.tujuan is not None:
             continue  # an indicator of a tujuan stands under it, not under a sasaran
         if link is not None and getattr(entity, link) is None:
