@@ -80,6 +80,7 @@ class Cell:
     where: str  # 'Tabel 3.7, sasaran S-01'
     position: str  # file:line:col
     value: str | None  # what is printed there
+    quote: str | None = None  # the sentence of a prose claim the value is in
 
 
 @dataclass(frozen=True)
@@ -241,8 +242,14 @@ class _Texts:
         return self.number(value.quantize(Decimal("0.0001")).normalize())
 
     def cell(self, location: Location) -> Cell:
+        report = self.result.loaded.report
+        parts = location.pointer.split("/")
+        quote = None
+        if len(parts) > 2 and parts[1] == "klaim" and parts[2].isdigit() \
+                and int(parts[2]) < len(report.klaim):
+            quote = report.klaim[int(parts[2])].kutipan
         return Cell(location, render_place(location, self.lang), location.editor_position(),
-                    printed_value(self.result.loaded.report, location.pointer))
+                    printed_value(report, location.pointer), quote)
 
     def inputs(self, check: StatedCheck) -> str:
         parts = []

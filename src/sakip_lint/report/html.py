@@ -137,6 +137,8 @@ def _finding(content: FileContent, view: FindingView) -> Markup:
              el("span", {"class": "where"}, view.at.where), " ", *at)
     else:
         fact("report.finding.at", el("span", {"class": "where"}, view.at.where), " ", *at)
+    if view.at.quote:
+        fact("report.finding.quote", el("q", {"class": "quote"}, view.at.quote))
     if finding.expected is not None:
         fact("report.finding.expected", el("span", {"class": "value expected"}, finding.expected))
     if view.related:

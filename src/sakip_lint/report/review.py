@@ -78,6 +78,8 @@ def _cells(cells: tuple[Cell, ...], lang: str) -> str:
 def _evidence(view: FindingView, lang: str) -> tuple[str, ...]:
     finding = view.finding
     lines = [_t("review.evidence.at", lang, where=view.at.where, position=view.at.position)]
+    if view.at.quote:
+        lines.append(_t("review.evidence.quote", lang, quote=view.at.quote))
     if finding.found is not None:
         lines.append(_t("review.evidence.found", lang, value=finding.found))
     if finding.expected is not None:
@@ -154,7 +156,7 @@ def to_markdown(draft: Draft) -> str:
             lines += [md(_t("review.aspect.none", lang)), ""]
         for index, item in enumerate(aspect.items, start=1):
             severity = render(f"severity.{item.severity.value}", lang)
-            lines.append(f"{index}. **{md(item.code)}** [{md(severity)}] {md(item.message)}")
+            lines.append(f"{index}. **{md(item.code)}** {md(f'[{severity}]')} {md(item.message)}")
             lines += [f"   - {md(line)}" for line in item.evidence]
             lines += [f"   - **{md(_t('review.advice', lang))}**: {md(item.advice)}", ""]
     lines += [f"## E. {md(_t('review.section.conclusion', lang))}", "", md(draft.conclusion), "",
