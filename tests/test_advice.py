@@ -62,3 +62,12 @@ def test_a_wrong_recommendation_or_aspect_is_a_located_problem(extra, key, line)
         compiled(extra)
     problems = [(p.message_key, p.file, p.line) for p in raised.value.problems]
     assert (key, "own.sakip", line) in problems, problems
+
+
+def test_explain_shows_the_aspect_and_the_recommendation(capsys):
+    from sakip_lint.cli import main
+
+    assert main(["explain", "BUD003", "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert "- Reviu aspect: Budget (anggaran)" in text
+    assert "- Recommendation: Check the budget realisation of {subjek} in {tempat}" in text

@@ -651,6 +651,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "explain.basis": {"id": "Dasar", "en": "Basis"},
     "explain.check": {"id": "Pemeriksaan", "en": "Check"},
     "explain.source": {"id": "Ditulis di", "en": "Written in"},
+    "explain.aspect": {"id": "Aspek reviu", "en": "Reviu aspect"},
+    "explain.advice": {"id": "Saran", "en": "Recommendation"},
     "explain.messages": {"id": "Pesan", "en": "Messages"},
     "explain.example.gagal": {"id": "Contoh yang melanggar", "en": "Failing example"},
     "explain.example.lulus": {"id": "Contoh yang lulus", "en": "Passing example"},
