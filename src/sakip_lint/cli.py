@@ -1,4 +1,5 @@
-"""The command line: ``check``, ``capaian``, ``rules`` and ``explain``.
+"""The command line: ``check``, ``capaian``, ``graph``, ``report``, ``review``, ``rules`` and
+``explain``.
 
 Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
 2 an input file or the rule files could not be used (or the tool itself failed). Bad input
@@ -21,20 +22,22 @@ from sakip_lint.graph_export import render_graph
 from sakip_lint.messages import LANGUAGES, render
 from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
                                render_findings, render_rules)
+from sakip_lint.report.review import FORMATS as REVIEW_FORMATS
 from sakip_lint.ruleset import Ruleset, load_ruleset
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
-                        help="extra rule folder or file (*.sakip); repeatable")
+    base = argparse.ArgumentParser(add_help=False)  # every command; ``common`` adds --format
+    base.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
+                      help="extra rule folder or file (*.sakip); repeatable")
+    base.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+    base.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                      help="change a limit against hostile input (" + ", ".join(limits.NAMES)
+                           + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
+    common = argparse.ArgumentParser(add_help=False, parents=[base])
     common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
-    common.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
-    common.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
-                        help="change a limit against hostile input (" + ", ".join(limits.NAMES)
-                             + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
     parser = argparse.ArgumentParser(
         prog="sakip-lint",
         description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
@@ -54,6 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("file", type=Path, metavar="FILE")
     graph.add_argument("--to", choices=GRAPH_FORMATS, default="dot", dest="graph_format",
                        help="graph format (default: dot)")
+    report = commands.add_parser("report", parents=[base],
+                                 help="the reviewer's report: one self-contained HTML file")
+    report.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    report.add_argument("--html", "-o", required=True, type=Path, metavar="OUT.html",
+                        dest="output", help="the HTML file to write ('-': standard output)")
+    review = commands.add_parser("review", parents=[base],
+                                 help="a draft of the Catatan Hasil Reviu (docx, markdown)")
+    review.add_argument("file", type=Path, metavar="FILE")
+    review.add_argument("--format", choices=REVIEW_FORMATS, default="docx",
+                        help="docx (Word, default) or markdown")
+    review.add_argument("--output", "-o", required=True, type=Path, metavar="OUT",
+                        help="the file to write ('-': standard output)")
     commands.add_parser("rules", parents=[common], help="list the rules in force")
     explain = commands.add_parser("explain", parents=[common],
                                   help="the documentation and examples of one rule")
@@ -126,8 +141,58 @@ def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "rules": run_rules,
-            "explain": run_explain}
+def _deliver(args: argparse.Namespace, data: bytes) -> int:
+    """Write a deliverable to ``--output`` (or standard output for '-') and say where."""
+    if str(args.output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return EXIT_CLEAN
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:
+        print(render("cli.output-unwritable", args.lang, path=escape.plain(args.output),
+                     detail=escape.plain(error.strerror or error)), file=sys.stderr)
+        return EXIT_UNUSABLE
+    print(render("cli.report-written", args.lang, path=escape.plain(args.output)), file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def run_report(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    from sakip_lint.report.content import build
+    from sakip_lint.report.html import render_html
+
+    results = check_files(args.files, ruleset)
+    unusable = [result for result in results if not result.usable]
+    if unusable:
+        sys.stderr.write(render_findings(unusable, Provenance.of(ruleset), "plain", args.lang))
+        for result in unusable:
+            print(render("cli.input-unusable", args.lang, path=escape.plain(result.path)),
+                  file=sys.stderr)
+        return EXIT_UNUSABLE
+    contents = [build(result, ruleset, args.lang, index)
+                for index, result in enumerate(results, start=1)]
+    return _deliver(args, render_html(contents, args.lang).encode("utf-8"))
+
+
+def run_review(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    from sakip_lint.report.content import build
+    from sakip_lint.report.review import render_review
+
+    result = _checked_or_explained(args, ruleset)
+    if result is None:
+        return EXIT_UNUSABLE
+    try:
+        data = render_review(build(result, ruleset, args.lang), args.format)
+    except ModuleNotFoundError as error:
+        if error.name != "docx":
+            raise
+        print(render("cli.docx-missing", args.lang), file=sys.stderr)
+        return EXIT_UNUSABLE
+    return _deliver(args, data)
+
+
+COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "report": run_report,
+            "review": run_review, "rules": run_rules, "explain": run_explain}
 
 
 def main(argv: list[str] | None = None) -> int:

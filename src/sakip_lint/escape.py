@@ -2,7 +2,8 @@
 never a control sequence.
 
 A report is written by someone else. Its names, places and values reach the reviewer's
-terminal, a Markdown page, a Graphviz or Mermaid drawing and (later) HTML and DOCX. Each
+terminal, a Markdown page, a Graphviz or Mermaid drawing, an HTML page with inline SVG and a
+Word document. Each
 target has its own active characters, so each has one function here, applied at the edge —
 where a finished text (a filled message, a table cell, a provenance line) is written in that
 format — and never inside the message catalogue, whose texts are shared by every format.
@@ -78,8 +79,20 @@ def markdown(text: object) -> str:
 
 
 def html(text: object) -> str:
-    """Text for an HTML element or a quoted attribute."""
+    """Text for an HTML element or a quoted attribute, and for the SVG drawn inline in the
+    page (quotes are escaped, so an attribute cannot be closed from the data)."""
     return _html.escape(visible(text), quote=True)
+
+
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def docx(text: object, block: bool = False) -> str:
+    """Text for a Word document (python-docx writes it into XML and escapes ``&<>`` itself):
+    the control characters XML cannot hold, which would make python-docx refuse the text, are
+    shown as for the terminal, and so are U+FFFE and U+FFFF, which XML cannot hold either.
+    ``block`` keeps line feeds and tabs (python-docx makes them breaks and tabs)."""
+    return _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", visible(text, block))
 
 
 def dot(text: object) -> str:

@@ -41,7 +41,9 @@ class Node:
     severity: str | None
 
 
-def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[list[Node], list[Edge]]:
+def findings_about(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
+    """Node id -> the findings about that entity (at the finding's own value or one of the
+    values the same cause shows in), in the order given."""
     about: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
         for location in (finding.location, *finding.same_cause):
@@ -50,6 +52,11 @@ def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[lis
                 continue
             if finding not in about[subject.id]:
                 about[subject.id].append(finding)
+    return about
+
+
+def collect(graph: PerformanceGraph, findings: tuple[Finding, ...]) -> tuple[list[Node], list[Edge]]:
+    about = findings_about(graph, findings)
     nodes = []
     for node, data in graph.graph.nodes(data=True):
         found = about.get(node, [])

@@ -347,6 +347,7 @@ def render_explain(rule, fmt: str, lang: str) -> str:
                                   "check": rule.check,
                                   "params": {k: list(v) for k, v in rule.params.items()},
                                   "docs": rule.docs, "messages": rule.messages,
+                                  "advice": rule.advice, "aspect": rule.aspect,
                                   "source": rule.source,
                                   "examples": [{"kind": e.kind, "text": e.text}
                                                for e in rule.examples]})
@@ -355,6 +356,9 @@ def render_explain(rule, fmt: str, lang: str) -> str:
     lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",
              f"- {render('explain.basis', lang)}: {rule.basis or '-'}",
              f"- {render('explain.check', lang)}: {rule.check}" + (f" ({params})" if params else ""),
+             f"- {render('explain.aspect', lang)}: "
+             + (render(f"review.aspect.{rule.aspect}", lang) if rule.aspect else "-"),
+             f"- {render('explain.advice', lang)}: {rule.advice.get(lang) or rule.advice.get('id') or '-'}",
              f"- {render('explain.source', lang)}: {rule.source}", "",
              rule.doc(lang) or "", "", f"## {render('explain.messages', lang)}", ""]
     lines += [f"- {language}: {template}" for language, template in sorted(rule.messages.items())]

@@ -87,6 +87,9 @@ CheckFunction = Callable[[Context, Params], Iterator[Fact]]
 
 
 GROUPINGS = ("tidak", "aturan", "tempat", "kolom", "entitas")
+ASPECTS = ("penyajian_data", "keandalan", "keselarasan_perencanaan", "capaian", "anggaran")
+"""The aspects of the reviu of a Laporan Kinerja (PermenPAN-RB 53/2014) a rule's findings
+belong to (``aspek``): the draft review notes group findings under them."""
 RULE_PARAMS = {
     "kelompok": ParamSpec(frozenset(GROUPINGS), default=("tidak",)),
     "dokumen": ParamSpec(frozenset(kind.value.lower() for kind in DocumentKind), multiple=True,
@@ -152,6 +155,8 @@ class Rule:
     docs: dict[str, str]  # language -> documentation
     examples: tuple[Example, ...]
     source: str  # file:line where the rule is written
+    advice: dict[str, str] = field(default_factory=dict)  # language -> recommendation (saran)
+    aspect: str | None = None  # the reviu aspect of its findings (ASPECTS); None: not said
 
     def doc(self, lang: str) -> str | None:
         return self.docs.get(lang) or self.docs.get("id")

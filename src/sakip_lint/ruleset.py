@@ -27,7 +27,7 @@ from sakip_lint.expressions import FUNCTIONS, calls, variables
 from sakip_lint.findings import Severity
 from sakip_lint.messages import placeholders, template_problems
 from sakip_lint.model import Polarity
-from sakip_lint.rule import Example, Mechanism, Rule
+from sakip_lint.rule import ASPECTS, Example, Mechanism, Rule
 from sakip_lint.scales import band_problems, interval_text, range_text
 from sakip_lint.textfile import decode, read_bytes
 
@@ -295,6 +295,7 @@ class _Compiler:
         before = len(self.problems)
         single: dict[str, ast.RuleItem] = {}
         messages: dict[str, str] = {}
+        advice: dict[str, str] = {}
         docs: dict[str, str] = {}
         params: dict[str, tuple[str, ...]] = {}
         examples: list[Example] = []
@@ -304,7 +305,7 @@ class _Compiler:
                     self._problem(item.position, "dsl.duplicate-item",
                                   item=f"dokumentasi {item.key}", code=statement.code)
                 docs[item.key] = textwrap.dedent(item.values[0]).strip()
-            elif item.kind in ("severity", "check", "basis"):
+            elif item.kind in ("severity", "check", "basis", "aspect"):
                 if item.kind in single:
                     self._problem(item.position, "dsl.duplicate-item", item=item.kind,
                                   code=statement.code)
@@ -314,6 +315,11 @@ class _Compiler:
                     self._problem(item.position, "dsl.duplicate-item", item=f"pesan {item.key}",
                                   code=statement.code)
                 messages[item.key] = item.values[0]
+            elif item.kind == "advice":
+                if item.key in advice:
+                    self._problem(item.position, "dsl.duplicate-item", item=f"saran {item.key}",
+                                  code=statement.code)
+                advice[item.key] = item.values[0]
             elif item.kind == "example":
                 examples.append(Example(item.key, textwrap.dedent(item.values[0]).strip("\n")))
             else:
@@ -328,6 +334,14 @@ class _Compiler:
             if lang not in messages:
                 self._problem(statement.position, "dsl.rule-missing-message", code=statement.code,
                               lang=lang)
+        aspect = single.get("aspect")
+        if aspect is not None and aspect.values[0] not in ASPECTS:
+            self._problem(aspect.position, "dsl.unknown-aspect", name=aspect.values[0],
+                          allowed=", ".join(ASPECTS))
+        for lang in LANGUAGES_REQUIRED:  # a recommendation, when given, is in both languages
+            if advice and lang not in advice:
+                self._problem(statement.position, "dsl.rule-missing-advice", code=statement.code,
+                              lang=lang)
         mechanism = None
         if "check" in single:
             check = single["check"]
@@ -338,6 +352,7 @@ class _Compiler:
         if mechanism is not None:
             params = self._params(statement, mechanism, params, single["check"].values[0])
             self._placeholders(statement, mechanism, messages, single["check"].values[0])
+            self._placeholders(statement, mechanism, advice, single["check"].values[0], "advice")
         if len(self.problems) > before:
             return None
         basis = single.get("basis")
@@ -347,7 +362,8 @@ class _Compiler:
                     basis=basis.values[0] if basis else None,
                     docs=docs,
                     examples=tuple(examples),
-                    source=f"{statement.position.file}:{statement.position.line}")
+                    source=f"{statement.position.file}:{statement.position.line}",
+                    advice=advice, aspect=aspect.values[0] if aspect else None)
 
     def _params(self, statement: ast.RuleStatement, mechanism: Mechanism,
                 given: dict[str, tuple[str, ...]], check: str) -> dict[str, tuple[str, ...]]:
@@ -382,8 +398,10 @@ class _Compiler:
         return position if found < 0 else ast.Position(position.file, position.line, found + 1)
 
     def _placeholders(self, statement: ast.RuleStatement, mechanism: Mechanism,
-                      messages: dict[str, str], check: str) -> None:
-        positions = {item.key: item.position for item in statement.items if item.kind == "message"}
+                      messages: dict[str, str], check: str, kind: str = "message") -> None:
+        """The holes of the rule's messages (or of its recommendations, ``kind = advice``) are
+        plain names the check fills."""
+        positions = {item.key: item.position for item in statement.items if item.kind == kind}
         allowed = mechanism.all_placeholders
         for lang, template in messages.items():
             unusable = template_problems(template)

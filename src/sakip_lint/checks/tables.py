@@ -8,6 +8,7 @@ evaluation tables and SKM tables.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip_lint.checks.common import data_rows, judge, table_location
@@ -87,8 +88,22 @@ def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
 GRADE_PLACEHOLDERS = frozenset({"nilai", "tahun", "kolom"})
 
 
-def table_grades(context: Context, params: Params) -> Iterator[Fact]:
-    """The grade row names the grade the scale in force that year gives to the total."""
+@dataclass(frozen=True)
+class GradeCell:
+    """A grade a table prints for one year, beside its score and the grade the scale in force
+    that year gives (``expected``: None when the scale holds no band for the score)."""
+
+    table_index: int
+    row_index: int
+    column_index: int
+    year: int
+    score: str
+    stated: str
+    expected: str | None
+
+
+def grade_cells(context: Context) -> Iterator[GradeCell]:
+    """Every grade of the tables that declare a grade row, a total row and a scale."""
     for table_index, table in enumerate(context.loaded.report.tabel):
         if not (table.baris_predikat and table.skala_predikat and table.baris_total):
             continue
@@ -105,10 +120,19 @@ def table_grades(context: Context, params: Params) -> Iterator[Fact]:
             stated = grade_row[at]
             if scale is None or score is None or not score.has_number or stated is None:
                 continue
-            expected = scale.classify(score.number)
-            if expected is not None and stated.strip().casefold() != expected.casefold():
-                location = table_location(context, table_index, grade_index, at)
-                yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated,
-                                      "diharapkan": expected, "tempat": table.di,
-                                      "nilai": score_row[at], "tahun": str(year), "kolom": column},
-                           found=stated, expected=expected)
+            yield GradeCell(table_index, grade_index, at, year, score_row[at], stated,
+                            scale.classify(score.number))
+
+
+def table_grades(context: Context, params: Params) -> Iterator[Fact]:
+    """The grade row names the grade the scale in force that year gives to the total."""
+    for cell in grade_cells(context):
+        stated, expected = cell.stated, cell.expected
+        if expected is not None and stated.strip().casefold() != expected.casefold():
+            table = context.loaded.report.tabel[cell.table_index]
+            location = table_location(context, cell.table_index, cell.row_index, cell.column_index)
+            yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated,
+                                  "diharapkan": expected, "tempat": table.di,
+                                  "nilai": cell.score, "tahun": str(cell.year),
+                                  "kolom": table.kolom[cell.column_index]},
+                       found=stated, expected=expected)

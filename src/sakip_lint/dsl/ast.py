@@ -99,7 +99,7 @@ class WrongFormulaStatement:
 @dataclass(frozen=True)
 class RuleItem:
     position: Position
-    kind: str  # severity | check | message | basis | doc | example | param
+    kind: str  # severity | check | message | basis | advice | aspect | doc | example | param
     key: str | None  # the language, example kind or parameter name
     values: tuple[str, ...]
 

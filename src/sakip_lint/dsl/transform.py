@@ -98,6 +98,12 @@ class ToAst(Transformer):
     def rule_basis(self, meta, children):
         return self._item(meta, "basis", None, text(children[0]))
 
+    def rule_advice(self, meta, children):
+        return self._item(meta, "advice", str(children[0]), text(children[1]))
+
+    def rule_aspect(self, meta, children):
+        return self._item(meta, "aspect", None, str(children[0]))
+
     def rule_doc(self, meta, children):
         lang, body = children
         return self._item(meta, "doc", "id" if lang is None else str(lang), text(body))
