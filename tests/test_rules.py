@@ -131,7 +131,7 @@ def described(finding: Finding) -> dict:
             "kunci": finding.location.key, "tempat": finding.location.place,
             "berkas": Path(finding.location.file).stem,
             "ditemukan": finding.found, "diharapkan": finding.expected, "perbaikan": fix,
-            "terkait": related, "terkait_urut": related,
+            "terkait": related, "terkait_urut": list(related),
             "sebab_sama": [location.pointer for location in finding.same_cause],
             "pesan": finding.message("id")}
 
@@ -209,7 +209,8 @@ def test_rule_cases(code, kind, case):
     if wanted is None:
         assert bool(found) == (kind == "gagal")
         return
-    shown = [described(finding) for finding in found]
+    shown = "what the tool gave:\n" + yaml.safe_dump([described(finding) for finding in found],
+                                                  allow_unicode=True, sort_keys=False)
     assert len(found) == len(wanted), shown
     assert one_to_one(found, wanted, code), shown
 
