@@ -73,8 +73,7 @@ class PerformanceGraph:
                     continue
                 parents = parents if isinstance(parents, list) else [parents]
                 for position, parent in enumerate(parents):
-                    path = (kind, str(index), field) + ((str(position),) if isinstance(
-                        getattr(entity, field), list) else ())
+                    path = loaded.item_path((kind, str(index), field), position)
                     declaration = Declaration(CANONICAL, path, Subject(kind, entity.id), loaded)
                     self._link(parent, entity.id, declaration)
         for place_name, place in report.tempat.items():

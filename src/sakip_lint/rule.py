@@ -110,8 +110,8 @@ def _group_key(grouping: str, location: Location) -> tuple:
         parts = location.pointer.split("/")
         if len(parts) > 5 and parts[1] == "tempat":
             return (location.place, parts[5])
-        if len(parts) > 5 and parts[1] == "tabel":
-            return (parts[2], parts[6] if len(parts) > 6 else None)
+        if len(parts) > 5 and parts[1] == "tabel":  # /tabel/<table>/baris/<row>/<column>
+            return (parts[2], parts[5])
         return (location.place, parts[-1])
     return (location.subject,)
 

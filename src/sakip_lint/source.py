@@ -100,6 +100,13 @@ class LoadedReport:
         return self.location(("klaim", str(index), "nilai"), subject=Subject("klaim", claim.id),
                              place=claim.di)
 
+    def item_path(self, path: Path_, position: int) -> Path_:
+        """The path of item ``position`` of a field that takes one value or a list: the item
+        when the file writes a list (``sasaran: [S-01, S-02]``), the field itself when it writes
+        the one value (``sasaran: S-01``), so that the pointer exists in the file."""
+        item = path + (str(position),)
+        return item if item in self.source.values else path
+
     def row_location(self, place: str, index: int, field: str | None = None) -> Location:
         """Where a cell of a row is, named by its entity ('indikator IK-04') and its place."""
         path = ("tempat", place, "baris", str(index)) + ((field,) if field else ())

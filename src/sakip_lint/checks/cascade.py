@@ -46,8 +46,8 @@ def unknown_parent(context: Context, params: Params) -> Iterator[Fact]:
         for index, entity in enumerate(getattr(context.loaded.report, kind)):
             for position, ident in enumerate(entity.induk):
                 if ident not in known:
-                    location = context.loaded.location((kind, str(index), "induk", str(position)),
-                                                       subject=Subject(kind, entity.id))
+                    path = context.loaded.item_path((kind, str(index), "induk"), position)
+                    location = context.loaded.location(path, subject=Subject(kind, entity.id))
                     yield Fact(location, {"subjek": Subject(kind, entity.id), "tempat": "",
                                           "ditemukan": ident, "diharapkan": "", "induk": ident,
                                           "berkas_induk": context.parent.path}, found=ident)

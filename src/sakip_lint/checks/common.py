@@ -81,6 +81,15 @@ def judge(context: Context, value: ParsedValue, exact: Decimal,
     return (Verdict.MATCH if difference == 0 else Verdict.DIFFERS), difference
 
 
+def replacement(context: Context, exact: Decimal, decimals: int, verdict: Verdict) -> Decimal:
+    """The value to print for an exact result in a cell printed with ``decimals``: at that
+    precision, or at the rules' when a real difference would lose the value there (a whole
+    number for 66,67). A cell of three decimals gets 70,328 for 70,3278, not 70,33 or 70,330."""
+    if verdict is Verdict.DIFFERS and context.config.rounding.apply(exact, decimals) != exact:
+        decimals = max(decimals, context.config.rounding.decimals)
+    return context.config.rounding.apply(exact, decimals)
+
+
 def first_number(found: Iterator[Cell]) -> Cell | None:
     return next((cell for cell in found if cell.value.has_number), None)
 

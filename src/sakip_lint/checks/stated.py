@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from sakip_lint.checks.common import replacement
 from sakip_lint.comparison import Verdict
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
@@ -50,8 +51,8 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
     # is part of a sentence, rewritten by its writer
     if (comparison.verdict is Verdict.DIFFERS and check.in_table
             and check.explanation != "explain.swapped-columns"):
-        decimals = max(stated.value.decimals or 0, context.config.rounding.decimals)
-        fix = Fix(stated.location, context.number(computed.rounded, decimals), safe=True)
+        value = replacement(context, computed.exact, stated.value.decimals or 0, comparison.verdict)
+        fix = Fix(stated.location, context.number(value), safe=True)
     values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": expected,
               "selisih": difference, "tempat": stated.location.place or "",
               "tepat": context.number(computed.exact.quantize(Decimal("0.0001"))),
