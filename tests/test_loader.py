@@ -99,6 +99,10 @@ BROKEN = {
     "table row width": (MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
                                " baris: [[x, '1', '2']]}\n",
                         ("LOAD007", "load.table-row-width")),
+    "style of a column the table lacks": (
+        MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
+               " gaya_kolom: {c: en}, baris: [[x, '1']]}\n",
+        ("LOAD007", "load.table-unknown-column")),
     "merge key": (MINI + "x: &a {b: 1}\ny:\n  <<: *a\n", ("LOAD001", "load.unsupported-node")),
 }
 
@@ -128,3 +132,33 @@ def test_missing_and_undecodable_files(tmp_path):
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"\xff\xfe\x00bad")
     assert codes(load_report(binary))[0][0] == "LOAD001"
+
+
+STYLED_TABLE = MINI.replace("  Tabel 3.1:\n", "  Tabel 2.4:\n    peran: lainnya\n    gaya_angka: en\n"
+                            "  Tabel 3.1:\n") + """\
+tabel:
+  - id: t-en
+    di: Tabel 2.4
+    kolom: [Program, Pagu, Persen]
+    kolom_label: Program
+    gaya_kolom: {Persen: id}
+    baris: [[A, "1,250", "72,5"]]
+  - id: t-report
+    di: Tabel 3.1
+    kolom: [Program, Pagu]
+    kolom_label: Program
+    baris: [[A, "1,250"]]
+"""
+
+
+def test_a_generic_table_reads_in_its_column_then_place_then_report_style(write):
+    loaded = load_report(write(STYLED_TABLE)).loaded
+    placed, plain = loaded.report.tabel
+    # column Persen declares id; Pagu follows its place Tabel 2.4 (en); the table printed at
+    # Tabel 3.1, which declares nothing, follows the report (id)
+    assert loaded.table_style(placed, "Persen").value == "id"
+    assert loaded.table_style(placed, "Pagu").value == "en"
+    assert loaded.table_style(plain, "Pagu").value == "id"
+    assert loaded.table_value(placed, "Pagu", "1,250").number == 1250  # one thousand two hundred fifty
+    assert str(loaded.table_value(placed, "Persen", "72,5").number) == "72.5"
+    assert str(loaded.table_value(plain, "Pagu", "1,250").number) == "1.250"  # one and a quarter

@@ -63,9 +63,13 @@ class Context:
         style = self.loaded.style
         return NumberStyle.ID if style is NumberStyle.AUTO else style
 
-    def number(self, value: Decimal | None, decimals: int | None = None) -> str:
-        """A number written as the report writes numbers."""
-        return "" if value is None else format_number(value, self.style, decimals)
+    def number(self, value: Decimal | None, decimals: int | None = None,
+               style: NumberStyle | None = None) -> str:
+        """A number written as the report writes numbers, or in ``style`` (that of the cell
+        it is compared with, when it differs from the report's)."""
+        if style is None or style is NumberStyle.AUTO:
+            style = self.style
+        return "" if value is None else format_number(value, style, decimals)
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ def table_cell(context: Context, table_index: int, table: Table, label: str,
     for row_index, row in enumerate(table.baris):
         if row[label_at] == label:
             raw = row[column_at]
-            value = context.loaded.parse(raw) if raw is not None else None
+            value = context.loaded.table_value(table, column, raw) if raw is not None else None
             return TableCell(table_index, row_index, column_at, raw, value)
     return None
 
@@ -122,7 +122,8 @@ def data_rows(table: Table) -> list[tuple[int, list]]:
 
 def column_numbers(context: Context, table: Table, column: str) -> list[Decimal]:
     at = table.kolom.index(column)
-    values = [context.loaded.parse(row[at]) for _, row in data_rows(table) if row[at] is not None]
+    values = [context.loaded.table_value(table, column, row[at]) for _, row in data_rows(table)
+              if row[at] is not None]
     return [value.number for value in values if value.has_number]
 
 

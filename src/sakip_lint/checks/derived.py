@@ -24,6 +24,7 @@ from sakip_lint.expressions import (VARIADIC_FUNCTIONS, Binary, Call, Column, Ex
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.model import Polarity, Table
+from sakip_lint.numbers import NumberStyle
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
@@ -193,7 +194,7 @@ def _row_values(context: Context, table: Table, row: list, expression: Expressio
     values: dict[str, Decimal | None] = {}
     for header in columns(expression):
         raw = row[table.kolom.index(header)]
-        value = context.loaded.parse(raw) if raw is not None else None
+        value = context.loaded.table_value(table, header, raw) if raw is not None else None
         values[Column(header).key] = value.number if value is not None and value.has_number else None
     return values
 
@@ -206,7 +207,7 @@ def _compute(context: Context, table: Table, row: list, expression: Expression) 
 
 
 def _explain(context: Context, table: Table, row: list, value, formula: TableFormula,
-             negative_row: bool):
+             negative_row: bool, style: NumberStyle):
     """The wrong formula the stated value fits, as a message argument ('' when none)."""
     mistakes = known_mistakes(formula.negative if negative_row else formula.expression)
     if negative_row:  # the classic one: the positive formula for a lower-is-better indicator
@@ -216,7 +217,7 @@ def _explain(context: Context, table: Table, row: list, value, formula: TableFor
         if alternative is not None and judge(context, value, alternative, True)[0] is not Verdict.DIFFERS:
             shown = context.config.rounding.apply(alternative, max(value.decimals or 0, 2))
             return Text("explain.wrong-formula", (("name", term(key)), ("formula", _shown(expression)),
-                                                  ("alternative", context.number(shown))))
+                                                  ("alternative", context.number(shown, style=style))))
     return ""
 
 
@@ -245,7 +246,7 @@ def _check_cell(context, table_index, table, row_index, row, label_at, formula: 
                 wanted) -> Iterator[Fact]:
     at = table.kolom.index(formula.column)
     raw = row[at]
-    value = context.loaded.parse(raw) if raw is not None else None
+    value = context.loaded.table_value(table, formula.column, raw) if raw is not None else None
     if value is None or not value.has_number or value.label is not None:
         return  # empty, words, or a number with words around it ('Turun 5 %'): not read
     label = row[label_at] or str(row_index + 1)
@@ -263,17 +264,18 @@ def _check_cell(context, table_index, table, row_index, row, label_at, formula: 
         other = _compute(context, table, row, formula.negative)
         if other is not None and judge(context, value, other, True)[0] is not Verdict.DIFFERS:
             return
-    explanation = (_explain(context, table, row, value, formula, negative_row)
+    style = context.loaded.table_style(table, formula.column)  # the fix is written in the cell's
+    explanation = (_explain(context, table, row, value, formula, negative_row, style)
                    if verdict is Verdict.DIFFERS else "")
     decimals = value.decimals or 0
-    expected = context.number(_replacement(context, exact, decimals, verdict))
+    expected = context.number(_replacement(context, exact, decimals, verdict), style=style)
     location = table_location(context, table_index, row_index, at)
     related = tuple(table_location(context, table_index, row_index, table.kolom.index(header))
                     for header in sorted(columns(expression), key=table.kolom.index))
     values = {"subjek": Subject("tabel", table.id), "ditemukan": raw, "diharapkan": expected,
               "tempat": table.di, "baris": label, "kolom": formula.column,
-              "rumus": _shown(expression), "selisih": context.number(difference),
-              "tepat": context.number(exact.quantize(Decimal("0.0001"))),
+              "rumus": _shown(expression), "selisih": context.number(difference, style=style),
+              "tepat": context.number(exact.quantize(Decimal("0.0001")), style=style),
               "penjelasan": explanation}
     yield Fact(location, values, related, raw, expected, Fix(location, expected, safe=True))
 
