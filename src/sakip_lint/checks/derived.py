@@ -59,9 +59,11 @@ def year_columns(table: Table, candidates: list[str]) -> dict[str, int]:
     return years
 
 
-def _bind(declaration: DerivedColumn, table: Table, column: str) -> dict[str, list[str]] | None:
+def _bind(declaration: DerivedColumn, table: Table, column: str,
+          computed: frozenset[str]) -> dict[str, list[str]] | None:
     """The columns each name of the declaration stands for in this table, or None when a name
-    finds no column or more than one (ambiguous)."""
+    finds no column or more than one (ambiguous). A set of columns (``kolom angka lain``)
+    leaves out the ``computed`` ones: derived and total columns are results, not values."""
     others = [h for h in table.kolom if h not in (column, table.kolom_label)]
     years = year_columns(table, others)
     ordered = sorted(years, key=years.get)
@@ -81,7 +83,7 @@ def _bind(declaration: DerivedColumn, table: Table, column: str) -> dict[str, li
                 return None
             found = [ordered[1] if binding.kind == "latest_year" else ordered[0]]
         else:  # numbers: the row's other number columns, to be averaged
-            found = [h for h in table.kolom_angka if h not in (column, table.kolom_total)]
+            found = [h for h in table.kolom_angka if h != column and h not in computed]
             if len(found) < 2:
                 return None
         bound[binding.name] = found
@@ -108,10 +110,11 @@ def _substitute(expression: Expression, bound: dict[str, list[str]]) -> Expressi
     return expression
 
 
-def _recognise(declaration: DerivedColumn, table: Table, column: str) -> TableFormula | None:
+def _recognise(declaration: DerivedColumn, table: Table, column: str,
+               computed: frozenset[str]) -> TableFormula | None:
     if not declaration.header.matches(column):
         return None
-    bound = _bind(declaration, table, column)
+    bound = _bind(declaration, table, column, computed)
     if bound is None:
         return None
     expression = _substitute(declaration.formula, bound)
@@ -125,8 +128,21 @@ def _recognise(declaration: DerivedColumn, table: Table, column: str) -> TableFo
 
 def table_formulas(context: Context, table: Table) -> list[TableFormula]:
     """The derived columns of a table: the data file's ``rumus`` first, then the rule files'
-    exact headers, then the headers recognised by pattern — each only when it is certain."""
+    exact headers, then the headers recognised by pattern — each only when it is certain.
+
+    An average of "the other number columns" must not take in the other derived columns
+    (a Perubahan (%) beside 2018 and 2019), so the columns are recognised twice: first to
+    learn which are computed, then with those left out of every set of columns."""
+    declared = frozenset(table.rumus) | frozenset(filter(None, [table.kolom_total]))
+    _, recognised = _table_formulas(context, table, declared)
+    return _table_formulas(context, table, declared | recognised)[0]
+
+
+def _table_formulas(context: Context, table: Table,
+                    computed: frozenset[str]) -> tuple[list[TableFormula], frozenset[str]]:
+    """The formulas found, and every column some declaration recognises (ambiguous too)."""
     found: list[TableFormula] = []
+    recognised: set[str] = set()
     declarations = context.config.derived_columns
     exact = [d for d in declarations if d.header.exact is not None]
     patterns = [d for d in declarations if d.header.exact is None]
@@ -138,15 +154,17 @@ def table_formulas(context: Context, table: Table) -> list[TableFormula]:
             continue
         for group in (exact, patterns):
             candidates = {formula for d in group
-                          if (formula := _recognise(d, table, column)) is not None}
+                          if (formula := _recognise(d, table, column, computed)) is not None}
             if candidates:  # recognised here, or ambiguous: a less specific group does not guess
+                recognised.add(column)
                 if len(candidates) == 1:
                     found.append(candidates.pop())
                 break
     # two columns recognised with one formula ('Capaian 2018' and 'Capaian 2019' from the only
     # Target and Realisasi): which one it describes is a guess, so neither is checked
     shared = [f.expression for f in found if not f.declared]
-    return [f for f in found if f.declared or shared.count(f.expression) == 1]
+    return ([f for f in found if f.declared or shared.count(f.expression) == 1],
+            frozenset(recognised))
 
 
 # -- what a wrong stated value was computed with --------------------------------------------
