@@ -285,3 +285,60 @@ def test_an_exact_header_whose_columns_are_missing_leaves_recognition_to_the_pat
     text = re.sub(r"  rumus:\n.*\n", "", text)
     code, lines = plain(capsys, write(text), "--rules", str(rules))
     assert [line for line in lines if " TBL004 " in line and "= -1,88 " in line]
+
+
+def test_a_set_of_columns_before_a_total_is_only_summed():
+    assert problems("""\
+        turunan "x" jika kolom bernama "jumlah" {
+          bagian = kolom angka sebelumnya kecuali "%" sejenis "target"
+          rumus = bagian + 1
+        }
+        """) == [("dsl.column-set-as-number", 3, 3)]
+
+
+def test_a_named_header_is_the_word_itself_a_unit_in_parentheses_aside():
+    from sakip_lint.config import HeaderTest
+
+    total = HeaderTest(named=("jumlah", "total"))
+    assert [header for header in ("JUMLAH", "Jumlah (Rp)", "Total  (orang)", " total ",
+                                  "Jumlah Pegawai", "Jumlah Temuan (kali)", "Subtotal")
+            if total.matches(header)] == ["JUMLAH", "Jumlah (Rp)", "Total  (orang)", " total "]
+
+
+def test_a_sum_adds_the_printed_parts_only():
+    from decimal import Decimal
+
+    from sakip_lint.expressions import Call, Column, NotComputable, evaluate
+
+    parts = Call("jumlah", (Column("L"), Column("P")))
+    # 100 + 85 = 185; '-' (no value) + 85 = 85; nothing printed: no sum at all
+    assert evaluate(parts, {Column("L").key: Decimal(100), Column("P").key: Decimal(85)}) == 185
+    assert evaluate(parts, {Column("L").key: None, Column("P").key: Decimal(85)}) == 85
+    with pytest.raises(NotComputable):
+        evaluate(parts, {Column("L").key: None, Column("P").key: None})
+
+
+def test_the_kaltim_staff_tables_need_no_total_declaration(write):
+    """The four staff tables of the Kaltim report (Tabel 1.1-1.4) without their kolom_angka
+    and kolom_total: each JUMLAH is recognised by its header, with exactly the parts the data
+    file declares (the columns between EKSEKUTIF/BIRO and JUMLAH; No. names the row)."""
+    from sakip_lint.capaian import compute
+    from sakip_lint.checks.tables import total_columns
+    from sakip_lint.loader import load_report
+    from sakip_lint.rule import Context
+    from sakip_lint.ruleset import load_ruleset
+
+    source = ROOT / "fixtures" / "kaltim-2017" / "lkjip-setda-kaltim-2017.yaml"
+    declared = load_report(source).loaded.report
+    expected = {t.id: [(t.kolom_total, t.kolom_angka)] for t in declared.tabel if t.kolom_total}
+    assert sorted(expected) == ["tabel-1.1", "tabel-1.2", "tabel-1.3", "tabel-1.4"]
+    text = re.sub(r"\n    kolom_angka: \[[^\]]*\]\n    kolom_total: JUMLAH", "",
+                  source.read_text(encoding="utf-8"))
+    assert "kolom_total" not in text
+    loaded = load_report(write(text)).loaded
+    ruleset = load_ruleset()
+    context = Context(loaded, ruleset.config, compute(loaded, ruleset.config))
+    found = {t.id: total_columns(context, t) for t in loaded.report.tabel}
+    assert {ident: found[ident] for ident in expected} == expected
+    assert not any(found[t.id] for t in loaded.report.tabel if t.id not in expected)
+

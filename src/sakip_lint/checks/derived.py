@@ -17,7 +17,7 @@ from decimal import Decimal
 from sakip_lint.checks.common import data_rows, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict
-from sakip_lint.config import DerivedColumn
+from sakip_lint.config import DerivedColumn, header_unit
 from sakip_lint.dsl.tables import data_formula
 from sakip_lint.expressions import (VARIADIC_FUNCTIONS, Binary, Call, Column, Expression, Negate,
                                     NotComputable, Number, Variable, columns, evaluate, render)
@@ -44,6 +44,54 @@ class TableFormula:
     negative: Expression | None = None  # rows the polarity patterns call negative
     declared: bool = False  # the data file's own rumus, not recognised by the rules
 
+    @property
+    def total(self) -> bool:
+        """A column that is the sum of others is a total column: checked as totals are
+        (``jumlah_baris``: exactly, a sum has no rounding of its own), not as a derived one."""
+        return isinstance(self.expression, Call) and self.expression.function == "jumlah"
+
+
+@dataclass(frozen=True)
+class Columns:
+    """What is known of a table's columns before their formulas: which hold numbers, which of
+    those print percentages, and which are computed (derived columns and totals: results, not
+    values to add up or average)."""
+
+    numbers: tuple[str, ...]
+    percent: frozenset[str]
+    computed: frozenset[str]
+
+
+def number_columns(context: Context, table: Table) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The columns that hold numbers — ``kolom_angka`` when the data file declares them, else
+    every column after the label column (a No. or Kode before it names the row) whose data
+    cells all print a number or nothing — and those of them that print percentages."""
+    rows = data_rows(table)
+    label_at = table.kolom.index(table.kolom_label)
+    candidates = table.kolom_angka or table.kolom[label_at + 1:]
+    numbers, percent = [], set()
+    for header in candidates:
+        at = table.kolom.index(header)
+        printed = [value for _, row in rows if row[at] is not None
+                   and (value := context.loaded.table_value(table, header, row[at])).kind != "none"]
+        if not table.kolom_angka and (not printed or any(
+                not value.has_number or value.label is not None for value in printed)):
+            continue
+        numbers.append(header)
+        if any(value.percent for value in printed):
+            percent.add(header)
+    return tuple(numbers), frozenset(percent)
+
+
+def _one_kind(headers: list[str], kinds: tuple[str, ...]) -> bool:
+    """The headers name one kind of value: each contains the same words of ``kinds`` (none at
+    all for 'L' and 'P'; 'Realisasi 2019' and 'Realisasi 2020'; not 'Target' and 'Realisasi'),
+    and those that end with a unit end with the same one ('Luas (Ha)', 'Produksi (Ton)' not)."""
+    words = {frozenset(kind for kind in kinds if kind.casefold() in header.casefold())
+             for header in headers}
+    units = {unit for header in headers if (unit := header_unit(header)[1]) is not None}
+    return len(words) == 1 and len(units) <= 1
+
 
 # -- which columns of a table are derived, and from what -----------------------------------
 def year_columns(table: Table, candidates: list[str]) -> dict[str, int]:
@@ -60,10 +108,11 @@ def year_columns(table: Table, candidates: list[str]) -> dict[str, int]:
 
 
 def _bind(declaration: DerivedColumn, table: Table, column: str,
-          computed: frozenset[str]) -> dict[str, list[str]] | None:
+          known: Columns) -> dict[str, list[str]] | None:
     """The columns each name of the declaration stands for in this table, or None when a name
-    finds no column or more than one (ambiguous). A set of columns (``kolom angka lain``)
-    leaves out the ``computed`` ones: derived and total columns are results, not values."""
+    finds no column or more than one (ambiguous). A set of columns (``kolom angka lain``,
+    ``kolom angka sebelumnya``) leaves out the computed ones: results, not values; the columns
+    of a sum must be at least two, none a percentage, all of one kind."""
     others = [h for h in table.kolom if h not in (column, table.kolom_label)]
     years = year_columns(table, others)
     ordered = sorted(years, key=years.get)
@@ -82,8 +131,15 @@ def _bind(declaration: DerivedColumn, table: Table, column: str,
             if not two_years:
                 return None
             found = [ordered[1] if binding.kind == "latest_year" else ordered[0]]
+        elif binding.kind == "numbers_before":  # the parts of a total, between label and total
+            label_at, own_at = table.kolom.index(table.kolom_label), table.kolom.index(column)
+            found = [h for h in known.numbers if label_at < table.kolom.index(h) < own_at
+                     and h not in known.computed and h not in known.percent
+                     and binding.test.matches(h)]
+            if len(found) < 2 or not _one_kind(found, binding.kinds):
+                return None
         else:  # numbers: the row's other number columns, to be averaged
-            found = [h for h in table.kolom_angka if h != column and h not in computed]
+            found = [h for h in known.numbers if h != column and h not in known.computed]
             if len(found) < 2:
                 return None
         bound[binding.name] = found
@@ -111,10 +167,10 @@ def _substitute(expression: Expression, bound: dict[str, list[str]]) -> Expressi
 
 
 def _recognise(declaration: DerivedColumn, table: Table, column: str,
-               computed: frozenset[str]) -> TableFormula | None:
+               known: Columns) -> TableFormula | None:
     if not declaration.header.matches(column):
         return None
-    bound = _bind(declaration, table, column, computed)
+    bound = _bind(declaration, table, column, known)
     if bound is None:
         return None
     expression = _substitute(declaration.formula, bound)
@@ -133,28 +189,30 @@ def table_formulas(context: Context, table: Table) -> list[TableFormula]:
     An average of "the other number columns" must not take in the other derived columns
     (a Perubahan (%) beside 2018 and 2019), so the columns are recognised twice: first to
     learn which are computed, then with those left out of every set of columns."""
+    numbers, percent = number_columns(context, table)
     declared = frozenset(table.rumus) | frozenset(filter(None, [table.kolom_total]))
-    _, recognised = _table_formulas(context, table, declared)
-    return _table_formulas(context, table, declared | recognised)[0]
+    _, recognised = _table_formulas(context, table, Columns(numbers, percent, declared))
+    return _table_formulas(context, table, Columns(numbers, percent, declared | recognised))[0]
 
 
 def _table_formulas(context: Context, table: Table,
-                    computed: frozenset[str]) -> tuple[list[TableFormula], frozenset[str]]:
-    """The formulas found, and every column some declaration recognises (ambiguous too)."""
+                    known: Columns) -> tuple[list[TableFormula], frozenset[str]]:
+    """The formulas found, and every column some declaration recognises (ambiguous too). A
+    declared total (``kolom_total``) is the data file's: its parts are ``kolom_angka``."""
     found: list[TableFormula] = []
     recognised: set[str] = set()
     declarations = context.config.derived_columns
     exact = [d for d in declarations if d.header.exact is not None]
     patterns = [d for d in declarations if d.header.exact is None]
     for column in table.kolom:
-        if column == table.kolom_label:
+        if column in (table.kolom_label, table.kolom_total):
             continue
         if column in table.rumus:
             found.append(TableFormula(column, data_formula(table.rumus[column]), declared=True))
             continue
         for group in (exact, patterns):
             candidates = {formula for d in group
-                          if (formula := _recognise(d, table, column, computed)) is not None}
+                          if (formula := _recognise(d, table, column, known)) is not None}
             if candidates:  # recognised here, or ambiguous: a less specific group does not guess
                 recognised.add(column)
                 if len(candidates) == 1:
@@ -250,7 +308,7 @@ def derived_cells(context: Context, params: Params) -> Iterator[Fact]:
     """Every data row of every table with a derived column: the stated cell against its formula."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):
-        formulas = table_formulas(context, table)
+        formulas = [f for f in table_formulas(context, table) if not f.total]  # jumlah_baris'
         if not formulas:
             continue
         label_at = table.kolom.index(table.kolom_label)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sakip_lint.checks.common import column_numbers, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
+from sakip_lint.expressions import columns
 from sakip_lint.location import Subject
 from sakip_lint.model import Table
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -42,27 +43,44 @@ def _judge(context: Context, table: Table, column: str, stated_raw: str, exact: 
     return judge(context, value, exact, computed) if value.has_number else None
 
 
+def total_columns(context: Context, table: Table) -> list[tuple[str, list[str]]]:
+    """Each total column of a table and the columns it adds up: the declared ``kolom_total``
+    of ``kolom_angka``, and the columns the rules recognise as sums (``jumlah(...)``, a
+    'Jumlah' column by its header) or the data file's ``rumus`` declares as one."""
+    from sakip_lint.checks.derived import table_formulas
+
+    found = []
+    if table.kolom_total is not None and table.kolom_angka:
+        found.append((table.kolom_total, table.kolom_angka))
+    found += [(formula.column, sorted(columns(formula.expression), key=table.kolom.index))
+              for formula in table_formulas(context, table) if formula.total]
+    return found
+
+
 def row_totals(context: Context, params: Params) -> Iterator[Fact]:
     """The total column of each row is the sum of its number columns."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):
-        if table.kolom_total is None or not table.kolom_angka:
+        for total, parts in total_columns(context, table):
+            yield from _row_totals(context, table_index, table, total, parts, wanted)
+
+
+def _row_totals(context: Context, table_index: int, table: Table, total: str, parts: list[str],
+                wanted) -> Iterator[Fact]:
+    total_at = table.kolom.index(total)
+    parts_at = [table.kolom.index(column) for column in parts]
+    for row_index, row in enumerate(table.baris):
+        if row[total_at] is None:
             continue
-        total_at = table.kolom.index(table.kolom_total)
-        parts_at = [table.kolom.index(column) for column in table.kolom_angka]
-        for row_index, row in enumerate(table.baris):
-            if row[total_at] is None:
-                continue
-            parts = [context.loaded.table_value(table, table.kolom[at], row[at])
-                     for at in parts_at if row[at] is not None]
-            numbers = [value.number for value in parts if value.has_number]
-            if not numbers:
-                continue
-            judged = _judge(context, table, table.kolom_total, row[total_at], sum(numbers),
-                            computed=False)
-            if judged and judged[0] in wanted:
-                yield _fact(context, table_index, row_index, total_at, row[total_at], sum(numbers),
-                            judged[1])
+        values = [context.loaded.table_value(table, table.kolom[at], row[at])
+                  for at in parts_at if row[at] is not None]
+        numbers = [value.number for value in values if value.has_number]
+        if not numbers:
+            continue
+        judged = _judge(context, table, total, row[total_at], sum(numbers), computed=False)
+        if judged and judged[0] in wanted:
+            yield _fact(context, table_index, row_index, total_at, row[total_at], sum(numbers),
+                        judged[1])
 
 
 def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
