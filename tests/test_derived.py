@@ -342,3 +342,23 @@ def test_the_kaltim_staff_tables_need_no_total_declaration(write):
     assert {ident: found[ident] for ident in expected} == expected
     assert not any(found[t.id] for t in loaded.report.tabel if t.id not in expected)
 
+
+
+def test_a_rule_file_formula_naming_columns_a_table_lacks_does_not_apply_to_it(
+        write, capsys, tmp_path):
+    """Rule files are generic: 'Laju' of a table without 'Tahun N' / 'Tahun N-1' is not matched,
+    silently (no load error, no finding), where a data file's rumus naming them is LOAD007."""
+    rules = tmp_path / "aturan"
+    rules.mkdir()
+    (rules / "laporan.sakip").write_text(
+        'rumus kolom "Laju" = (kolom "Tahun N" - kolom "Tahun N-1") / kolom "Tahun N-1" * 100\n',
+        encoding="utf-8")
+    # the same table with other year headers: (1.250 - 1.000) / 1.000 * 100 = 25 would make the
+    # printed 20 wrong, but the rule file's formula does not name these columns
+    text = complete(RULE_FILE_REPORT.replace("Tahun N-1, Tahun N", '"2018", "2019"'))
+    code, lines = plain(capsys, write(text), "--rules", str(rules))
+    assert code != 2
+    assert not [line for line in lines if " TBL004 " in line or " LOAD" in line]
+    # with its columns, the same rule-file formula applies: 25, printed 20
+    code, lines = plain(capsys, write(complete(RULE_FILE_REPORT)), "--rules", str(rules))
+    assert [line for line in lines if " TBL004 " in line and "Laju" in line and "= 25 " in line]
