@@ -362,3 +362,47 @@ def test_a_rule_file_formula_naming_columns_a_table_lacks_does_not_apply_to_it(
     # with its columns, the same rule-file formula applies: 25, printed 20
     code, lines = plain(capsys, write(complete(RULE_FILE_REPORT)), "--rules", str(rules))
     assert [line for line in lines if " TBL004 " in line and "Laju" in line and "= 25 " in line]
+
+
+ROUNDING_COLUMN = """\
+tempat:
+  Tabel 3.1: {peran: lainnya}
+tabel:
+  - id: tabel-3.1a
+    di: Tabel 3.1
+    kolom: [Indikator, Target, Realisasi, Capaian (%)]
+    kolom_label: Indikator
+    baris:
+      - [Indeks Kepuasan Masyarakat, "80", "74,91", "93,63"]
+      - [Persentase dokumen, "3", "2", "66,66"]
+      - [Persentase layanan, "100", "87,96", "87"]
+"""
+
+
+def test_a_rounding_habit_of_a_column_is_one_finding_that_keeps_every_fix(write, capsys):
+    code, out = run(capsys, "check", str(write(complete(ROUNDING_COLUMN))), "--format", "json")
+    found = [f for f in json.loads(out)["findings"] if f["code"] == "TBL006"]
+    assert len(found) == 1
+    finding = found[0]
+    # 74,91 / 80 x 100 = 93,6375 -> 93,64; 2 / 3 x 100 = 66,666.. -> 66,67; 87,96 -> 88 (0 decimals)
+    assert finding["fix"]["replacement"] == "93,64"
+    assert [loc["pointer"] for loc in finding["same_cause"]] == ["/tabel/0/baris/1/3",
+                                                                 "/tabel/0/baris/2/3"]
+    assert [(fix["location"]["pointer"], fix["replacement"], fix["safe"])
+            for fix in finding["same_cause_fixes"]] == [("/tabel/0/baris/1/3", "66,67", True),
+                                                        ("/tabel/0/baris/2/3", "88", True)]
+
+
+def test_grouping_by_column_tells_the_columns_of_a_generic_table_apart():
+    from sakip_lint.location import Location
+    from sakip_lint.rule import _group_key
+
+    def key(pointer: str) -> tuple:
+        return _group_key("kolom", Location(file="f", line=1, column=1, pointer=pointer,
+                                            place="Tabel 3.1"))
+
+    # cells of column 3 in two rows are one cause; column 4 of the same table another; a row
+    # value of a place groups by its field
+    assert key("/tabel/0/baris/0/3") == key("/tabel/0/baris/5/3") != key("/tabel/0/baris/0/4")
+    assert key("/tabel/0/baris/0/3") != key("/tabel/1/baris/0/3")
+    assert key("/tempat/Tabel 3.1/baris/0/capaian") == key("/tempat/Tabel 3.1/baris/2/capaian")

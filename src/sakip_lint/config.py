@@ -47,6 +47,15 @@ class Rounding:
         places = self.decimals if decimals is None else decimals
         return value.quantize(Decimal(1).scaleb(-places), rounding=self.mode.decimal_mode)
 
+    def replacement(self, exact: Decimal, printed: int, differs: bool) -> Decimal:
+        """The value to print instead of a stated one, at the decimals it was printed with: a
+        rounding habit is put right at that precision (88 for 87,96 printed 87); a real
+        difference too, unless that precision loses the value (73 for 73,33 printed 70): then
+        at the rules' decimals."""
+        if differs and self.apply(exact, printed) != exact:
+            printed = max(printed, self.decimals)
+        return self.apply(exact, printed)
+
 
 @dataclass(frozen=True)
 class Band:

@@ -109,8 +109,8 @@ def _group_key(grouping: str, location: Location) -> tuple:
         parts = location.pointer.split("/")
         if len(parts) > 5 and parts[1] == "tempat":
             return (location.place, parts[5])
-        if len(parts) > 5 and parts[1] == "tabel":
-            return (parts[2], parts[6] if len(parts) > 6 else None)
+        if len(parts) > 5 and parts[1] == "tabel":  # /tabel/<table>/baris/<row>/<column>
+            return (parts[2], parts[5])
         return (location.place, parts[-1])
     return (location.subject,)
 
@@ -169,7 +169,8 @@ class Rule:
 
     def run(self, context: Context, mechanism: Mechanism) -> Iterator[Finding]:
         """The rule's findings; with ``kelompok``, one per cause: the first fact speaks, the
-        others are kept as the places the same cause shows in (nothing is dropped)."""
+        others are kept as the places the same cause shows in, with their fixes (nothing is
+        dropped)."""
         if not self.applies_to(context.loaded.report):
             return
         templates = tuple(sorted(self.messages.items()))
@@ -187,4 +188,6 @@ class Rule:
                           location=first.location, args=make_args(**first.values),
                           related=first.related, found=first.found, expected=first.expected,
                           fix=first.fix, templates=templates, rule=self.name,
-                          same_cause=tuple(other.location for other in others))
+                          same_cause=tuple(other.location for other in others),
+                          same_cause_fixes=tuple(other.fix for other in others
+                                                 if other.fix is not None))

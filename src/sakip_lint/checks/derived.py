@@ -297,13 +297,6 @@ def _explain(context: Context, table: Table, row: list, value, formula: TableFor
     return ""
 
 
-def _replacement(context: Context, exact: Decimal, decimals: int, verdict: Verdict) -> Decimal:
-    """The value to print: at the printed precision, or the rules' when that loses the value."""
-    if verdict is Verdict.DIFFERS and context.config.rounding.apply(exact, decimals) != exact:
-        decimals = max(decimals, context.config.rounding.decimals)
-    return context.config.rounding.apply(exact, decimals)
-
-
 def derived_cells(context: Context, params: Params) -> Iterator[Fact]:
     """Every data row of every table with a derived column: the stated cell against its formula."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
@@ -344,7 +337,8 @@ def _check_cell(context, table_index, table, row_index, row, label_at, formula: 
     explanation = (_explain(context, table, row, value, formula, negative_row, style)
                    if verdict is Verdict.DIFFERS else "")
     decimals = value.decimals or 0
-    expected = context.number(_replacement(context, exact, decimals, verdict), style=style)
+    expected = context.number(
+        context.config.rounding.replacement(exact, decimals, verdict is Verdict.DIFFERS), style=style)
     location = table_location(context, table_index, row_index, at)
     related = tuple(table_location(context, table_index, row_index, table.kolom.index(header))
                     for header in sorted(columns(expression), key=table.kolom.index))
