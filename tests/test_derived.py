@@ -285,3 +285,124 @@ def test_an_exact_header_whose_columns_are_missing_leaves_recognition_to_the_pat
     text = re.sub(r"  rumus:\n.*\n", "", text)
     code, lines = plain(capsys, write(text), "--rules", str(rules))
     assert [line for line in lines if " TBL004 " in line and "= -1,88 " in line]
+
+
+def test_a_set_of_columns_before_a_total_is_only_summed():
+    assert problems("""\
+        turunan "x" jika kolom bernama "jumlah" {
+          bagian = kolom angka sebelumnya kecuali "%" sejenis "target"
+          rumus = bagian + 1
+        }
+        """) == [("dsl.column-set-as-number", 3, 3)]
+
+
+def test_a_named_header_is_the_word_itself_a_unit_in_parentheses_aside():
+    from sakip_lint.config import HeaderTest
+
+    total = HeaderTest(named=("jumlah", "total"))
+    assert [header for header in ("JUMLAH", "Jumlah (Rp)", "Total  (orang)", " total ",
+                                  "Jumlah Pegawai", "Jumlah Temuan (kali)", "Subtotal")
+            if total.matches(header)] == ["JUMLAH", "Jumlah (Rp)", "Total  (orang)", " total "]
+
+
+def test_a_sum_adds_the_printed_parts_only():
+    from decimal import Decimal
+
+    from sakip_lint.expressions import Call, Column, NotComputable, evaluate
+
+    parts = Call("jumlah", (Column("L"), Column("P")))
+    # 100 + 85 = 185; '-' (no value) + 85 = 85; nothing printed: no sum at all
+    assert evaluate(parts, {Column("L").key: Decimal(100), Column("P").key: Decimal(85)}) == 185
+    assert evaluate(parts, {Column("L").key: None, Column("P").key: Decimal(85)}) == 85
+    with pytest.raises(NotComputable):
+        evaluate(parts, {Column("L").key: None, Column("P").key: None})
+
+
+def test_the_kaltim_staff_tables_need_no_total_declaration(write):
+    """The four staff tables of the Kaltim report (Tabel 1.1-1.4) without their kolom_angka
+    and kolom_total: each JUMLAH is recognised by its header, with exactly the parts the data
+    file declares (the columns between EKSEKUTIF/BIRO and JUMLAH; No. names the row)."""
+    from sakip_lint.capaian import compute
+    from sakip_lint.checks.tables import total_columns
+    from sakip_lint.loader import load_report
+    from sakip_lint.rule import Context
+    from sakip_lint.ruleset import load_ruleset
+
+    source = ROOT / "fixtures" / "kaltim-2017" / "lkjip-setda-kaltim-2017.yaml"
+    declared = load_report(source).loaded.report
+    expected = {t.id: [(t.kolom_total, t.kolom_angka)] for t in declared.tabel if t.kolom_total}
+    assert sorted(expected) == ["tabel-1.1", "tabel-1.2", "tabel-1.3", "tabel-1.4"]
+    text = re.sub(r"\n    kolom_angka: \[[^\]]*\]\n    kolom_total: JUMLAH", "",
+                  source.read_text(encoding="utf-8"))
+    assert "kolom_total" not in text
+    loaded = load_report(write(text)).loaded
+    ruleset = load_ruleset()
+    context = Context(loaded, ruleset.config, compute(loaded, ruleset.config))
+    found = {t.id: total_columns(context, t) for t in loaded.report.tabel}
+    assert {ident: found[ident] for ident in expected} == expected
+    assert not any(found[t.id] for t in loaded.report.tabel if t.id not in expected)
+
+
+
+def test_a_rule_file_formula_naming_columns_a_table_lacks_does_not_apply_to_it(
+        write, capsys, tmp_path):
+    """Rule files are generic: 'Laju' of a table without 'Tahun N' / 'Tahun N-1' is not matched,
+    silently (no load error, no finding), where a data file's rumus naming them is LOAD007."""
+    rules = tmp_path / "aturan"
+    rules.mkdir()
+    (rules / "laporan.sakip").write_text(
+        'rumus kolom "Laju" = (kolom "Tahun N" - kolom "Tahun N-1") / kolom "Tahun N-1" * 100\n',
+        encoding="utf-8")
+    # the same table with other year headers: (1.250 - 1.000) / 1.000 * 100 = 25 would make the
+    # printed 20 wrong, but the rule file's formula does not name these columns
+    text = complete(RULE_FILE_REPORT.replace("Tahun N-1, Tahun N", '"2018", "2019"'))
+    code, lines = plain(capsys, write(text), "--rules", str(rules))
+    assert code != 2
+    assert not [line for line in lines if " TBL004 " in line or " LOAD" in line]
+    # with its columns, the same rule-file formula applies: 25, printed 20
+    code, lines = plain(capsys, write(complete(RULE_FILE_REPORT)), "--rules", str(rules))
+    assert [line for line in lines if " TBL004 " in line and "Laju" in line and "= 25 " in line]
+
+
+ROUNDING_COLUMN = """\
+tempat:
+  Tabel 3.1: {peran: lainnya}
+tabel:
+  - id: tabel-3.1a
+    di: Tabel 3.1
+    kolom: [Indikator, Target, Realisasi, Capaian (%)]
+    kolom_label: Indikator
+    baris:
+      - [Indeks Kepuasan Masyarakat, "80", "74,91", "93,63"]
+      - [Persentase dokumen, "3", "2", "66,66"]
+      - [Persentase layanan, "100", "87,96", "87"]
+"""
+
+
+def test_a_rounding_habit_of_a_column_is_one_finding_that_keeps_every_fix(write, capsys):
+    code, out = run(capsys, "check", str(write(complete(ROUNDING_COLUMN))), "--format", "json")
+    found = [f for f in json.loads(out)["findings"] if f["code"] == "TBL006"]
+    assert len(found) == 1
+    finding = found[0]
+    # 74,91 / 80 x 100 = 93,6375 -> 93,64; 2 / 3 x 100 = 66,666.. -> 66,67; 87,96 -> 88 (0 decimals)
+    assert finding["fix"]["replacement"] == "93,64"
+    assert [loc["pointer"] for loc in finding["same_cause"]] == ["/tabel/0/baris/1/3",
+                                                                 "/tabel/0/baris/2/3"]
+    assert [(fix["location"]["pointer"], fix["replacement"], fix["safe"])
+            for fix in finding["same_cause_fixes"]] == [("/tabel/0/baris/1/3", "66,67", True),
+                                                        ("/tabel/0/baris/2/3", "88", True)]
+
+
+def test_grouping_by_column_tells_the_columns_of_a_generic_table_apart():
+    from sakip_lint.location import Location
+    from sakip_lint.rule import _group_key
+
+    def key(pointer: str) -> tuple:
+        return _group_key("kolom", Location(file="f", line=1, column=1, pointer=pointer,
+                                            place="Tabel 3.1"))
+
+    # cells of column 3 in two rows are one cause; column 4 of the same table another; a row
+    # value of a place groups by its field
+    assert key("/tabel/0/baris/0/3") == key("/tabel/0/baris/5/3") != key("/tabel/0/baris/0/4")
+    assert key("/tabel/0/baris/0/3") != key("/tabel/1/baris/0/3")
+    assert key("/tempat/Tabel 3.1/baris/0/capaian") == key("/tempat/Tabel 3.1/baris/2/capaian")

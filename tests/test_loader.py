@@ -99,6 +99,10 @@ BROKEN = {
     "table row width": (MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
                                " baris: [[x, '1', '2']]}\n",
                         ("LOAD007", "load.table-row-width")),
+    "style of a column the table lacks": (
+        MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
+               " gaya_kolom: {c: en}, baris: [[x, '1']]}\n",
+        ("LOAD007", "load.table-unknown-column")),
     "merge key": (MINI + "x: &a {b: 1}\ny:\n  <<: *a\n", ("LOAD001", "load.unsupported-node")),
 }
 
@@ -128,3 +132,81 @@ def test_missing_and_undecodable_files(tmp_path):
     binary = tmp_path / "binary.yaml"
     binary.write_bytes(b"\xff\xfe\x00bad")
     assert codes(load_report(binary))[0][0] == "LOAD001"
+
+
+STYLED_TABLE = MINI.replace("  Tabel 3.1:\n", "  Tabel 2.4:\n    peran: lainnya\n    gaya_angka: en\n"
+                            "  Tabel 3.1:\n") + """\
+tabel:
+  - id: t-en
+    di: Tabel 2.4
+    kolom: [Program, Pagu, Persen]
+    kolom_label: Program
+    gaya_kolom: {Persen: id}
+    baris: [[A, "1,250", "72,5"]]
+  - id: t-report
+    di: Tabel 3.1
+    kolom: [Program, Pagu]
+    kolom_label: Program
+    baris: [[A, "1,250"]]
+"""
+
+
+def test_a_generic_table_reads_in_its_column_then_place_then_report_style(write):
+    loaded = load_report(write(STYLED_TABLE)).loaded
+    placed, plain = loaded.report.tabel
+    # column Persen declares id; Pagu follows its place Tabel 2.4 (en); the table printed at
+    # Tabel 3.1, which declares nothing, follows the report (id)
+    assert loaded.table_style(placed, "Persen").value == "id"
+    assert loaded.table_style(placed, "Pagu").value == "en"
+    assert loaded.table_style(plain, "Pagu").value == "id"
+    assert loaded.table_value(placed, "Pagu", "1,250").number == 1250  # one thousand two hundred fifty
+    assert str(loaded.table_value(placed, "Persen", "72,5").number) == "72.5"
+    assert str(loaded.table_value(plain, "Pagu", "1,250").number) == "1.250"  # one and a quarter
+
+
+SAME_NUMBER = """\
+indikator:
+  - {id: IK-01, teks: Jumlah dokumen, sasaran: S-01, tipe: absolut}
+tempat:
+  Tabel 3.1 (PK):
+    peran: pk
+    nama: Tabel 3.1
+    baris:
+      - {id: IK-01, target: "610"}
+  Tabel 3.1:
+    peran: pengukuran
+    nama: Tabel 3.1
+    baris:
+      - {id: IK-01, target: "600", realisasi: "429", capaian: "71,50"}
+"""
+
+
+def test_two_tables_printed_with_one_number_are_two_places_named_by_their_keys(write):
+    """The key in 'tempat' is unique and names the place in findings; 'nama' is the number the
+    report prints for both. A target printed 610 in one and 600 in the other is found, and the
+    finding tells the two apart by key."""
+    from sakip_lint.examples import complete, run_example
+    from sakip_lint.ruleset import load_ruleset
+
+    loaded = load_report(write(complete(SAME_NUMBER))).loaded
+    places = loaded.report.tempat
+    assert places["Tabel 3.1 (PK)"].nama == places["Tabel 3.1"].nama == "Tabel 3.1"
+    assert places["Tabel 3.1 (PK)"].baris[0].target == "610"
+    assert places["Tabel 3.1"].baris[0].target == "600"
+    [result] = run_example(SAME_NUMBER, load_ruleset())
+    [finding] = [f for f in result.findings if f.code == "ALN001"]
+    # the PK is the reference (first role); the measurement table prints 600 against its 610
+    assert finding.location.place == "Tabel 3.1"
+    assert finding.location.pointer == "/tempat/Tabel 3.1/baris/0/target"
+    assert [r.place for r in finding.related] == ["Tabel 3.1 (PK)"]
+    assert "Tabel 3.1 (PK)" in finding.message("en")
+
+
+def test_a_place_key_written_twice_is_a_located_load_error(write):
+    """Two tables with one printed number need two keys: the second 'Tabel 3.5' is refused
+    where it is written, not merged into the first."""
+    text = MINI.replace("  Tabel 3.1:\n", "  Tabel 3.5:\n    peran: lainnya\n  Tabel 3.1:\n", 1)
+    result = load_report(write(text))
+    assert ("LOAD003", "load.duplicate-key") in codes(result)
+    finding = next(f for f in result.findings if f.code == "LOAD003")
+    assert (finding.location.line, finding.location.column) == position_of(text, "Tabel 3.5", 2)

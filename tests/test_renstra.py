@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from sakip_lint.bands import Interval, better, binding_bound, entirely_below, interval, lowers_the_bar, worse
+from sakip_lint.bands import Interval, as_bar, better, binding_bound, entirely_below, interval, lowers_the_bar, worse
 from sakip_lint.examples import run_example
 from sakip_lint.model import Polarity
 from sakip_lint.numbers import NumberStyle, parse_value
@@ -87,6 +87,25 @@ def test_better_and_worse_follow_polarity():
     assert not better(band("85 - 95"), band("80 - 90"), POS)  # overlapping
     assert better(band("maks. 5"), band("6 - 8"), NEG)
     assert worse(band("> 6,5"), band("6"), NEG) and not worse(band("maks. 6"), band("6"), NEG)
+
+
+@pytest.mark.parametrize("a,b,polarity,expected", [
+    # a one-sided band is its binding bound: positive '≥ 73' is 73, so it is better than an
+    # end target '≥ 72' (72) and than 72, not than '≥ 80' (80) or 73 itself
+    ("≥ 73", "≥ 72", POS, True), ("≥ 73", "72", POS, True),
+    ("≥ 75", "≥ 80", POS, False), ("≥ 73", "73", POS, False),
+    ("> 73", "73", POS, True),  # '> 73' accepts nothing at 73: a bar just above it
+    # negative: 'maks. 7,5' is 7,5, better than 'maks. 8' and than 7,6, not than 7,2
+    ("maks. 7,5", "maks. 8", NEG, True), ("maks. 7,5", "7,6", NEG, True),
+    ("maks. 7,5", "7,2", NEG, False),
+    # against a two-sided band the one-sided one is still its bar: 73 above 60 - 72, not
+    # above 70 - 75 (which holds 73)
+    ("≥ 73", "60 - 72", POS, True), ("≥ 73", "70 - 75", POS, False),
+])
+def test_a_one_sided_band_compares_by_its_binding_bound(a, b, polarity, expected):
+    assert better(band(a), band(b), polarity) is expected
+    assert worse(band(b), band(a), polarity) is expected
+    assert as_bar(band("80 - 90"), polarity) == band("80 - 90")  # two-sided: as it is
 
 
 @pytest.mark.parametrize("before,after,polarity,expected", [

@@ -8,7 +8,10 @@ reports without bands. With bands, two questions need two answers:
   the baseline, the Renstra end target): the target is reported as easier, or beyond, only
   when **all** of the band is — the band and the value do not overlap. A band that overlaps
   is consistent for some reading of it, and a warning that may be wrong costs a reviewer more
-  than a missed one (the band is still shown in the capaian table).
+  than a missed one (the band is still shown in the capaian table). A one-sided band
+  ('≥ 73', 'maks. 7,5') has no "all of it" on its open side: it stands for its binding bound
+  (below), the one value that decides it, so '≥ 73' against last year's 74 is easier just
+  as 73 is, and '≥ 73' is beyond an end target '≥ 72'.
 - **One target against the next in a series** (Renstra yearly targets): what moves is the
   bar, the *binding bound* — the bound that decides whether the target is met at 100 %: the
   lower bound for a positive indicator, the upper bound for a negative one (the other bound
@@ -69,7 +72,8 @@ def entirely_below(a: Interval, b: Interval) -> bool:
 
 def better(a: Interval, b: Interval, polarity: Polarity) -> bool:
     """``a`` lies wholly on the good side of ``b``: above it when higher is better (positive),
-    below it when lower is better (negative)."""
+    below it when lower is better (negative). A one-sided band counts as its binding bound."""
+    a, b = as_bar(a, polarity), as_bar(b, polarity)
     return entirely_below(b, a) if polarity is Polarity.POSITIF else entirely_below(a, b)
 
 
@@ -82,6 +86,19 @@ def binding_bound(band: Interval, polarity: Polarity) -> Decimal | None:
     """The bound that decides whether a target is met (see the module docstring)."""
     first, other = (band.low, band.high) if polarity is Polarity.POSITIF else (band.high, band.low)
     return first if first is not None else other
+
+
+def as_bar(band: Interval, polarity: Polarity) -> Interval:
+    """A band as it is compared with one value: a two-sided band (or a number) as it is, a
+    one-sided band as the single point of its binding bound, that bound's openness kept
+    ('> 90' is a bar just above 90)."""
+    if band.low is not None and band.high is not None:
+        return band
+    bound = binding_bound(band, polarity)
+    if bound is None:
+        return band
+    closed = band.low_closed if bound == band.low else band.high_closed
+    return Interval(bound, bound, closed, closed)
 
 
 def lowers_the_bar(before: Interval, after: Interval, polarity: Polarity) -> bool:

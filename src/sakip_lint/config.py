@@ -17,6 +17,15 @@ from sakip_lint.bands import Interval
 from sakip_lint.expressions import Expression
 from sakip_lint.model import Polarity
 
+_UNIT = re.compile(r"\s*\(([^()]*)\)$")  # 'Jumlah (Rp)': the unit a header ends with
+
+
+def header_unit(header: str) -> tuple[str, str | None]:
+    """A header without the unit in parentheses it ends with, folded, and that unit:
+    'Jumlah  (Rp)' -> ('jumlah', 'rp')."""
+    folded = " ".join(header.split()).casefold()
+    found = _UNIT.search(folded)
+    return (folded[:found.start()], found.group(1).strip()) if found else (folded, None)
 
 class RoundingMode(StrEnum):
     HALF_UP = "setengah-ke-atas"
@@ -37,6 +46,15 @@ class Rounding:
     def apply(self, value: Decimal, decimals: int | None = None) -> Decimal:
         places = self.decimals if decimals is None else decimals
         return value.quantize(Decimal(1).scaleb(-places), rounding=self.mode.decimal_mode)
+
+    def replacement(self, exact: Decimal, printed: int, differs: bool) -> Decimal:
+        """The value to print instead of a stated one, at the decimals it was printed with: a
+        rounding habit is put right at that precision (88 for 87,96 printed 87); a real
+        difference too, unless that precision loses the value (73 for 73,33 printed 70): then
+        at the rules' decimals."""
+        if differs and self.apply(exact, printed) != exact:
+            printed = max(printed, self.decimals)
+        return self.apply(exact, printed)
 
 
 @dataclass(frozen=True)
@@ -127,16 +145,21 @@ class PolarityDecision:
 @dataclass(frozen=True)
 class HeaderTest:
     """Which column headers a test accepts, case aside: a phrase of every group of ``any_of``
-    is in the header and no phrase of ``none_of`` is; or the header is exactly ``exact``."""
+    is in the header and no phrase of ``none_of`` is; or the header is exactly ``exact``; or,
+    a unit in parentheses at its end aside ('Jumlah (Rp)'), it is one of ``named``."""
 
     any_of: tuple[tuple[str, ...], ...] = ()
     none_of: tuple[str, ...] = ()
     exact: str | None = None
+    named: tuple[str, ...] = ()
 
     def matches(self, header: str) -> bool:
         if self.exact is not None:
             return header == self.exact
         folded = " ".join(header.split()).casefold()
+        if self.named:
+            bare = header_unit(header)[0]
+            return any(bare == name.casefold() for name in self.named)
         return (all(any(phrase.casefold() in folded for phrase in group) for group in self.any_of)
                 and not any(phrase.casefold() in folded for phrase in self.none_of))
 
@@ -146,8 +169,11 @@ class ColumnBinding:
     """A name of a derived column's formula and how it finds its column in a table."""
 
     name: str
-    kind: str  # header (one column matching ``test``) | latest_year | earlier_year | numbers
-    test: HeaderTest | None = None
+    # header (one column matching ``test``) | latest_year | earlier_year | numbers (the other
+    # number columns) | numbers_before (those between the label column and this one)
+    kind: str
+    test: HeaderTest | None = None  # numbers_before: the columns it keeps
+    kinds: tuple[str, ...] = ()  # numbers_before: words of which its columns share one, or none
 
 
 @dataclass(frozen=True)

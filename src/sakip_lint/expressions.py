@@ -63,7 +63,8 @@ class Binary:
 
 @dataclass(frozen=True)
 class Call:
-    """A built-in function: bulat(x, n), potong(x, n), min(a, b), max(a, b)."""
+    """A built-in function: bulat(x, n), potong(x, n), min(a, b), max(a, b), and for table
+    columns rata_rata(...) and jumlah(...)."""
 
     function: str
     arguments: tuple[Expression, ...]
@@ -74,7 +75,8 @@ Expression = Number | Variable | Column | Negate | Binary | Call
 # name -> number of arguments
 FUNCTIONS = {"bulat": 2, "potong": 2, "min": 2, "max": 2}
 # functions of table formulas only, taking any number (at least one) of arguments
-VARIADIC_FUNCTIONS = frozenset({"rata_rata"})
+# (jumlah: the sum of the values printed among them; an empty cell or '-' adds nothing)
+VARIADIC_FUNCTIONS = frozenset({"rata_rata", "jumlah"})
 
 
 def variables(expression: Expression) -> set[str]:
@@ -141,6 +143,12 @@ def _evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> D
         return value
     if isinstance(expression, Negate):
         return -_evaluate(expression.operand, values)
+    if isinstance(expression, Call) and expression.function == "jumlah":
+        printed = [value for argument in expression.arguments
+                   if (value := _printed(argument, values)) is not None]
+        if not printed:
+            raise NotComputable("capaian.not-computable.missing-value")
+        return sum(printed)
     if isinstance(expression, Call):
         return _call(expression, [_evaluate(argument, values) for argument in expression.arguments])
     left = _evaluate(expression.left, values)
@@ -154,6 +162,16 @@ def _evaluate(expression: Expression, values: Mapping[str, Decimal | None]) -> D
     if right == 0:
         raise NotComputable("capaian.not-computable.zero-divisor")
     return left / right
+
+
+def _printed(expression: Expression, values: Mapping[str, Decimal | None]) -> Decimal | None:
+    """The value of one part of a sum, or None when a value it needs is not printed."""
+    try:
+        return _evaluate(expression, values)
+    except NotComputable as problem:
+        if problem.reason == "capaian.not-computable.missing-value":
+            return None
+        raise
 
 
 def _call(call: Call, arguments: list[Decimal]) -> Decimal:

@@ -45,6 +45,7 @@ class Finding:
     templates: tuple[tuple[str, str], ...] = ()  # (language, template) of a rule's message
     rule: str | None = None  # the readable name of the rule that found it
     same_cause: tuple[Location, ...] = ()  # the other values this one cause shows in
+    same_cause_fixes: tuple[Fix, ...] = ()  # the fixes of those values, where they have one
 
     def message(self, lang: str = "id") -> str:
         """The text in ``lang``: a convenience for tests and callers that hold a finding; the

@@ -590,8 +590,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No rule is in force: all are disabled; a check without rules would not mean 'clean'",
     },
     "dsl.column-set-as-number": {
-        "id": "'{name}' adalah sekumpulan kolom: hanya dapat dipakai di dalam rata_rata(...)",
-        "en": "'{name}' is a set of columns: it can only be used inside rata_rata(...)",
+        "id": "'{name}' adalah sekumpulan kolom: hanya dapat dipakai di dalam rata_rata(...) atau jumlah(...)",
+        "en": "'{name}' is a set of columns: it can only be used inside rata_rata(...) or jumlah(...)",
     },
     "dsl.derived-no-formula": {
         "id": "Kolom turunan '{name}' tidak punya 'rumus = ...'",

@@ -326,6 +326,8 @@ class Table(Strict):
     declarations say what the report's arithmetic should be: a total column adding up the
     number columns of its row, total rows adding up (or averaging) the other rows, and a grade
     row naming the grade of the score in the total row, under the scale of the column's year.
+    Cells read in the style of their column (``gaya_kolom``), else of the place the table is
+    printed at (its ``gaya_angka``), else of the report.
     """
 
     id: str
@@ -343,6 +345,7 @@ class Table(Strict):
     skala_predikat: str | None = None  # the scale (rules) that grades the total
     kolom_tahun: dict[str, int] = Field(default_factory=dict)  # column -> the year it is about
     rumus: dict[str, str] = Field(default_factory=dict)  # column -> its formula (rule language)
+    gaya_kolom: dict[str, NumberStyleName] = Field(default_factory=dict)  # column -> its style
     catatan: str | None = None
 
     @property

@@ -21,6 +21,7 @@ from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
+from sakip_lint.location import Fix
 from sakip_lint.messages import render, render_finding, render_subject
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
@@ -81,10 +82,13 @@ def finding_json(finding: Finding) -> dict:
         "same_cause": [_location_json(location) for location in finding.same_cause],
         "found": finding.found,
         "expected": finding.expected,
-        "fix": None if finding.fix is None else {
-            "replacement": finding.fix.replacement, "safe": finding.fix.safe,
-            "location": _location_json(finding.fix.location)},
+        "fix": None if finding.fix is None else _fix_json(finding.fix),
+        "same_cause_fixes": [_fix_json(fix) for fix in finding.same_cause_fixes],
     }
+
+
+def _fix_json(fix: Fix) -> dict:
+    return {"replacement": fix.replacement, "safe": fix.safe, "location": _location_json(fix.location)}
 
 
 def _subject(location: Location, lang: str) -> str:

@@ -63,9 +63,13 @@ class Context:
         style = self.loaded.style
         return NumberStyle.ID if style is NumberStyle.AUTO else style
 
-    def number(self, value: Decimal | None, decimals: int | None = None) -> str:
-        """A number written as the report writes numbers."""
-        return "" if value is None else format_number(value, self.style, decimals)
+    def number(self, value: Decimal | None, decimals: int | None = None,
+               style: NumberStyle | None = None) -> str:
+        """A number written as the report writes numbers, or in ``style`` (that of the cell
+        it is compared with, when it differs from the report's)."""
+        if style is None or style is NumberStyle.AUTO:
+            style = self.style
+        return "" if value is None else format_number(value, style, decimals)
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,8 @@ class Rule:
 
     def run(self, context: Context, mechanism: Mechanism) -> Iterator[Finding]:
         """The rule's findings; with ``kelompok``, one per cause: the first fact speaks, the
-        others are kept as the places the same cause shows in (nothing is dropped)."""
+        others are kept as the places the same cause shows in, with their fixes (nothing is
+        dropped)."""
         if not self.applies_to(context.loaded.report):
             return
         templates = tuple(sorted(self.messages.items()))
@@ -191,4 +196,6 @@ class Rule:
                           location=first.location, args=make_args(**first.values),
                           related=first.related, found=first.found, expected=first.expected,
                           fix=first.fix, templates=templates, rule=self.name,
-                          same_cause=tuple(other.location for other in others))
+                          same_cause=tuple(other.location for other in others),
+                          same_cause_fixes=tuple(other.fix for other in others
+                                                 if other.fix is not None))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sakip_lint.location import Location, Subject
-from sakip_lint.model import Report, Row
+from sakip_lint.model import Report, Row, Table
 from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
 
 Path_ = tuple[str, ...]
@@ -76,6 +76,10 @@ class LoadedReport:
         read once per style: the same cell is read by several rules)."""
         return _parse(raw, self.style_at(place, field))
 
+    def read(self, raw: str, style: NumberStyle) -> ParsedValue:
+        """A raw value read in ``style``, the text read once per style."""
+        return _parse(raw, style)
+
     def style_at(self, place: str | None, field: str | None = None) -> NumberStyle:
         where = self.report.tempat.get(place) if place is not None else None
         if where is None:
@@ -83,6 +87,16 @@ class LoadedReport:
         declared = where.gaya_kolom.get(field) if field is not None else None
         declared = declared or where.gaya_angka
         return self.style if declared is None else NumberStyle(declared.value)
+
+    def table_style(self, table: Table, column: str | None = None) -> NumberStyle:
+        """The number style of a generic table's column: the table's ``gaya_kolom``, else the
+        ``gaya_angka`` of the place it is printed at (``di``), else the report's."""
+        declared = table.gaya_kolom.get(column) if column is not None else None
+        return NumberStyle(declared.value) if declared is not None else self.style_at(table.di)
+
+    def table_value(self, table: Table, column: str, raw: str) -> ParsedValue:
+        """A cell of a generic table read in the style of its column (``table_style``)."""
+        return _parse(raw, self.table_style(table, column))
 
     def cell(self, place: str, index: int, field: str) -> ParsedValue | None:
         """The value a row prints in ``field``, read in its style; None when it prints none."""

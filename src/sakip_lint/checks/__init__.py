@@ -13,7 +13,7 @@ from sakip_lint.rule import Mechanism
 MECHANISMS: dict[str, Mechanism] = {
     "angka_terbaca": Mechanism(
         values.readable_numbers, values.PARAMS, values.PLACEHOLDERS,
-        "every value meant as a number reads as one, in the report's number style"),
+        "every value meant as a number reads as one, in the number style of where it is printed"),
     "besaran_sebaris": Mechanism(
         values.out_of_scale, values.MAGNITUDE_PARAMS, values.MAGNITUDE_PLACEHOLDERS,
         "a number a hundred times off the rest of its row that fits when its separators are "

@@ -80,8 +80,9 @@ def annual_within_end_target(context: Context, params: Params) -> Iterator[Fact]
     end target's HIGH bound (annual 91 - 95 against end 80 - 90; annual '> 90' against end 90);
     for a negative one its HIGH bound is below the end target's LOW bound. An annual band that
     overlaps the end target (85 - 95 against 80 - 90) is consistent with it for some
-    realisasi, and an open end ('≥ 80' as the end target of a positive indicator) can never be
-    exceeded, so neither is reported. For two numbers this is the plain comparison.
+    realisasi, so it is not reported. A one-sided band is its binding bound (``bands.as_bar``):
+    an annual '≥ 73' asks more than an end target '≥ 72'. For two numbers this is the plain
+    comparison.
     """
     for indikator in context.loaded.report.indikator:
         direction = polarity(context, indikator)

@@ -81,15 +81,6 @@ def judge(context: Context, value: ParsedValue, exact: Decimal,
     return (Verdict.MATCH if difference == 0 else Verdict.DIFFERS), difference
 
 
-def replacement(context: Context, exact: Decimal, decimals: int, verdict: Verdict) -> Decimal:
-    """The value to print for an exact result in a cell printed with ``decimals``: at that
-    precision, or at the rules' when a real difference would lose the value there (a whole
-    number for 66,67). A cell of three decimals gets 70,328 for 70,3278, not 70,33 or 70,330."""
-    if verdict is Verdict.DIFFERS and context.config.rounding.apply(exact, decimals) != exact:
-        decimals = max(decimals, context.config.rounding.decimals)
-    return context.config.rounding.apply(exact, decimals)
-
-
 def first_number(found: Iterator[Cell]) -> Cell | None:
     return next((cell for cell in found if cell.value.has_number), None)
 
@@ -136,7 +127,7 @@ def table_cell(context: Context, table_index: int, table: Table, label: str,
     for row_index, row in enumerate(table.baris):
         if row[label_at] == label:
             raw = row[column_at]
-            value = context.loaded.parse(raw) if raw is not None else None
+            value = context.loaded.table_value(table, column, raw) if raw is not None else None
             return TableCell(table_index, row_index, column_at, raw, value)
     return None
 
@@ -150,7 +141,8 @@ def data_rows(table: Table) -> list[tuple[int, list]]:
 
 def column_numbers(context: Context, table: Table, column: str) -> list[Decimal]:
     at = table.kolom.index(column)
-    values = [context.loaded.parse(row[at]) for _, row in data_rows(table) if row[at] is not None]
+    values = [context.loaded.table_value(table, column, row[at]) for _, row in data_rows(table)
+              if row[at] is not None]
     return [value.number for value in values if value.has_number]
 
 

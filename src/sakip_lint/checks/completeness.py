@@ -97,7 +97,8 @@ def target_below_last_year(context: Context, params: Params) -> Iterator[Fact]:
 
     A band target is easier only when all of it is: for a positive indicator its upper bound
     is below last year's realisasi (a band 60 - 75 against 70 still admits a harder target),
-    for a negative one its lower bound is above it.
+    for a negative one its lower bound is above it. A one-sided band is its binding bound
+    (``bands.as_bar``): '≥ 73' against 74 is easier, as 73 is.
     """
     report = context.loaded.report
     for indikator in report.indikator:

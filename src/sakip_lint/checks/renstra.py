@@ -6,7 +6,8 @@ the first of them should not be easier than the indicator's baseline — otherwi
 promises less than was already achieved. Targets may be bands (``sakip_lint.bands``): from one
 year to the next the binding bound is compared (80 - 90 then 78 - 88 falls; 80 - 90 then
 80 - 95 does not), against the baseline the whole band (reported only when all of it is on
-the worse side, as KLP004 does with last year's realisasi). Years whose target is not a number
+the worse side, as KLP004 does with last year's realisasi; a one-sided band by its binding
+bound, so '≥ 78' against a baseline 80 is as easy as 78). Years whose target is not a number
 or a band ('-', a word) are left out of the series; qualitative indicators are skipped.
 """
 

@@ -65,7 +65,7 @@ def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
         if computed.ok:
             value, expected = computed.rounded, computed.category
         else:
-            stated = loaded.parse(row.capaian) if row.capaian is not None else None
+            stated = loaded.cell(place, index, "capaian")
             if stated is None or not stated.has_number:
                 continue
             value, expected = stated.number, scale.classify(stated.number)
@@ -101,7 +101,7 @@ def _capaian_values(context: Context) -> Iterator[tuple[Decimal, tuple[Subject, 
             yield result.capaian.rounded, (Subject("sasaran", result.sasaran.id),
                                            loaded.entity_location(result.sasaran.id))
     for place, index, row in report.rows():
-        value = loaded.parse(row.capaian) if row.capaian is not None else None
+        value = loaded.cell(place, index, "capaian")
         if value is not None and value.has_number:
             yield value.number, (loaded.subject(row.id),
                                  loaded.row_location(place, index, "capaian"))

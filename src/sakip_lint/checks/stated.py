@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sakip_lint.checks.common import replacement
 from sakip_lint.comparison import Verdict
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
@@ -38,7 +37,11 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
     stated = comparison.stated
     if not computed.ok:
         return _uncomputable_fact(context, subject, check)
-    expected = context.number(computed.rounded)
+    verdict = comparison.verdict
+    printed = stated.value.decimals or 0
+    # a rounding habit is put right at the precision printed (87 for 87,96 is 88, not 87,96)
+    expected = context.number(context.config.rounding.replacement(computed.exact, printed, False)
+                              if verdict is Verdict.ROUNDING else computed.rounded)
     explanation: object = ""
     if check.explanation is not None:
         explanation = Text(check.explanation,
@@ -49,9 +52,10 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
     # the computed value is safe to write into a table cell, unless the columns it is computed
     # from look swapped: then which cell is wrong is the compiler's call; a figure in the prose
     # is part of a sentence, rewritten by its writer
-    if (comparison.verdict is Verdict.DIFFERS and check.in_table
+    if (verdict in (Verdict.DIFFERS, Verdict.ROUNDING) and check.in_table
             and check.explanation != "explain.swapped-columns"):
-        value = replacement(context, computed.exact, stated.value.decimals or 0, comparison.verdict)
+        value = context.config.rounding.replacement(computed.exact, printed,
+                                                    verdict is Verdict.DIFFERS)
         fix = Fix(stated.location, context.number(value), safe=True)
     values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": expected,
               "selisih": difference, "tempat": stated.location.place or "",

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip_lint.checks.common import data_rows, judge, table_location
+from sakip_lint.checks.common import column_numbers, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
+from sakip_lint.expressions import columns
 from sakip_lint.location import Subject
+from sakip_lint.model import Table
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
@@ -27,37 +29,59 @@ def _fact(context: Context, table_index: int, row_index: int, column_index: int,
     label = table.baris[row_index][table.kolom.index(table.kolom_label)] or str(row_index + 1)
     column = table.kolom[column_index]
     location = table_location(context, table_index, row_index, column_index)
-    expected_text = context.number(expected)
+    style = context.loaded.table_style(table, column)
+    expected_text = context.number(expected, style=style)
     return Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated_raw,
-                           "diharapkan": expected_text, "selisih": context.number(difference),
+                           "diharapkan": expected_text,
+                           "selisih": context.number(difference, style=style),
                            "tempat": table.di, "baris": label, "kolom": column},
                 related=tuple(related), found=stated_raw, expected=expected_text)
 
 
-def _judge(context: Context, stated_raw: str, exact: Decimal, computed: bool):
-    value = context.loaded.parse(stated_raw)
+def _judge(context: Context, table: Table, column: str, stated_raw: str, exact: Decimal,
+           computed: bool):
+    value = context.loaded.table_value(table, column, stated_raw)
     return judge(context, value, exact, computed) if value.has_number else None
+
+
+def total_columns(context: Context, table: Table) -> list[tuple[str, list[str]]]:
+    """Each total column of a table and the columns it adds up: the declared ``kolom_total``
+    of ``kolom_angka``, and the columns the rules recognise as sums (``jumlah(...)``, a
+    'Jumlah' column by its header) or the data file's ``rumus`` declares as one."""
+    from sakip_lint.checks.derived import table_formulas
+
+    found = []
+    if table.kolom_total is not None and table.kolom_angka:
+        found.append((table.kolom_total, table.kolom_angka))
+    found += [(formula.column, sorted(columns(formula.expression), key=table.kolom.index))
+              for formula in table_formulas(context, table) if formula.total]
+    return found
 
 
 def row_totals(context: Context, params: Params) -> Iterator[Fact]:
     """The total column of each row is the sum of its number columns."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):
-        if table.kolom_total is None or not table.kolom_angka:
+        for total, parts in total_columns(context, table):
+            yield from _row_totals(context, table_index, table, total, parts, wanted)
+
+
+def _row_totals(context: Context, table_index: int, table: Table, total: str, parts: list[str],
+                wanted) -> Iterator[Fact]:
+    total_at = table.kolom.index(total)
+    parts_at = [table.kolom.index(column) for column in parts]
+    for row_index, row in enumerate(table.baris):
+        if row[total_at] is None:
             continue
-        total_at = table.kolom.index(table.kolom_total)
-        parts_at = [table.kolom.index(column) for column in table.kolom_angka]
-        for row_index, row in enumerate(table.baris):
-            if row[total_at] is None:
-                continue
-            parts = [context.loaded.parse(row[at]) for at in parts_at if row[at] is not None]
-            numbers = [value.number for value in parts if value.has_number]
-            if not numbers:
-                continue
-            judged = _judge(context, row[total_at], sum(numbers), computed=False)
-            if judged and judged[0] in wanted:
-                yield _fact(context, table_index, row_index, total_at, row[total_at], sum(numbers),
-                            judged[1])
+        values = [context.loaded.table_value(table, table.kolom[at], row[at])
+                  for at in parts_at if row[at] is not None]
+        numbers = [value.number for value in values if value.has_number]
+        if not numbers:
+            continue
+        judged = _judge(context, table, total, row[total_at], sum(numbers), computed=False)
+        if judged and judged[0] in wanted:
+            yield _fact(context, table_index, row_index, total_at, row[total_at], sum(numbers),
+                        judged[1])
 
 
 def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
@@ -65,7 +89,6 @@ def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):
         label_at = table.kolom.index(table.kolom_label)
-        rows = data_rows(table)
         for row_index, row in enumerate(table.baris):
             averaged = row[label_at] in table.baris_rata_rata
             if row[label_at] not in table.baris_total and not averaged:
@@ -74,12 +97,11 @@ def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
                 at = table.kolom.index(column)
                 if row[at] is None:
                     continue
-                values = [context.loaded.parse(data[at]) for _, data in rows if data[at] is not None]
-                numbers = [value.number for value in values if value.has_number]
+                numbers = column_numbers(context, table, column)
                 if not numbers:
                     continue
                 expected = sum(numbers) / len(numbers) if averaged else sum(numbers)
-                judged = _judge(context, row[at], expected, computed=averaged)
+                judged = _judge(context, table, column, row[at], expected, computed=averaged)
                 if judged and judged[0] in wanted:
                     shown = context.config.rounding.apply(expected) if averaged else expected
                     yield _fact(context, table_index, row_index, at, row[at], shown, judged[1])
@@ -116,7 +138,8 @@ def grade_cells(context: Context) -> Iterator[GradeCell]:
         for column, year in table.kolom_tahun.items():
             at = table.kolom.index(column)
             scale = context.config.scale(table.skala_predikat, year)
-            score = context.loaded.parse(score_row[at]) if score_row[at] is not None else None
+            score = (context.loaded.table_value(table, column, score_row[at])
+                     if score_row[at] is not None else None)
             stated = grade_row[at]
             if scale is None or score is None or not score.has_number or stated is None:
                 continue

@@ -1,4 +1,4 @@
-"""Every raw value of the report read once in its declared number style.
+"""Every raw value of the report read once in the number style in force where it is printed.
 
 A value that cannot be read (ambiguous ``1.234`` in an undeclared style, ``12a``) is reported
 at its cell; so is one that reads but breaks the report's own style (the stray ``97.67``).
@@ -24,9 +24,11 @@ PARAMS = {"hasil": ParamSpec(frozenset(KINDS), multiple=True, default=("ambigu",
 PLACEHOLDERS = frozenset({"masalah"})
 
 
-def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str | None]]:
-    """(raw, path, subject, place) of every value that is meant to be read as a number;
-    a row value's path ends in its column (``/tempat/P/baris/3/persen_anggaran``).
+def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, Subject, str | None,
+                                                           NumberStyle]]:
+    """(raw, path, subject, place, style) of every value that is meant to be read as a number,
+    with the number style in force where it is printed; a row value's path ends in its column
+    (``/tempat/P/baris/3/persen_anggaran``).
 
     Generic tables mix text and numbers; only their declared number columns are read.
     """
@@ -34,34 +36,36 @@ def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str 
     for index, indikator in enumerate(report.indikator):
         if indikator.baseline is not None:
             yield (indikator.baseline, ("indikator", str(index), "baseline"),
-                   Subject("indikator", indikator.id), None)
+                   Subject("indikator", indikator.id), None, loaded.style)
     for place, index, row in report.rows():
         subject = loaded.row_subject(place, index)
         base = ("tempat", place, "baris", str(index))
         for field in ROW_VALUE_FIELDS:
             raw = getattr(row, field)
             if raw is not None:
-                yield raw, base + (field,), subject, place
+                yield raw, base + (field,), subject, place, loaded.style_at(place, field)
         for field in ROW_YEAR_FIELDS:
             for year, raw in getattr(row, field).items():
-                yield raw, base + (field, str(year)), subject, place
+                yield (raw, base + (field, str(year)), subject, place,
+                       loaded.style_at(place, field))
     for index, claim in enumerate(report.klaim):
-        yield claim.nilai, ("klaim", str(index), "nilai"), Subject("klaim", claim.id), claim.di
+        yield (claim.nilai, ("klaim", str(index), "nilai"), Subject("klaim", claim.id), claim.di,
+               loaded.style)
     for t_index, table in enumerate(report.tabel):
         numeric = {table.kolom.index(column) for column in table.numeric_columns}
         for r_index, cells in enumerate(table.baris):
             for c_index, raw in enumerate(cells):
                 if raw is not None and c_index in numeric:
                     yield (raw, ("tabel", str(t_index), "baris", str(r_index), str(c_index)),
-                           Subject("tabel", table.id), table.di)
+                           Subject("tabel", table.id), table.di,
+                           loaded.table_style(table, table.kolom[c_index]))
 
 
 def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
     wanted = {KINDS[name] for name in params["hasil"]}
     loaded = context.loaded
-    for raw, path, subject, place in located_values(loaded):
-        column = path[4] if path[0] == "tempat" else None
-        value = loaded.parse(raw, place if path[0] == "tempat" else None, column)
+    for raw, path, subject, place, style in located_values(loaded):
+        value = loaded.read(raw, style)
         problems = []
         if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) and value.kind.value in wanted:
             candidates = " / ".join(str(candidate) for candidate in value.candidates)
@@ -115,7 +119,8 @@ def out_of_scale(context: Context, params: Params) -> Iterator[Fact]:
         columns = [table.kolom.index(column) for column in table.kolom_angka]
         label_at = table.kolom.index(table.kolom_label)
         for r_index, row in data_rows(table):
-            cells = [(at, row[at], loaded.parse(row[at])) for at in columns if row[at] is not None]
+            cells = [(at, row[at], loaded.table_value(table, table.kolom[at], row[at]))
+                     for at in columns if row[at] is not None]
             cells = [(at, raw, value) for at, raw, value in cells
                      if value.has_number and value.number != 0]
             if len(cells) < 3:

@@ -125,6 +125,7 @@ class HeaderTestSpec:
 
     any_of: tuple[tuple[str, ...], ...]
     none_of: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()  # ``bernama``: the header is one of these, a unit in () aside
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,9 @@ class BindingSpec:
 
     position: Position
     name: str
-    kind: str  # header | latest_year | earlier_year | numbers
+    kind: str  # header | latest_year | earlier_year | numbers | numbers_before
     test: HeaderTestSpec | None = None
+    kinds: tuple[str, ...] = ()  # numbers_before: ``sejenis``, the words that tell kinds apart
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from sakip_lint.expressions import (FUNCTIONS, ROUNDING_FUNCTIONS, VARIADIC_FUNC
 from sakip_lint.limits import current
 
 Problem = tuple[str, dict[str, object]]  # a catalogue key and its arguments
+COLUMN_SETS = frozenset({"numbers", "numbers_before"})  # bindings that stand for several columns
 
 
 def formula_problems(expression: Expression, names: Iterable[str] = (),
@@ -101,7 +102,7 @@ def _shown(value) -> str:
 
 
 def header_test(spec: ast.HeaderTestSpec) -> HeaderTest:
-    return HeaderTest(spec.any_of, spec.none_of)
+    return HeaderTest(spec.any_of, spec.none_of, named=spec.named)
 
 
 def derived_column(statement: ast.DerivedStatement, report) -> DerivedColumn | None:
@@ -119,8 +120,8 @@ def derived_column(statement: ast.DerivedStatement, report) -> DerivedColumn | N
         if binding.name in bindings:
             problem(binding.position, "dsl.duplicate-item", item=binding.name, code=statement.name)
         test = header_test(binding.test) if binding.test is not None else None
-        bindings[binding.name] = ColumnBinding(binding.name, binding.kind, test)
-    sets = {name for name, binding in bindings.items() if binding.kind == "numbers"}
+        bindings[binding.name] = ColumnBinding(binding.name, binding.kind, test, binding.kinds)
+    sets = {name for name, binding in bindings.items() if binding.kind in COLUMN_SETS}
     formulas: dict[str | None, ast.DerivedFormulaSpec] = {}
     for formula in statement.formulas:
         if formula.polarity in formulas:

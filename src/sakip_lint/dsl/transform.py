@@ -127,6 +127,9 @@ class ToAst(Transformer):
         *groups, excluded = children
         return ast.HeaderTestSpec(tuple(groups), excluded or ())
 
+    def header_named(self, meta, children):
+        return ast.HeaderTestSpec((), (), children[0])
+
     def derived(self, meta, children):
         name, header, *items = children
         bindings = tuple(item for item in items if isinstance(item, ast.BindingSpec))
@@ -134,8 +137,8 @@ class ToAst(Transformer):
         return ast.DerivedStatement(self._at(meta), text(name), header, bindings, formulas)
 
     def derived_binding(self, meta, children):
-        name, (kind, test) = children
-        return ast.BindingSpec(self._at(meta), str(name), kind, test)
+        name, (kind, test, *kinds) = children
+        return ast.BindingSpec(self._at(meta), str(name), kind, test, *kinds)
 
     def bind_header(self, meta, children):
         return "header", children[0]
@@ -148,6 +151,10 @@ class ToAst(Transformer):
 
     def bind_numbers(self, meta, children):
         return "numbers", None
+
+    def bind_numbers_before(self, meta, children):
+        excluded, kinds = children
+        return "numbers_before", ast.HeaderTestSpec((), excluded or ()), kinds or ()
 
     def derived_formula(self, meta, children):
         return ast.DerivedFormulaSpec(self._at(meta), None, children[0], self._written(meta))
