@@ -218,3 +218,26 @@ def test_a_rules_scale_without_a_band_above_100_is_reported_at_the_capaian(write
     assert len(found) == 1 and found[0].startswith(f"{path}:{line}:")
     assert "120,00" in found[0] and "kategori_capaian" in found[0]
 
+
+
+def test_a_category_printed_for_a_value_in_a_gap_of_the_rules_scale_is_reported(write, capsys,
+                                                                                  tmp_path):
+    folder = tmp_path / "aturan"
+    folder.mkdir()
+    # the rules' writer left 85 < x < 86 without a category
+    (folder / "skala.sakip").write_text(
+        'skala kategori_capaian {\n  "Sangat Baik" : 86 - 100\n  "Baik" : 70 - < 85\n'
+        '  "Cukup" : < 70\n}\n', encoding="utf-8")
+    # IK-01: 171 / 200 x 100 = 85,50, in the gap; the row prints 'Cukup'
+    text = REPORT.format(scale="").replace('target: "100", realisasi: "95"',
+                                           'target: "200", realisasi: "171", kategori: Cukup')
+    path = write(text)
+    code, out, _ = run(capsys, "check", str(path), "--rules", str(folder), "--format", "plain",
+                       "--lang", "en")
+    found = [row for row in out.splitlines() if " CAP005 " in row and "IK-01" in row]
+    assert len(found) == 1, out
+    assert "'Cukup'" in found[0] and "85,50" in found[0] and "falls in a gap" in found[0]
+    result = check_file(path, load_ruleset([folder]))
+    finding = next(f for f in result.findings if f.code == "CAP005")
+    assert finding.fix is None and finding.expected is None
+    assert finding.location.pointer == "/tempat/Tabel 3.1/baris/0/kategori"

@@ -649,6 +649,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "en": "computed from this row's target and realisasi"},
     "scale.basis.sasaran": {"id": "capaian sasaran, rata-rata indikatornya",
                             "en": "the sasaran's capaian, the average of its indicators"},
+    "scale.no-category": {"id": "(tidak ada: nilai itu jatuh di celah antara kategori skala)",
+                          "en": "(none: the value falls in a gap between the scale's categories)"},
     "scale.basis.stated": {"id": "capaian tertulis di baris ini, karena capaian tidak dapat dihitung",
                            "en": "the capaian stated in this row, because it cannot be computed"},
     # --- command line ------------------------------------------------------------------

@@ -70,14 +70,23 @@ def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
                 continue
             value, expected = stated.number, scale.classify(stated.number)
             basis, inputs = term("scale.basis.stated"), ("capaian",)
-        if expected is None:
-            continue  # the value falls in a gap of the scale: skala_utuh reports the gap
+        if expected is None and params["skala"][0] == "laporan":
+            continue  # a gap of the report's own scale: skala_utuh reports the gap itself
         printed = loaded.parse(row.kategori)
-        if _words(printed.label or printed.raw) == _words(expected):
+        if expected is not None and _words(printed.label or printed.raw) == _words(expected):
             continue
         location = loaded.row_location(place, index, "kategori")
         related = tuple(loaded.row_location(place, index, column) for column in inputs
                         if getattr(row, column) is not None)
+        if expected is None:
+            # a value in a gap of the rules' scale has no category to print: said as such, and
+            # nothing to write in (the rules' writer left the gap; no rule reports it otherwise)
+            none = term("scale.no-category")
+            values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori,
+                      "diharapkan": none, "tempat": place, "nilai": context.number(value),
+                      "dasar_nilai": basis, "skala": _scale_name(context)}
+            yield Fact(location, values, related, row.kategori, None, None)
+            continue
         values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori, "diharapkan": expected,
                   "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
                   "skala": _scale_name(context)}
