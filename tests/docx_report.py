@@ -353,6 +353,9 @@ class _Writer:
         if name == "Tabel 3.7":
             body.insert(6, [""] * len(columns))  # an empty spacer row
             merges = [(r0 + (r0 >= 6), c0, r1 + (r1 >= 6), c1) for r0, c0, r1, c1 in merges]
+        if name == "Tabel 3.5":  # a footnote in the table's last row, merged across it
+            body.append(["Sumber: Biro Keuangan Setda (diolah)"] + [""] * (len(columns) - 1))
+            merges.append((len(body) - 1, 0, len(body) - 1, len(columns) - 1))
         splits = None
         if name == "Tabel 3.1":  # the page ends between the two indicators of sasaran 7
             splits = next(i for i, line in enumerate(body) if "Persentase target ketercapaian program" in " ".join(line))

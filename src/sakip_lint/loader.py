@@ -282,11 +282,11 @@ def _imported(file: str, content: bytes, kind: str):
     """A Word or Excel report read into the text of its data file and the origin of each
     value in the document (``sakip_lint.importing``), or the finding saying why it cannot be."""
     from sakip_lint.importing import import_content
+    from sakip_lint.importing.container import problem_finding
 
     imported = import_content(file, content, kind)
     if imported.text is None:
-        return None, None, [_load_finding("LOAD010", problem.key, Location(file=file, origin=problem.where),
-                                          **problem.args) for problem in imported.problems]
+        return None, None, [problem_finding(file, problem) for problem in imported.problems]
     return imported.text.encode("utf-8"), imported.origins, []
 
 

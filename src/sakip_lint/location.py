@@ -43,8 +43,9 @@ class Origin:
     (``PK!D12``). Rows and tables are numbered from 1, as Word and Excel show them."""
 
     document: str  # 'docx' or 'xlsx'
-    table: str | None = None  # the table's printed number or caption; None when untitled
+    table: str | None = None  # the table's printed number ('Tabel 3.1'), when it has one
     table_index: int | None = None  # its position among the document's tables
+    caption: str | None = None  # the caption of a table without a number
     row: int | None = None  # the row of that table (of the sheet, for a workbook)
     column: str | None = None  # the header of the column, as printed
     paragraph: int | None = None  # a paragraph of the text (prose, headings, list items)

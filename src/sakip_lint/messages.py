@@ -751,10 +751,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import.evidence.khas": {"id": "kata khas sama", "en": "a distinctive word in common"},
     "import.evidence.sama": {"id": "tertulis dua kali", "en": "printed twice"},
     "origin.table-index": {"id": "tabel ke-{index}", "en": "table {index}"},
+    "origin.table-caption": {"id": "tabel '{caption}' (ke-{index})", "en": "table '{caption}' (no. {index})"},
     "origin.continued": {"id": "lanjutan", "en": "continued"},
     "origin.row": {"id": "baris {row}", "en": "row {row}"},
     "origin.column": {"id": "kolom {column}", "en": "column {column}"},
     "origin.paragraph": {"id": "paragraf {paragraph}", "en": "paragraph {paragraph}"},
+    "col.satuan": {"id": "Satuan", "en": "Unit"},
+    "xlsx.title": {"id": "PENGUKURAN KINERJA", "en": "PERFORMANCE MEASUREMENT"},
+    "xlsx.body": {"id": "Instansi/Unit Organisasi : {instansi}", "en": "Body/Organisational unit: {instansi}"},
+    "xlsx.year": {"id": "Tahun Anggaran : {year}", "en": "Budget year: {year}"},
+    "xlsx.stated": {"id": "% Capaian tertulis", "en": "Stated capaian %"},
+    "xlsx.computed": {"id": "% Capaian hasil hitung", "en": "Computed capaian %"},
     "cli.xlsx-needs-output": {
         "id": "Format xlsx ditulis ke berkas: tambahkan -o BERKAS.xlsx",
         "en": "The xlsx format is written to a file: add -o FILE.xlsx",
@@ -928,7 +935,8 @@ def render_place(location: Location, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def render_origin(origin: Origin, lang: str = DEFAULT_LANGUAGE) -> str:
     """Where an imported value stands in its document, as a compiler looks for it there:
-    'Tabel 3.1, baris 4, kolom Capaian', 'tabel ke-20, baris 3', 'paragraf 57', 'PK!D12'."""
+    'Tabel 3.1, baris 4, kolom Capaian', 'tabel 'Perbandingan Realisasi Kinerja.' (ke-20), baris 3',
+    'paragraf 57', 'PK!D12'."""
     if origin.sheet is not None:
         sheet = origin.sheet
         if not sheet.replace("_", "").isalnum():
@@ -936,7 +944,12 @@ def render_origin(origin: Origin, lang: str = DEFAULT_LANGUAGE) -> str:
         return f"{sheet}!{origin.cell}" if origin.cell else sheet
     if origin.paragraph is not None:
         return render("origin.paragraph", lang, paragraph=origin.paragraph)
-    table = origin.table or render("origin.table-index", lang, index=origin.table_index)
+    if origin.table:
+        table = origin.table
+    elif origin.caption:
+        table = render("origin.table-caption", lang, caption=origin.caption, index=origin.table_index)
+    else:
+        table = render("origin.table-index", lang, index=origin.table_index)
     if origin.continued:
         table += f" ({render('origin.continued', lang)})"
     parts = [table]

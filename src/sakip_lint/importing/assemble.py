@@ -343,7 +343,7 @@ class Builder:
             entry: dict = {"peran": place.role}
             if place.printed and place.name != place.printed:
                 entry["nama"] = place.printed
-            if place.title and place.kind == "table":
+            if place.title and place.kind == "table" and place.title != place.name:
                 entry["judul"] = place.title
             elif place.kind == "section" and place.section.heading is not None and place.name != place.section.text:
                 entry["judul"] = place.section.text

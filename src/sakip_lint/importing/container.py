@@ -14,6 +14,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.limits import current
 
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
@@ -61,3 +62,9 @@ def check_package(content: bytes, kind: str) -> ImportProblem | None:
             return ImportProblem("import.other-kind", {"kind": kind, "other": OTHER[kind]})
         return ImportProblem("import.not-office", {"kind": kind})
     return None
+
+
+def problem_finding(file: str, problem: ImportProblem) -> Finding:
+    """Why a document cannot be imported, as a load finding located in the document (exit 2)."""
+    return Finding(code="LOAD010", severity=Severity.ERROR, message_key=problem.key,
+                   location=Location(file=file, origin=problem.where), args=make_args(**problem.args))

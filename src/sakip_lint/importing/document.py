@@ -27,6 +27,8 @@ class Paragraph:
     number: str | None = None
     caption: bool = False  # written in Word's caption style
     bold: bool = False  # every run of it is bold (a title typed as bold text)
+    sheet: str | None = None  # for a line of a workbook: its sheet and first cell
+    cell: str | None = None
 
 
 @dataclass(frozen=True)

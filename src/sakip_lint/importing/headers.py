@@ -133,7 +133,10 @@ def header_depth(table: Table) -> int:
     if not table.rows:
         return 0
     if table.header_rows:
-        return min(table.header_rows, len(table.rows))
+        depth = min(table.header_rows, len(table.rows))
+        while depth > 1 and _is_column_numbers(_texts(table, depth - 1)):
+            depth -= 1  # the row of column numbers repeats with the header: it is no heading
+        return depth
     depth = 1
     while depth < min(3, len(table.rows)):
         above, below = table.rows[depth - 1], table.rows[depth]

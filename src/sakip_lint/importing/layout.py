@@ -222,7 +222,7 @@ def _place_table(table: Table, caption: list[Paragraph], last: LogicalTable | No
     if not caption and last is not None and _same_header(last.parts[0], table):
         last.parts.append(table)
         return last
-    logical = LogicalTable([table], section, list(caption), list(recent[-2:]))
+    logical = LogicalTable([table], section, list(caption), list(recent[-3:]))
     tables.append(logical)
     if caption:
         section.captioned.append(logical)

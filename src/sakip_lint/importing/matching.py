@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import math
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -95,6 +96,7 @@ class Entity:
     index: int = 0  # position among the entities of its kind
 
 
+@lru_cache(maxsize=1 << 16)
 def similarity(first: str, second: str) -> float:
     """How alike two names are as strings (0-100), in their comparison form: the best of the
     plain and word-order-free ratios; a name all of whose words stand in the other counts as
@@ -118,6 +120,7 @@ STOPWORDS = {"yang", "dan", "dari", "pada", "untuk", "dengan", "dalam", "atau", 
              "ke", "oleh", "secara", "sesuai", "terhadap", "bagi"}
 
 
+@lru_cache(maxsize=1 << 16)
 def _same_word(first: str, second: str) -> bool:
     """One word, printed with a typo or a suffix (``koodinasi``, ``aparaturnya``)."""
     if first == second:
@@ -137,6 +140,8 @@ class Names:
     def __init__(self, registry: "Registry") -> None:
         self.registry = registry
         self._weights: dict[str, tuple[dict[str, float], float, dict[str, int]]] = {}
+        self._scores: dict[tuple[str, str, str], float] = {}
+        self._profiles: dict[tuple[str, str], dict[str, float]] = {}
 
     def weights(self, kind: str) -> tuple[dict[str, float], float, dict[str, int]]:
         if kind not in self._weights:
@@ -151,6 +156,13 @@ class Names:
             self._weights[kind] = (weights, top, counts)
         return self._weights[kind]
 
+    def _words(self, kind: str, words: str) -> dict[str, float]:
+        """The words of a name in comparison form (acronyms written out) with their weights."""
+        key = (kind, words)
+        if key not in self._profiles:
+            self._profiles[key] = {w: self._weight(kind, w) for w in expanded(words).split()}
+        return self._profiles[key]
+
     def _weight(self, kind: str, word: str) -> float:
         weights, top, _ = self.weights(kind)
         if word in STOPWORDS or len(word) <= 1:
@@ -158,17 +170,24 @@ class Names:
         return max(0.1, weights.get(word, top))
 
     def score(self, kind: str, first: str, second: str) -> float:
+        key = (kind, first, second)
+        if key not in self._scores:
+            self._scores[key] = self._score(kind, first, second)
+        return self._scores[key]
+
+    def _score(self, kind: str, first: str, second: str) -> float:
         a, b = normal(first), normal(second)
         if a == b:
             return 100.0
         chars = similarity(first, second)
-        words_a, words_b = set(expanded(a).split()), set(expanded(b).split())
+        words_a, words_b = self._words(kind, a), self._words(kind, b)
         if not words_a or not words_b:
             return chars
-        matched_a = sum(self._weight(kind, w) for w in words_a if any(_same_word(w, v) for v in words_b))
-        matched_b = sum(self._weight(kind, w) for w in words_b if any(_same_word(w, v) for v in words_a))
-        total_a = sum(self._weight(kind, w) for w in words_a)
-        total_b = sum(self._weight(kind, w) for w in words_b)
+        matched_a = sum(weight for w, weight in words_a.items()
+                        if w in words_b or any(_same_word(w, v) for v in words_b))
+        matched_b = sum(weight for w, weight in words_b.items()
+                        if w in words_a or any(_same_word(w, v) for v in words_a))
+        total_a, total_b = sum(words_a.values()), sum(words_b.values())
         dice = (matched_a + matched_b) / (total_a + total_b)
         cover = matched_a / total_a if len(a) <= len(b) else matched_b / total_b
         return (chars + 100 * max(dice, 0.9 * cover)) / 2
@@ -278,11 +297,12 @@ class Matcher:
         return done
 
     def _declaring(self, kind: str, roles: tuple[str, ...]) -> RawPlace | None:
+        """The first place of the best role that prints the kind; else the first that does."""
         for role in roles:
             for place in self.places:
                 if place.role == role and any(row.kinds == (kind,) for row in place.rows):
                     return place
-        return None
+        return next((place for place in self.places if any(row.kinds == (kind,) for row in place.rows)), None)
 
     # --- every other row ------------------------------------------------------------
     def run(self) -> Registry:

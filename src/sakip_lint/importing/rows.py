@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from sakip_lint.importing.document import Paragraph, Table
 from sakip_lint.importing.headers import Column, Layout, header_depth, inline_numbers
 from sakip_lint.importing.layout import FOOTNOTE, LogicalTable, Section
-from sakip_lint.importing.text import clean, normal, number_style, split_number
+from sakip_lint.importing.text import clean, normal, number_style, short, split_number
 from sakip_lint.location import Origin
 from sakip_lint.model import ROW_FIELDS_BY_KIND
 
@@ -103,11 +103,14 @@ def table_origin(table: LogicalTable, part: Table, row: int | None = None,
         return Origin("xlsx", table=table.number, table_index=part.index, row=None if row is None
                       else part.first_row + row, column=column, sheet=part.sheet, cell=cell)
     return Origin("docx", table=table.number, table_index=part.index,
+                  caption=None if table.number else short(table.title, 50) or None,
                   row=None if row is None else row + 1, column=column,
                   continued=part is not table.parts[0])
 
 
 def paragraph_origin(paragraph: Paragraph) -> Origin:
+    if paragraph.sheet is not None:
+        return Origin("xlsx", sheet=paragraph.sheet, cell=paragraph.cell)
     return Origin("docx", paragraph=paragraph.index)
 
 
@@ -206,14 +209,14 @@ def table_rows(table: LogicalTable, layout: Layout) -> tuple[list[RawRow], list[
             skipped.append(first_text)
             continue
         in_row: dict[str, RawRow] = {}
-        for kind in kinds:
+        for kind in sorted(kinds, key=lambda k: by_kind[k].index):  # in reading order
             column = by_kind[kind]
             cell = cells[column.index]
             if not cell.top or not clean(cell.text):
                 if kind in current:
                     in_row[kind] = current[kind]
                 continue
-            for deeper in kinds[kinds.index(kind):]:
+            for deeper in kinds[kinds.index(kind):]:  # what stood under the previous one
                 current.pop(deeper, None)
             parent = next((current[p] for p in PARENT.get(kind, ()) if p in current), None)
             number_column = numbers.get(kind)

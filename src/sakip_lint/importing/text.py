@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -19,6 +20,7 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(text: str) -> str:
     """The comparison form: lower case, accents and punctuation removed, one space between
     words; common abbreviations written out (``prog.`` -> ``program``, ``rata2`` -> ``rata rata``)."""
@@ -138,6 +140,7 @@ name printed once as ``LPPD`` and once as ``Laporan Penyelenggaraan Pemerintah D
 compared by both."""
 
 
+@lru_cache(maxsize=1 << 14)
 def expanded(words: str) -> str:
     """A comparison form with each acronym's meaning added, and the acronym of each meaning
     written out in full: the same name reads alike whichever way it is printed."""

@@ -1,8 +1,9 @@
 """Reading an Excel workbook (.xlsx) into the importer's document shape, with openpyxl.
 
 Each visible sheet is one table (the Pergub 75/2011 forms and e-SAKIP exports put one form on
-one sheet): the lines above it that hold one cell each (``PENETAPAN KINERJA``, ``SKPD : ...``,
-``Tahun Anggaran : 2017``) are its title, the lines below it its notes. Merged ranges fill
+one sheet), captioned by the sheet's name: the lines above it that hold one cell each
+(``PENETAPAN KINERJA``, ``SKPD : ...``, ``Tahun Anggaran : 2017``) lead to it, the lines
+below it are its notes. Merged ranges fill
 every position they cover, as in a Word table. A number is written as the sheet shows it, in
 the Indonesian style (``70,32``, ``1.336.589.482``, ``86,56%``): the checker reads what a
 reader of the printed form reads, not a binary float.
@@ -51,7 +52,11 @@ def read_xlsx(content: bytes) -> Document:
             text = " ".join(c.text.strip() for c in grid[r] if c.start and c.text.strip())
             if text:
                 paragraphs += 1
-                blocks.append(Paragraph(paragraphs, text, style="xlsx-title", caption=True))
+                blocks.append(Paragraph(paragraphs, text, style="xlsx-title", sheet=sheet.title,
+                                        cell=_first_cell(grid[r], first_row + r, first_column)))
+        paragraphs += 1  # the sheet's name is the table's caption: its place in the data file
+        blocks.append(Paragraph(paragraphs, sheet.title, style="xlsx-sheet", caption=True,
+                                sheet=sheet.title, cell=None))
         tables += 1
         blocks.append(Table(index=tables, rows=tuple(tuple(row) for row in grid[start:end]),
                             sheet=sheet.title, first_row=first_row + start,
@@ -60,8 +65,14 @@ def read_xlsx(content: bytes) -> Document:
             text = " ".join(c.text.strip() for c in grid[r] if c.start and c.text.strip())
             if text:
                 paragraphs += 1
-                blocks.append(Paragraph(paragraphs, text, style="xlsx-note"))
+                blocks.append(Paragraph(paragraphs, text, style="xlsx-note", sheet=sheet.title,
+                                        cell=_first_cell(grid[r], first_row + r, first_column)))
     return Document("xlsx", tuple(blocks))
+
+
+def _first_cell(row: list[Cell], number: int, first_column: int) -> str:
+    column = next((c for c, cell in enumerate(row) if cell.text.strip()), 0)
+    return f"{get_column_letter(first_column + column)}{number}"
 
 
 def cell_name(table: Table, row: int, column: int) -> str:
