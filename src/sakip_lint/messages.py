@@ -721,6 +721,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "PERIKSA: dokumen tidak menyebut {link} entitas ini; sementara ditulis {id}",
         "en": "CHECK: the document does not name this entity's {link}; {id} is written for now",
     },
+    "import.stand-in": {"id": "(tidak tertulis di dokumen)", "en": "(not written in the document)"},
+    "import.note.stand-in": {
+        "id": "PERIKSA: dokumen tidak mencetak {kind} di atas entitas yang diimpor; ini penampung, tulis {kind} yang benar",
+        "en": "CHECK: the document prints no {kind} above the imported entities; this stands in for it, write the right {kind}",
+    },
     "import.note.no-scale": {
         "id": "PERIKSA: indikator kualitatif tanpa skala yang dikenal; tulis skala (rendah ke tinggi) agar capaiannya dapat dihitung",
         "en": "CHECK: a qualitative indicator without a known scale; write its scale (low to high) so its capaian can be computed",

@@ -20,7 +20,7 @@ from sakip_lint.importing.generic import GenericTable, category_scale, generic_t
 from sakip_lint.importing.headers import read_layout as read_columns
 from sakip_lint.importing.indicators import indicator_attributes
 from sakip_lint.importing.layout import Layout, LogicalTable, Section, read_layout
-from sakip_lint.importing.matching import Registry, match
+from sakip_lint.importing.matching import PREFIX, Registry, match
 from sakip_lint.importing.rows import (LINK_FIELD, PARENT, RawPlace, RawRow, paragraph_origin,
                                        section_kind, section_rows, table_origin, table_rows)
 from sakip_lint.importing.text import bare_number, clean, normal, short, years_in
@@ -301,12 +301,7 @@ class Builder:
                         item["sasaran"] = sorted(parents or [], key=_id_order)
                     elif parents:
                         item[field_name] = sorted(parents, key=_id_order)[0]
-                for field_name in _link_fields(kind):
-                    if (kind, field_name) in REQUIRED_LINKS and field_name not in item \
-                            and kind in ("tujuan", "kegiatan", "sub_kegiatan") and registry.entities[field_name]:
-                        item[field_name] = registry.entities[field_name][0].id
-                        self.note((kind, str(index)), "import.note.link-guessed", unsure=True,
-                                  link=field_name, id=item[field_name])
+                self.required_link(data, kind, index, item, entity.rows[0].origin)
                 if kind == "indikator":
                     attributes = indicator_attributes(entity, registry)
                     item.update(attributes)
@@ -321,6 +316,26 @@ class Builder:
                 self.origins[path + ("teks",)] = entity.rows[0].value_origins.get("teks", entity.rows[0].origin)
                 self.entity_notes(path, entity)
             data[kind] = items
+
+    def required_link(self, data: dict, kind: str, index: int, item: dict, origin: Origin) -> None:
+        """A link the data file cannot do without (a misi's visi, a tujuan's misi, a kegiatan's
+        programme) that no place prints: the first entity of that level, or where the
+        document prints none, a stand-in; both marked to check."""
+        field_name = ALWAYS_REQUIRED.get(kind)
+        if field_name is None or item.get(field_name):
+            return
+        parents = data.get(field_name, [])
+        if parents:
+            item[field_name] = parents[0]["id"]
+            self.note((kind, str(index)), "import.note.link-guessed", unsure=True,
+                      link=field_name, id=item[field_name])
+            return
+        stand_in = {"id": f"{PREFIX[field_name]}X0", "teks": render("import.stand-in", self.lang)}
+        self.required_link(data, field_name, 0, stand_in, origin)
+        data[field_name] = [stand_in]
+        item[field_name] = stand_in["id"]
+        self.origins[(field_name, "0")] = origin  # where the entity that needs it stands
+        self.note((field_name, "0"), "import.note.stand-in", unsure=True, kind=field_name)
 
     def entity_notes(self, path: Path_, entity) -> None:
         shown: set[str] = set()
@@ -398,6 +413,7 @@ class Builder:
             for table in place.tables:
                 columns = read_columns(table.parts[0])
                 found[id(table)] = generic_table(table, columns)
+            place.tables = [table for table in place.tables if found[id(table)].baris]
         return found
 
     def tables(self, places: list[RawPlace], generics: dict[int, GenericTable]) -> list[dict]:
@@ -483,6 +499,8 @@ Bab II, then the planning and measurement tables; never the prose of 3.3, whose 
 and lists are checked against them."""
 
 
+ALWAYS_REQUIRED = {"misi": "visi", "tujuan": "misi", "kegiatan": "program", "sub_kegiatan": "kegiatan"}
+"""The link each of these kinds must name in every data file (an excerpt too)."""
 REQUIRED_LINKS = {("tujuan", "misi"), ("kegiatan", "program"), ("sub_kegiatan", "kegiatan"),
                   ("sasaran", "tujuan"), ("indikator", "sasaran")}
 """Links a data file must give: where no matrix or list declares them, the prose does."""
@@ -502,7 +520,9 @@ def _declared_links(places: list[RawPlace]) -> dict[str, dict[str, set[str]]]:
                 parent = parent.parent
             if not row.entity or parent is None or parent.kind not in PARENT.get(row.kind or "", ()):
                 continue
-            field_name = LINK_FIELD[parent.kind]
+            field_name = LINK_FIELD.get(parent.kind)
+            if field_name is None:
+                continue
             if rank == len(LINK_ROLES) and (row.kind, field_name) not in REQUIRED_LINKS:
                 continue
             key = (row.entity, field_name)

@@ -232,7 +232,9 @@ class _BodyReader:
             if child.tag == _tag("p"):
                 self.blocks.append(self.paragraph(child))
             elif child.tag == _tag("tbl"):
-                self.blocks.append(self.table(child))
+                table = self.table(child)
+                if table.width:  # a table of no cells holds nothing to read
+                    self.blocks.append(table)
             elif child.tag in (_tag("sdt"), _tag("customXml")):
                 content = child.find(_tag("sdtContent"))
                 self.walk(content if content is not None else child)

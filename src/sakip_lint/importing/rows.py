@@ -33,7 +33,8 @@ HIERARCHY = ("misi", "tujuan", "sasaran", "indikator", "program", "kegiatan", "s
 PARENT = {"tujuan": ("misi",), "sasaran": ("tujuan",), "indikator": ("sasaran", "tujuan"),
           "program": ("sasaran",), "kegiatan": ("program",), "sub_kegiatan": ("kegiatan",),
           "strategi": ("sasaran", "tujuan"), "kebijakan": ("sasaran", "tujuan")}
-LINK_FIELD = {"misi": "misi", "tujuan": "tujuan", "sasaran": "sasaran", "program": "program"}
+LINK_FIELD = {"misi": "misi", "tujuan": "tujuan", "sasaran": "sasaran", "program": "program",
+              "kegiatan": "kegiatan"}
 LIST_KINDS = {"strategi", "kebijakan", "program", "kegiatan", "sub_kegiatan"}
 SUMMARY = re.compile(r"^(jumlah|total|rata ?rata|rerata|sub ?total)( (keseluruhan|seluruhnya|anggaran|"
                      r"capaian|total|umum))?$")
