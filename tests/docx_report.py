@@ -251,17 +251,17 @@ class _Writer:
         self.claim_paragraphs(claims)
 
     def generic_table(self, table: dict) -> int:
+        """A generic table; columns named '<word> <year>' get a header over two rows, the word
+        merged across its years ('Nilai' over 2013 | 2014), the other headers merged down."""
         columns = table["kolom"]
         split = [re.match(r"^(\S+) ((?:19|20)\d\d(?:-\d{4})?)$", c) for c in columns]
         if any(split):
             top, bottom = [], []
             for c, (column, match) in enumerate(zip(columns, split)):
+                before = split[c - 1] if c else None
                 if match:
-                    first = match.group(1)
-                    previous = split[c - 1] if c else None
-                    top.append(None if previous and previous.group(1) == first and top[-1] is not None
-                               or previous and previous.group(1) == first and top[-1] is None
-                               else first)
+                    same = before is not None and before.group(1) == match.group(1)
+                    top.append(None if same else match.group(1))
                     bottom.append(match.group(2))
                 else:
                     top.append(column)
@@ -273,7 +273,7 @@ class _Writer:
         body, merges = [], []
         for r, row in enumerate(table["baris"]):
             cells = ["" if cell is None else str(cell) for cell in row]
-            if label == 1 and row[0] is None and row[1] is not None:
+            if label == 1 and row[0] is None and row[1] is not None:  # 'Jumlah' across No | label
                 merges.append((r, 0, r, 1))
                 cells[0] = cells[1]
             body.append(cells)

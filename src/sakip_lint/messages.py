@@ -682,12 +682,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "import.written": {"id": "Berkas data ditulis: {path}", "en": "Data file written: {path}"},
     "import.note.joined": {
-        "id": "juga tertulis '{text}' ({place}; kemiripan {similarity}%, bukti: {evidence})",
-        "en": "also written '{text}' ({place}; similarity {similarity}%, evidence: {evidence})",
+        "id": "juga tertulis '{text}' ({place}; kemiripan {similarity}%, bukti: {evidence}; keyakinan {certainty}%)",
+        "en": "also written '{text}' ({place}; similarity {similarity}%, evidence: {evidence}; certainty {certainty}%)",
     },
     "import.note.joined-unsure": {
-        "id": "PERIKSA: '{text}' ({place}) dianggap entitas ini dengan ragu (kemiripan {similarity}%, bukti: {evidence}; calon lain: {other})",
-        "en": "CHECK: '{text}' ({place}) taken as this entity with doubt (similarity {similarity}%, evidence: {evidence}; other candidate: {other})",
+        "id": "PERIKSA: '{text}' ({place}) dianggap entitas ini dengan ragu (kemiripan {similarity}%, bukti: {evidence}; keyakinan {certainty}%; calon lain: {other})",
+        "en": "CHECK: '{text}' ({place}) taken as this entity with doubt (similarity {similarity}%, evidence: {evidence}; certainty {certainty}%; other candidate: {other})",
     },
     "import.note.no-body": {
         "id": "PERIKSA: nama instansi tidak ditemukan di halaman judul; tulis nama instansi",

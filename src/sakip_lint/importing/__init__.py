@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sakip_lint.importing.container import ImportProblem, check_package
+from sakip_lint.location import Origin
 
 SUFFIXES = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
@@ -46,7 +47,8 @@ def _read(content: bytes, kind: str):
     try:
         return (read_docx(content) if kind == "docx" else read_xlsx(content)), None
     except SheetTooLarge as error:
-        return None, ImportProblem("import.sheet-too-large", {"sheet": error.sheet, "cells": error.cells})
+        return None, ImportProblem("import.sheet-too-large", {"sheet": error.sheet, "cells": error.cells},
+                                   Origin("xlsx", sheet=error.sheet))
     except Exception as error:  # noqa: BLE001 - a library's view of a damaged file, said in words
         detail = f"{type(error).__name__}: {error}"[:300]
         return None, ImportProblem("import.unreadable", {"kind": kind, "detail": detail})

@@ -161,7 +161,7 @@ def name_places(places: list[RawPlace]) -> None:
         return name if count == 1 else f"{name} ({count})"
 
     sections = {id(p.section): p for p in places if p.kind == "section"}
-    counts = Counter(p.title for p in places if p.kind == "table" and not p.printed)
+    counts = Counter(normal(p.title or "") for p in places if p.kind == "table" and not p.printed)
     for place in places:
         if place.kind == "section":
             place.name = unique(_section_name(place))
@@ -173,7 +173,7 @@ def name_places(places: list[RawPlace]) -> None:
             continue
         title = place.title or ""
         owner = next((sections[id(s)] for s in place.section.chain() if id(s) in sections), None)
-        if title and counts[place.title] == 1 and title not in taken:
+        if title and counts[normal(title)] == 1 and title not in taken:
             place.name = unique(short(title, 80))
         elif owner is not None and owner.name:
             place.name = unique(f"{owner.name}: {short(title, 50)}" if title else f"{owner.name} (tabel)")
@@ -349,7 +349,7 @@ class Builder:
             key = "import.note.joined-unsure" if join.unsure else "import.note.joined"
             self.note(path, key, unsure=join.unsure, text=short(text, 90), place=join.place.name or "?",
                       similarity=round(join.similarity), evidence=evidence,
-                      other=join.runner_up or "-")
+                      certainty=min(100, round(join.score)), other=join.runner_up or "-")
 
     # --- places and rows ----------------------------------------------------------
     def places(self, places: list[RawPlace]) -> dict:
