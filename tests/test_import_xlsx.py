@@ -133,3 +133,27 @@ def test_import_writes_the_forms_data_file(workbook, capsys):
     captured = capsys.readouterr()
     assert '"PK":' in captured.out and "peran: pk" in captured.out
     assert "3 tempat" in captured.err
+
+
+def test_the_rkt_form_with_its_column_numbers_in_the_headers(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Formulir RKT"
+    sheet.append(["RENCANA KINERJA TAHUNAN"])
+    sheet.append([f"Instansi/Unit Organisasi : {BODY}"])
+    sheet.append(["Tahun Anggaran : 2018"])
+    sheet.append(["Sasaran Strategis (1)", "Indikator Kinerja (2)", "Target (3)"])
+    sheet.append(["Meningkatnya akuntabilitas kinerja", "Nilai SAKIP", 72])
+    sheet.append([None, "Persentase rekomendasi LHE yang ditindaklanjuti", "95%"])
+    sheet.merge_cells("A5:A6")
+    path = tmp_path / "rkt.xlsx"
+    book.save(path)
+    result = check_file(path, RULES)
+    assert result.usable
+    report = result.loaded.report
+    assert (report.tahun, report.dokumen.value) == (2018, "RKT")
+    (name, place), = report.tempat.items()
+    assert (name, place.peran.value) == ("Formulir RKT", "rkt")
+    assert [(row.id, row.target) for row in place.baris] == [("S-01", None), ("IK-01", "72"), ("IK-02", "95%")]
+    origins = result.loaded.source.origins
+    assert render_origin(origins[("tempat", name, "baris", "2", "target")], "id") == "'Formulir RKT'!C6"

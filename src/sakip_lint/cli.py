@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
     parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", parents=[common], help="run every check on data files")
+    check = commands.add_parser("check", parents=[common],
+                                help="run every check on data files or .docx/.xlsx reports")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
