@@ -1,5 +1,9 @@
-"""The command line: ``check``, ``capaian``, ``graph``, ``report``, ``review``, ``rules`` and
-``explain``.
+"""The command line: ``check``, ``capaian``, ``graph``, ``import``, ``report``, ``review``,
+``rules`` and ``explain``.
+
+``check``, ``capaian``, ``graph``, ``report`` and ``review`` read a data file or, by its suffix, a
+Word (.docx) or Excel (.xlsx) report, imported on the way; ``import`` writes the data file of
+such a report.
 
 Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
 2 an input file or the rule files could not be used (or the tool itself failed). Bad input
@@ -19,8 +23,8 @@ from sakip_lint.engine import check_file, check_files, worst
 from sakip_lint.findings import Severity
 from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
 from sakip_lint.graph_export import render_graph
-from sakip_lint.messages import LANGUAGES, render
-from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
+from sakip_lint.messages import LANGUAGES, render, render_finding
+from sakip_lint.output import (FORMATS, Provenance, position, render_capaian, render_explain,
                                render_findings, render_rules)
 from sakip_lint.report.review import FORMATS as REVIEW_FORMATS
 from sakip_lint.ruleset import Ruleset, load_ruleset
@@ -29,29 +33,40 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    base = argparse.ArgumentParser(add_help=False)  # every command; ``common`` adds --format
+    plain = argparse.ArgumentParser(add_help=False)  # every command
+    plain.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+    plain.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
+                       help="change a limit against hostile input (" + ", ".join(limits.NAMES)
+                            + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
+    base = argparse.ArgumentParser(add_help=False, parents=[plain])  # the commands that check
     base.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                       help="extra rule folder or file (*.sakip); repeatable")
-    base.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
-    base.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
-                      help="change a limit against hostile input (" + ", ".join(limits.NAMES)
-                           + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
-    common = argparse.ArgumentParser(add_help=False, parents=[base])
+    common = argparse.ArgumentParser(add_help=False, parents=[base])  # ... and write a format
     common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
     parser = argparse.ArgumentParser(
         prog="sakip-lint",
         description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
     parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", parents=[common], help="run every check on data files")
+    check = commands.add_parser("check", parents=[common],
+                                help="run every check on data files or .docx/.xlsx reports")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--parent", type=Path, metavar="FILE",
                        help="the data file of the body above (e.g. the RPJMD): check cascading")
-    capaian = commands.add_parser("capaian", parents=[common],
+    capaian = commands.add_parser("capaian", parents=[base],
                                   help="the capaian tables as the report should print them")
     capaian.add_argument("file", type=Path, metavar="FILE")
+    capaian.add_argument("--format", choices=FORMATS + ("xlsx",), default="rich",
+                         help="output format (xlsx: the PKK measurement form, needs -o)")
+    capaian.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="write to FILE (needed for --format xlsx)")
+    imports = commands.add_parser("import", parents=[plain],
+                                  help="write the data file of a Word (.docx) or Excel (.xlsx) report")
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="write the data file to FILE (default: standard output)")
     graph = commands.add_parser("graph", parents=[common],
                                 help="the pohon kinerja with its findings (dot, mermaid, json)")
     graph.add_argument("file", type=Path, metavar="FILE")
@@ -112,11 +127,51 @@ def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
 
 
 def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    if args.format == "xlsx" and args.output is None:
+        print(render("cli.xlsx-needs-output", args.lang), file=sys.stderr)
+        return EXIT_UNUSABLE
     result = _checked_or_explained(args, ruleset)
     if result is None:
         return EXIT_UNUSABLE
-    _write(render_capaian(result, Provenance.of(ruleset), args.format, args.lang))
-    return EXIT_CLEAN
+    if args.format == "xlsx":
+        from sakip_lint.xlsx_export import write_capaian_xlsx
+
+        report = result.loaded.report
+        try:
+            write_capaian_xlsx(result.capaian, report.instansi, report.tahun, args.output, args.lang)
+        except OSError as error:
+            return _unwritable(args.output, error, args.lang)
+        return EXIT_CLEAN
+    text = render_capaian(result, Provenance.of(ruleset), args.format, args.lang)
+    return _deliver(_ended(text), args.output, args.lang)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """The data file of a .docx/.xlsx report, with comments where the importer was unsure;
+    a summary of what it read on standard error."""
+    from sakip_lint.importing import document_kind, import_content
+    from sakip_lint.importing.container import problem_finding
+    from sakip_lint.loader import read_source
+
+    kind = document_kind(args.file)
+    if kind is None:
+        print(render("import.unsupported-suffix", args.lang, path=escape.plain(args.file)), file=sys.stderr)
+        return EXIT_UNUSABLE
+    content, findings = read_source(args.file)
+    if content is not None:
+        imported = import_content(str(args.file), content, kind, args.lang)
+        findings = [problem_finding(str(args.file), problem) for problem in imported.problems]
+    if findings:
+        for finding in findings:
+            print(escape.plain(f"{position(finding.location, args.lang)}: {finding.code} "
+                               f"{render_finding(finding, args.lang)}"), file=sys.stderr)
+        return EXIT_UNUSABLE
+    code = _deliver(_ended(imported.text), args.output, args.lang,
+                    announce="import.written")
+    if code == EXIT_CLEAN:
+        print(escape.plain(render("import.summary", args.lang, path=args.file, **imported.counts)),
+              file=sys.stderr)
+    return code
 
 
 def run_rules(args: argparse.Namespace, ruleset: Ruleset) -> int:
@@ -141,19 +196,34 @@ def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
     return EXIT_CLEAN
 
 
-def _deliver(args: argparse.Namespace, data: bytes) -> int:
-    """Write a deliverable to ``--output`` (or standard output for '-') and say where."""
-    if str(args.output) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+def _ended(text: str) -> str:
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _unwritable(output: Path, error: OSError, lang: str) -> int:
+    print(render("cli.output-unwritable", lang, path=escape.plain(output),
+                 detail=escape.plain(error.strerror or error)), file=sys.stderr)
+    return EXIT_UNUSABLE
+
+
+def _deliver(data: str | bytes, output: Path | None, lang: str, announce: str | None = None) -> int:
+    """Write ``data`` (a text, or a binary document) to ``output`` (standard output when none
+    or '-'); ``announce``: the message that says where it went."""
+    if output is None or str(output) == "-":
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(data, str) or buffer is None:  # a text, or a stream that takes only text
+            _write(data if isinstance(data, str) else data.decode("utf-8", errors="replace"))
+        else:
+            sys.stdout.flush()
+            buffer.write(data)
+            sys.stdout.flush()
         return EXIT_CLEAN
     try:
-        args.output.write_bytes(data)
+        output.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as error:
-        print(render("cli.output-unwritable", args.lang, path=escape.plain(args.output),
-                     detail=escape.plain(error.strerror or error)), file=sys.stderr)
-        return EXIT_UNUSABLE
-    print(render("cli.report-written", args.lang, path=escape.plain(args.output)), file=sys.stderr)
+        return _unwritable(output, error, lang)
+    if announce is not None:
+        print(render(announce, lang, path=escape.plain(output)), file=sys.stderr)
     return EXIT_CLEAN
 
 
@@ -171,7 +241,8 @@ def run_report(args: argparse.Namespace, ruleset: Ruleset) -> int:
         return EXIT_UNUSABLE
     contents = [build(result, ruleset, args.lang, index)
                 for index, result in enumerate(results, start=1)]
-    return _deliver(args, render_html(contents, args.lang).encode("utf-8"))
+    return _deliver(render_html(contents, args.lang).encode("utf-8"), args.output, args.lang,
+                    announce="cli.report-written")
 
 
 def run_review(args: argparse.Namespace, ruleset: Ruleset) -> int:
@@ -188,7 +259,7 @@ def run_review(args: argparse.Namespace, ruleset: Ruleset) -> int:
             raise
         print(render("cli.docx-missing", args.lang), file=sys.stderr)
         return EXIT_UNUSABLE
-    return _deliver(args, data)
+    return _deliver(data, args.output, args.lang, announce="cli.report-written")
 
 
 COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "report": run_report,
@@ -204,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNUSABLE
     try:
         with limits.arithmetic():  # every computation of the run, within the limits
+            if args.command == "import":
+                return run_import(args)
             ruleset = _load_rules(args)
             if ruleset is None:
                 return EXIT_UNUSABLE

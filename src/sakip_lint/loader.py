@@ -14,7 +14,7 @@ Every problem becomes a located finding; nothing here raises for bad input.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -278,17 +278,39 @@ def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[F
     return data, SourceMap(file=file, values=reader.values, keys=reader.keys), reader.findings
 
 
+def _imported(file: str, content: bytes, kind: str):
+    """A Word or Excel report read into the text of its data file and the origin of each
+    value in the document (``sakip_lint.importing``), or the finding saying why it cannot be."""
+    from sakip_lint.importing import import_content
+    from sakip_lint.importing.container import problem_finding
+
+    imported = import_content(file, content, kind)
+    if imported.text is None:
+        return None, None, [problem_finding(file, problem) for problem in imported.problems]
+    return imported.text.encode("utf-8"), imported.origins, []
+
+
 def load_report(path: str | Path) -> LoadResult:
-    """Read, compose and validate one data file; every problem is a located finding."""
+    """Read, compose and validate one data file, or import a .docx/.xlsx report first;
+    every problem is a located finding."""
+    from sakip_lint.importing import document_kind
+
     path = Path(path)
     file = str(path)
     content, findings = read_source(path)
     if content is None:
         return LoadResult(tuple(findings), None, None)
     digest = hashlib.sha256(content).hexdigest()
+    origins = None
+    if (kind := document_kind(path)) is not None:
+        content, origins, findings = _imported(file, content, kind)
+        if content is None:
+            return LoadResult(tuple(findings), None, digest)
     data, source, findings = compose(file, content)
     if source is None:
         return LoadResult(tuple(findings), None, digest)
+    if origins:
+        source = replace(source, origins=origins)
     try:
         report = Report.model_validate(data)
     except ValidationError as error:

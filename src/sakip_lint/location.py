@@ -36,8 +36,28 @@ class Subject:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where an imported value stands in the source document (DOCX or XLSX), as a compiler
+    finds it there: a table as printed (``Tabel 3.1``) with its position among the document's
+    tables, its row and the header of its column; or a paragraph; or a sheet and its cell
+    (``PK!D12``). Rows and tables are numbered from 1, as Word and Excel show them."""
+
+    document: str  # 'docx' or 'xlsx'
+    table: str | None = None  # the table's printed number ('Tabel 3.1'), when it has one
+    table_index: int | None = None  # its position among the document's tables
+    caption: str | None = None  # the caption of a table without a number
+    row: int | None = None  # the row of that table (of the sheet, for a workbook)
+    column: str | None = None  # the header of the column, as printed
+    paragraph: int | None = None  # a paragraph of the text (prose, headings, list items)
+    sheet: str | None = None
+    cell: str | None = None  # 'D12'; a whole row is 'A12:F12'
+    continued: bool = False  # the part of the table after a page break
+
+
+@dataclass(frozen=True)
 class Location:
-    """Where a value is: in the data file and in the report."""
+    """Where a value is: in the data file and in the report; for a report imported from a
+    Word or Excel document, also where it stands in that document (``origin``)."""
 
     file: str
     line: int | None = None  # 1-based
@@ -45,6 +65,7 @@ class Location:
     pointer: str = ""  # JSON Pointer into the data file, e.g. /indikator/3/sebutan/2/target
     subject: Subject | None = None  # what the value is about, e.g. indikator IK-04
     place: str | None = None  # place of the report, e.g. 'Tabel 3.1'
+    origin: Origin | None = None  # the place in the imported DOCX/XLSX, shown first
 
     @property
     def key(self) -> str | None:

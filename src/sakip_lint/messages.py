@@ -10,7 +10,7 @@ import string
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sakip_lint.location import Location, Subject
+from sakip_lint.location import Location, Origin, Subject
 
 if TYPE_CHECKING:
     from sakip_lint.findings import Finding
@@ -653,6 +653,154 @@ CATALOGUE: dict[str, dict[str, str]] = {
                           "en": "(none: the value falls in a gap between the scale's categories)"},
     "scale.basis.stated": {"id": "capaian tertulis di baris ini, karena capaian tidak dapat dihitung",
                            "en": "the capaian stated in this row, because it cannot be computed"},
+    # --- importing Word and Excel documents (sakip_lint.importing) ----------------------
+    "import.encrypted": {
+        "id": "Dokumen dilindungi kata sandi; buka di Word/Excel, hapus kata sandinya, simpan, lalu periksa lagi",
+        "en": "The document is password-protected; open it in Word/Excel, remove the password, save and check again",
+    },
+    "import.old-format": {
+        "id": "Ini berkas Word/Excel format lama (.doc/.xls); simpan ulang sebagai .{kind} lalu periksa lagi",
+        "en": "This is an old-format Word/Excel file (.doc/.xls); save it again as .{kind} and check again",
+    },
+    "import.pdf": {
+        "id": "Ini berkas PDF, bukan dokumen .{kind}; periksa naskah Word/Excel aslinya",
+        "en": "This is a PDF file, not a .{kind} document; check the original Word/Excel file",
+    },
+    "import.not-office": {
+        "id": "Bukan dokumen .{kind} (Word .docx atau Excel .xlsx); periksa berkasnya",
+        "en": "Not a .{kind} document (Word .docx or Excel .xlsx); check the file",
+    },
+    "import.corrupt": {
+        "id": "Dokumen .{kind} rusak atau tidak lengkap (terpotong saat diunduh?): {detail}",
+        "en": "The .{kind} document is damaged or incomplete (cut short while downloading?): {detail}",
+    },
+    "import.other-kind": {
+        "id": "Berkas bernama .{kind} ini sebenarnya dokumen .{other}; ganti akhiran namanya menjadi .{other}",
+        "en": "This file named .{kind} is really a .{other} document; rename it to .{other}",
+    },
+    "import.too-many-parts": {
+        "id": "Dokumen memuat {count} bagian, lebih dari batas {limit}",
+        "en": "The document holds {count} parts, more than the limit of {limit}",
+    },
+    "import.expands": {
+        "id": "Isi dokumen terurai menjadi lebih dari {limit} bita (batas max_bytes; ubah dengan --limit)",
+        "en": "The document expands to more than {limit} bytes (limit max_bytes; change it with --limit)",
+    },
+    "import.sheet-too-large": {
+        "id": "Lembar {sheet} memuat {cells} sel, lebih dari yang dapat dibaca sebagai formulir",
+        "en": "Sheet {sheet} holds {cells} cells, more than a form can hold",
+    },
+    "import.unreadable": {
+        "id": "Dokumen .{kind} tidak dapat dibaca: {detail}",
+        "en": "The .{kind} document cannot be read: {detail}",
+    },
+    "import.no-table": {
+        "id": "Dokumen tidak memuat tabel yang dikenali (PK, RKT, pengukuran, anggaran, atau tabel lain); tidak ada yang dapat diperiksa",
+        "en": "The document holds no recognisable table (PK, RKT, measurement, budget or other); there is nothing to check",
+    },
+    "import.unsupported-suffix": {
+        "id": "Hanya dokumen .docx dan .xlsx yang dapat diimpor: {path}",
+        "en": "Only .docx and .xlsx documents can be imported: {path}",
+    },
+    "import.summary": {
+        "id": "Diimpor dari {path}: {places} tempat, {entities} entitas, {tables} tabel lain, {claims} klaim; {unsure} keputusan perlu diperiksa (komentar 'PERIKSA')",
+        "en": "Imported from {path}: {places} places, {entities} entities, {tables} other tables, {claims} claims; {unsure} decisions to look at (comments 'CHECK')",
+    },
+    "import.written": {"id": "Berkas data ditulis: {path}", "en": "Data file written: {path}"},
+    "import.note.joined": {
+        "id": "juga tertulis '{text}' ({place}; kemiripan {similarity}%, bukti: {evidence}; keyakinan {certainty}%)",
+        "en": "also written '{text}' ({place}; similarity {similarity}%, evidence: {evidence}; certainty {certainty}%)",
+    },
+    "import.note.joined-unsure": {
+        "id": "PERIKSA: '{text}' ({place}) dianggap entitas ini dengan ragu (kemiripan {similarity}%, bukti: {evidence}; keyakinan {certainty}%; calon lain: {other})",
+        "en": "CHECK: '{text}' ({place}) taken as this entity with doubt (similarity {similarity}%, evidence: {evidence}; certainty {certainty}%; other candidate: {other})",
+    },
+    "import.note.no-body": {
+        "id": "PERIKSA: nama instansi tidak ditemukan di halaman judul; tulis nama instansi",
+        "en": "CHECK: the body's name was not found on the title page; write the name of the body",
+    },
+    "import.note.no-year": {
+        "id": "PERIKSA: tahun laporan tidak ditemukan; tulis tahunnya",
+        "en": "CHECK: the report year was not found; write the year",
+    },
+    "import.note.excerpt": {
+        "id": "PERIKSA: rantai visi-misi-tujuan-sasaran-indikator tidak lengkap di dokumen; dibaca sebagai kutipan",
+        "en": "CHECK: the visi-misi-tujuan-sasaran-indikator chain is incomplete in the document; read as an excerpt",
+    },
+    "import.note.unread-columns": {
+        "id": "kolom yang tidak dibaca: {columns}",
+        "en": "columns not read: {columns}",
+    },
+    "import.note.summary-row-unsure": {
+        "id": "PERIKSA: baris '{row}' tanpa nomor di akhir tabel bukan jumlah maupun rata-rata baris di atasnya; tulis ke baris_total, baris_rata_rata atau baris_lain",
+        "en": "CHECK: the unnumbered last row '{row}' is neither the sum nor the average of the rows above; put it in baris_total, baris_rata_rata or baris_lain",
+    },
+    "import.note.scale": {
+        "id": "skala kategori capaian dibaca dari {place}",
+        "en": "capaian category scale read from {place}",
+    },
+    "import.note.scale-guessed": {
+        "id": "PERIKSA: laporan tidak mencetak skala indikator kualitatif ini; dipakai skala umum {scale}",
+        "en": "CHECK: the report prints no scale for this qualitative indicator; the common scale {scale} is used",
+    },
+    "import.note.link-guessed": {
+        "id": "PERIKSA: dokumen tidak menyebut {link} entitas ini; sementara ditulis {id}",
+        "en": "CHECK: the document does not name this entity's {link}; {id} is written for now",
+    },
+    "import.stand-in": {"id": "(tidak tertulis di dokumen)", "en": "(not written in the document)"},
+    "import.note.stand-in": {
+        "id": "PERIKSA: dokumen tidak mencetak {kind} di atas entitas yang diimpor; ini penampung, tulis {kind} yang benar",
+        "en": "CHECK: the document prints no {kind} above the imported entities; this stands in for it, write the right {kind}",
+    },
+    "import.note.no-scale": {
+        "id": "PERIKSA: indikator kualitatif tanpa skala yang dikenal; tulis skala (rendah ke tinggi) agar capaiannya dapat dihitung",
+        "en": "CHECK: a qualitative indicator without a known scale; write its scale (low to high) so its capaian can be computed",
+    },
+    "import.note.claim-unsure": {
+        "id": "PERIKSA: {reason}",
+        "en": "CHECK: {reason}",
+    },
+    "import.claim.single-indicator": {
+        "id": "kalimat tidak menyebut indikatornya; dipakai satu-satunya indikator sasaran bagian ini",
+        "en": "the sentence names no indicator; the only indicator of this section's sasaran is used",
+    },
+    "import.claim.indicator-by-words": {
+        "id": "indikator dikenali dari sebagian kata atau singkatannya, bukan nama lengkapnya",
+        "en": "the indicator is recognised by some of its words or an acronym, not its full name",
+    },
+    "import.claim.from-context": {
+        "id": "kalimat tidak menyebut indikatornya; dipakai indikator yang disebut kalimat sebelumnya",
+        "en": "the sentence names no indicator; the indicator an earlier sentence named is used",
+    },
+    "import.claim.count-mismatch": {
+        "id": "jumlah sasaran yang disebut kalimat tidak sama dengan sasaran yang dikenali di dalamnya",
+        "en": "the number of sasaran the sentence states differs from the sasaran recognised in it",
+    },
+    "import.evidence.nomor": {"id": "nomor sama", "en": "same number"},
+    "import.evidence.induk": {"id": "induk sama", "en": "same parent"},
+    "import.evidence.isi": {"id": "isi di bawahnya", "en": "what stands under it"},
+    "import.evidence.khas": {"id": "kata khas sama", "en": "a distinctive word in common"},
+    "import.evidence.sama": {"id": "tertulis dua kali", "en": "printed twice"},
+    "origin.table-index": {"id": "tabel ke-{index}", "en": "table {index}"},
+    "origin.table-caption": {"id": "tabel '{caption}' (ke-{index})", "en": "table '{caption}' (no. {index})"},
+    "origin.continued": {"id": "lanjutan", "en": "continued"},
+    "origin.row": {"id": "baris {row}", "en": "row {row}"},
+    "origin.column": {"id": "kolom {column}", "en": "column {column}"},
+    "origin.paragraph": {"id": "paragraf {paragraph}", "en": "paragraph {paragraph}"},
+    "col.satuan": {"id": "Satuan", "en": "Unit"},
+    "xlsx.title": {"id": "PENGUKURAN KINERJA", "en": "PERFORMANCE MEASUREMENT"},
+    "xlsx.body": {"id": "Instansi/Unit Organisasi : {instansi}", "en": "Body/Organisational unit: {instansi}"},
+    "xlsx.year": {"id": "Tahun Anggaran : {year}", "en": "Budget year: {year}"},
+    "xlsx.stated": {"id": "% Capaian tertulis", "en": "Stated capaian %"},
+    "xlsx.computed": {"id": "% Capaian hasil hitung", "en": "Computed capaian %"},
+    "cli.xlsx-needs-output": {
+        "id": "Format xlsx ditulis ke berkas: tambahkan -o BERKAS.xlsx",
+        "en": "The xlsx format is written to a file: add -o FILE.xlsx",
+    },
+    "cli.output-unwritable": {
+        "id": "Berkas {path} tidak dapat ditulis: {detail}",
+        "en": "File {path} cannot be written: {detail}",
+    },
     # --- command line ------------------------------------------------------------------
     "cli.summary": {
         "id": "{files} berkas diperiksa: {errors} kesalahan, {warnings} peringatan, {infos} info",
@@ -1046,6 +1194,33 @@ def render_place(location: Location, lang: str = DEFAULT_LANGUAGE) -> str:
     neither a place nor a subject)."""
     subject = None if location.subject is None else render_subject(location.subject, lang)
     return ", ".join(part for part in (location.place, subject) if part) or location.pointer
+
+
+def render_origin(origin: Origin, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Where an imported value stands in its document, as a compiler looks for it there:
+    'Tabel 3.1, baris 4, kolom Capaian', 'tabel 'Perbandingan Realisasi Kinerja.' (ke-20), baris 3',
+    'paragraf 57', 'PK!D12'."""
+    if origin.sheet is not None:
+        sheet = origin.sheet
+        if not sheet.replace("_", "").isalnum():
+            sheet = "'" + sheet.replace("'", "''") + "'"
+        return f"{sheet}!{origin.cell}" if origin.cell else sheet
+    if origin.paragraph is not None:
+        return render("origin.paragraph", lang, paragraph=origin.paragraph)
+    if origin.table:
+        table = origin.table
+    elif origin.caption:
+        table = render("origin.table-caption", lang, caption=origin.caption, index=origin.table_index)
+    else:
+        table = render("origin.table-index", lang, index=origin.table_index)
+    if origin.continued:
+        table += f" ({render('origin.continued', lang)})"
+    parts = [table]
+    if origin.row is not None:
+        parts.append(render("origin.row", lang, row=origin.row))
+    if origin.column:
+        parts.append(render("origin.column", lang, column=origin.column))
+    return ", ".join(parts)
 
 
 def render_finding(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -22,7 +22,7 @@ from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
 from sakip_lint.location import Fix
-from sakip_lint.messages import render, render_finding, render_subject
+from sakip_lint.messages import render, render_finding, render_origin, render_subject
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
 
@@ -66,9 +66,33 @@ class Provenance:
                 "ruleset": {"sha256": self.ruleset_digest, "files": list(self.ruleset_files)}}
 
 
+def _origin_json(location: Location) -> dict | None:
+    """Where an imported value stands in its document: as text in both languages, and its
+    parts for machines."""
+    origin = location.origin
+    if origin is None:
+        return None
+    return {"text": {lang: render_origin(origin, lang) for lang in ("id", "en")},
+            "document": origin.document, "table": origin.table, "table_index": origin.table_index,
+            "caption": origin.caption,
+            "row": origin.row, "column": origin.column, "paragraph": origin.paragraph,
+            "sheet": origin.sheet, "cell": origin.cell, "continued": origin.continued}
+
+
 def _location_json(location: Location) -> dict:
-    return {"file": location.file, "line": location.line, "column": location.column,
-            "pointer": location.pointer, "key": location.key, "place": location.place}
+    """The origin in the document first (for an imported report), then the place in the data
+    file: ``line`` and ``column`` are those of the data file ``sakip-lint import`` writes."""
+    return {"origin": _origin_json(location), "file": location.file, "line": location.line,
+            "column": location.column, "pointer": location.pointer, "key": location.key,
+            "place": location.place}
+
+
+def position(location: Location, lang: str) -> str:
+    """The first thing a reader looks at: the place in the imported document
+    ('laporan.docx [Tabel 3.1, baris 4, kolom Capaian]'), else file:line:col."""
+    if location.origin is not None:
+        return f"{location.file} [{render_origin(location.origin, lang)}]"
+    return location.editor_position()
 
 
 def finding_json(finding: Finding) -> dict:
@@ -119,7 +143,7 @@ def render_findings(results: list[FileResult], provenance: Provenance, fmt: str,
     text = escape.markdown if fmt == "markdown" else escape.plain
     for result in results:
         lines.append(text(provenance.line(result, lang)))
-        rows = [_escaped([f.location.editor_position(), f.code,
+        rows = [_escaped([position(f.location, lang), f.code,
                           render(f"severity.{f.severity.value}", lang),
                           _subject(f.location, lang), render_finding(f, lang)], fmt)
                 for f in result.findings]
@@ -149,7 +173,8 @@ def _rich_findings(results: list[FileResult], provenance: Provenance, headers: l
         if result.findings:
             table = _rich_headed(Table(show_lines=False), headers)
             # the file is named in the line above the table: keep line:col whole
-            _rich_table(table, [[f"{f.location.line}:{f.location.column}" if f.location.line
+            _rich_table(table, [[render_origin(f.location.origin, lang) if f.location.origin
+                                 else f"{f.location.line}:{f.location.column}" if f.location.line
                                  else "-", f.code, render(f"severity.{f.severity.value}", lang),
                                  _subject(f.location, lang), render_finding(f, lang)]
                                 for f in result.findings])

@@ -6,10 +6,10 @@ file was read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from sakip_lint.location import Location, Subject
+from sakip_lint.location import Location, Origin, Subject
 from sakip_lint.model import Report, Row, Table
 from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
 
@@ -25,6 +25,8 @@ class SourceMap:
     file: str
     values: dict[Path_, tuple[int, int]]
     keys: dict[Path_, tuple[int, int]]
+    # for a report imported from DOCX/XLSX: where each value stands in that document
+    origins: dict[Path_, Origin] = field(default_factory=dict)
 
     def position(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int] | None:
         """The position of ``path`` or, if it does not exist, of its deepest existing parent."""
@@ -36,6 +38,16 @@ class SourceMap:
             if not path:
                 return None
             path = path[:-1]
+
+    def origin(self, path: Path_) -> Origin | None:
+        """The document origin of ``path`` or of its deepest parent that has one."""
+        if not self.origins:
+            return None
+        while path:
+            if path in self.origins:
+                return self.origins[path]
+            path = path[:-1]
+        return None
 
 
 def pointer(path: Path_) -> str:
@@ -132,6 +144,6 @@ def locate(source: SourceMap, path: Path_, *, subject: Subject | None = None,
     position = source.position(path, prefer_key=prefer_key)
     line, column = position if position else (None, None)
     return Location(file=source.file, line=line, column=column, pointer=pointer(path),
-                    subject=subject, place=place)
+                    subject=subject, place=place, origin=source.origin(path))
 
 
