@@ -150,36 +150,37 @@ def _budget_rows(context: Context):
 
 
 def _budget_sum(context: Context, column: str) -> Expected | None:
-    rows = [(place, index, row) for place, index, row in _budget_rows(context)
-            if getattr(row, column) is not None]
-    values = [context.loaded.cell(place, index, column) for place, index, _ in rows]
-    numbers = [value.number for value in values if value.has_number]
-    if not numbers:
+    """The sum of a column over the sasaran rows of the budget tables, with every cell added."""
+    added = [(value.number, context.loaded.row_location(place, index, column))
+             for place, index, row in _budget_rows(context) if getattr(row, column) is not None
+             for value in (context.loaded.cell(place, index, column),) if value.has_number]
+    if not added:
         return None
-    place, index, _ = rows[0]
-    return Expected(sum(numbers), False, (context.loaded.row_location(place, index, column),))
+    return Expected(sum(number for number, _ in added), False,
+                    tuple(location for _, location in added))
 
 
-def _claimed_number(context: Context, about: str) -> Decimal | None:
-    for claim in context.loaded.report.klaim:
+def _claimed_number(context: Context, about: str) -> Expected | None:
+    """The first figure the prose states about ``about``, where it is written."""
+    for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang == about:
             value = context.loaded.parse(claim.nilai)
             if value.has_number:
-                return value.number
+                return Expected(value.number, False, (context.loaded.claim_location(index),))
     return None
 
 
 def _total_absorption(context: Context, claim: Claim) -> Expected | None:
-    """The prose's own totals when it states them, else the budget table's sums."""
+    """The prose's own totals when it states them, else the budget table's sums; the figures
+    or cells it is computed from are its related places."""
     pagu = _claimed_number(context, "anggaran_pagu_total")
     spent = _claimed_number(context, "anggaran_realisasi_total")
     if pagu is None or spent is None:
-        pagu_sum, spent_sum = _budget_sum(context, "pagu"), _budget_sum(context, "realisasi_anggaran")
-        if pagu_sum is None or spent_sum is None:
+        pagu, spent = _budget_sum(context, "pagu"), _budget_sum(context, "realisasi_anggaran")
+        if pagu is None or spent is None:
             return None
-        pagu, spent = pagu_sum.value, spent_sum.value
-    found = formulas.absorption(context.config, pagu, spent)
-    return Expected(found.exact, True) if found.ok else None
+    found = formulas.absorption(context.config, pagu.value, spent.value)
+    return Expected(found.exact, True, pagu.related + spent.related) if found.ok else None
 
 
 def _absorption_of_sasaran(context: Context, claim: Claim) -> Expected | None:
