@@ -287,16 +287,18 @@ def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
 
 def _capaian_of(context: Context, claim: Claim) -> list[Expected]:
     """The capaian a claim about capaian names, as the rules compute it (one per sasaran or
-    indicator named)."""
+    indicator named); an indicator's with the cells it is computed from (a sasaran's or the
+    whole report's is a mean of means, read from no one row)."""
     report = context.capaian
     if claim.tentang == "capaian_keseluruhan":
-        found = [report.overall.capaian]
+        found = [(report.overall.capaian, ())]
     elif claim.tentang == "capaian_sasaran":
-        found = [result.capaian for result in report.sasaran if result.sasaran.id in claim.sasaran]
+        found = [(result.capaian, ()) for result in report.sasaran
+                 if result.sasaran.id in claim.sasaran]
     else:
-        found = [result.capaian for result in report.indicators
+        found = [(result.capaian, result.stated.inputs) for result in report.indicators
                  if result.indikator.id in claim.indikator]
-    return [Expected(computed.exact, True) for computed in found if computed.ok]
+    return [Expected(computed.exact, True, inputs) for computed, inputs in found if computed.ok]
 
 
 CAPAIAN_CLAIMS = frozenset({"capaian_keseluruhan", "capaian_sasaran", "capaian_indikator"})
@@ -366,37 +368,41 @@ CATEGORY_ABOUT = ("kategori_indikator", "kategori_sasaran", "kategori_keseluruha
 CATEGORY_PLACEHOLDERS = frozenset({"kutipan", "nilai"})
 
 
-def _category(context: Context, claim: Claim) -> tuple[str | None, str]:
-    """The category (and the value it is the category of) the rules give for a claim."""
+def _category(context: Context, claim: Claim) -> tuple[str | None, str, tuple[Location, ...]]:
+    """The category the rules give for a claim, the value it is the category of, and the cells
+    that value is computed from (an indicator's target and realisasi, the evaluation score; a
+    sasaran's or the whole report's capaian is a mean of means, read from no one row)."""
     results = context.capaian
+    inputs: tuple[Location, ...] = ()
     if claim.tentang == "kategori_keseluruhan":
         computed = results.overall.capaian
     elif claim.tentang == "kategori_sasaran" and claim.sasaran:
         computed = next((r.capaian for r in results.sasaran if r.sasaran.id == claim.sasaran[0]), None)
     elif claim.tentang == "kategori_indikator" and claim.indikator:
-        computed = next((r.capaian for r in results.indicators
-                         if r.indikator.id == claim.indikator[0]), None)
+        result = next((r for r in results.indicators if r.indikator.id == claim.indikator[0]), None)
+        computed, inputs = (None, ()) if result is None else (result.capaian, result.stated.inputs)
     else:
         score = _evaluation_score(context, claim)
         found = _table(context, claim)
         if score is None or found is None or found[1].skala_predikat is None:
-            return None, ""
+            return None, "", ()
         scale = context.config.scale(found[1].skala_predikat, claim.tahun)
-        return (None if scale is None else scale.classify(score.value)), context.number(score.value)
+        return ((None if scale is None else scale.classify(score.value)),
+                context.number(score.value), score.related)
     if computed is None or not computed.ok:
-        return None, ""
-    return computed.category, context.number(computed.rounded)
+        return None, "", ()
+    return computed.category, context.number(computed.rounded), inputs
 
 
 def claim_categories(context: Context, params: Params) -> Iterator[Fact]:
     for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang not in CATEGORY_ABOUT:
             continue
-        expected, of_value = _category(context, claim)
+        expected, of_value, related = _category(context, claim)
         value = context.loaded.parse(claim.nilai)
         stated = (value.label or value.raw).strip()
         if expected is None or stated.casefold() == expected.casefold():
             continue
         values = _values(context, claim, expected, "")
         values["nilai"] = of_value
-        yield Fact(_claim_location(context, index, claim), values, (), claim.nilai, expected)
+        yield Fact(_claim_location(context, index, claim), values, related, claim.nilai, expected)
