@@ -38,7 +38,8 @@ the finding's is expected. ``terkait_urut`` is ``terkait`` where the order count
 values are worked out by hand from the case data, with the arithmetic in a YAML comment beside
 them. Every 'gagal' case lists its findings, each with its place, key, found, expected, fix and
 related places (and, for a rule that groups its facts by cause, the places of the same cause);
-``PARTLY_STATED`` names the rules some of whose failing cases are still plain data.
+``PARTLY_STATED`` would name the rules some of whose failing cases are still plain data; it is
+empty, and a new rule's cases state their findings from the start.
 
 Whatever a case states, every finding its data produces (of any rule, and so of the rules'
 documented examples) must say the values it carries: its message in each language contains its
@@ -66,7 +67,7 @@ FIELDS = {"kode", "pointer", "kunci", "tempat", "berkas", "ditemukan", "diharapk
 FIX_FIELDS = {"nilai", "aman", "pointer"}
 # what every finding a case lists must state: a case that only asks whether the code fired
 # cannot catch a finding reported at the neighbouring cell or with found and expected swapped
-STATED = ("pointer", "kunci", "ditemukan", "diharapkan", "perbaikan")
+STATED = ("pointer", "kunci", "tempat", "ditemukan", "diharapkan", "perbaikan")
 UNORDERED = ("terkait", "sebab_sama")  # lists of pointers whose order does not count
 LANGUAGES = ("id", "en")
 
@@ -233,11 +234,9 @@ def test_every_default_rule_has_its_case_file():
 
 
 # Rules some of whose failing cases are still written as plain data (the rule must fire
-# somewhere): their stated findings are checked in full all the same. A code leaves this list
-# when all its failing cases state their findings; the test below says when one can.
-PARTLY_STATED = frozenset({
-    "ALN001", "ALN004", "ALN006", "BUD004", "BUD005", "BUD006", "CAP002", "KLM001", "KLM002",
-    "KLM003", "KLM004", "KLP004", "KLP005", "TBL001", "TBL002", "TBL004", "TBL005", "TBL006"})
+# somewhere): none any more. A code left this list when all its failing cases stated their
+# findings; the test below says when one can.
+PARTLY_STATED: frozenset[str] = frozenset()
 
 
 def grouped(rule) -> bool:

@@ -145,7 +145,8 @@ class CapaianEngine:
                                    self._check(None, missing), polarity_reason=decision)
         place, index, row = rows[0]
         target, realisasi, stated = self._row(indikator, polarity, place, index)
-        claims = tuple(self._check(claim, stated.computed)
+        # a capaian the prose quotes is computed from the same cells as the row's
+        claims = tuple(self._check(claim, stated.computed, stated.inputs)
                        for claim in self._claims("capaian_indikator", indikator=indikator.id))
         return IndicatorResult(indikator, polarity, place, row, target, realisasi, stated.computed,
                                stated, claims, polarity_reason=decision)

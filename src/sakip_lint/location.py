@@ -83,9 +83,10 @@ class Location:
 class Fix:
     """A machine-applicable replacement of the value at ``location``.
 
-    ``safe`` is decided by the mechanism that proposes the fix, from what it knows: a value the
-    tool computes on its own from the report's cells (a capaian, a sum) is safe to write in;
-    choosing between two conflicting printed values is the compiler's call, never safe.
+    ``safe`` is decided by the mechanism that proposes the fix, from what it knows: a value a
+    formula computes from the report's cells (a capaian, a percentage, an average) is safe to
+    write in; a total that disagrees with its parts (either may be the miscopied figure) and a
+    choice between two conflicting printed values are the compiler's call, never safe.
     """
 
     location: Location

@@ -235,8 +235,10 @@ def parent_share(context: Context, params: Params) -> Iterator[Fact]:
             if judge(context, stated, mean, computed=True)[0] is not Verdict.DIFFERS:
                 explanation = Text("explain.mean-of-percentages",
                                    (("alternative", context.number(mean, 2)),))
-        # with every child printed the ratio is the parent's; with some missing it is only a hint
-        fix = Fix(location, expected, safe=complete)
+        # with every child printed the ratio is the parent's; with some missing it is only a
+        # hint. Written at the precision the cell prints, as a row's own % is
+        replacement = context.config.rounding.replacement(exact, stated.decimals or 0, True)
+        fix = Fix(location, context.number(replacement), safe=complete)
         yield Fact(location, {"subjek": _subject(context, row.id), "tempat": family.place,
                               "ditemukan": row.persen_anggaran, "diharapkan": expected,
                               "jumlah_pagu": context.number(pagu.total),

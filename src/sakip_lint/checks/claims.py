@@ -150,36 +150,37 @@ def _budget_rows(context: Context):
 
 
 def _budget_sum(context: Context, column: str) -> Expected | None:
-    rows = [(place, index, row) for place, index, row in _budget_rows(context)
-            if getattr(row, column) is not None]
-    values = [context.loaded.cell(place, index, column) for place, index, _ in rows]
-    numbers = [value.number for value in values if value.has_number]
-    if not numbers:
+    """The sum of a column over the sasaran rows of the budget tables, with every cell added."""
+    added = [(value.number, context.loaded.row_location(place, index, column))
+             for place, index, row in _budget_rows(context) if getattr(row, column) is not None
+             for value in (context.loaded.cell(place, index, column),) if value.has_number]
+    if not added:
         return None
-    place, index, _ = rows[0]
-    return Expected(sum(numbers), False, (context.loaded.row_location(place, index, column),))
+    return Expected(sum(number for number, _ in added), False,
+                    tuple(location for _, location in added))
 
 
-def _claimed_number(context: Context, about: str) -> Decimal | None:
-    for claim in context.loaded.report.klaim:
+def _claimed_number(context: Context, about: str) -> Expected | None:
+    """The first figure the prose states about ``about``, where it is written."""
+    for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang == about:
             value = context.loaded.parse(claim.nilai)
             if value.has_number:
-                return value.number
+                return Expected(value.number, False, (context.loaded.claim_location(index),))
     return None
 
 
 def _total_absorption(context: Context, claim: Claim) -> Expected | None:
-    """The prose's own totals when it states them, else the budget table's sums."""
+    """The prose's own totals when it states them, else the budget table's sums; the figures
+    or cells it is computed from are its related places."""
     pagu = _claimed_number(context, "anggaran_pagu_total")
     spent = _claimed_number(context, "anggaran_realisasi_total")
     if pagu is None or spent is None:
-        pagu_sum, spent_sum = _budget_sum(context, "pagu"), _budget_sum(context, "realisasi_anggaran")
-        if pagu_sum is None or spent_sum is None:
+        pagu, spent = _budget_sum(context, "pagu"), _budget_sum(context, "realisasi_anggaran")
+        if pagu is None or spent is None:
             return None
-        pagu, spent = pagu_sum.value, spent_sum.value
-    found = formulas.absorption(context.config, pagu, spent)
-    return Expected(found.exact, True) if found.ok else None
+    found = formulas.absorption(context.config, pagu.value, spent.value)
+    return Expected(found.exact, True, pagu.related + spent.related) if found.ok else None
 
 
 def _absorption_of_sasaran(context: Context, claim: Claim) -> Expected | None:
@@ -286,16 +287,18 @@ def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
 
 def _capaian_of(context: Context, claim: Claim) -> list[Expected]:
     """The capaian a claim about capaian names, as the rules compute it (one per sasaran or
-    indicator named)."""
+    indicator named); an indicator's with the cells it is computed from (a sasaran's or the
+    whole report's is a mean of means, read from no one row)."""
     report = context.capaian
     if claim.tentang == "capaian_keseluruhan":
-        found = [report.overall.capaian]
+        found = [(report.overall.capaian, ())]
     elif claim.tentang == "capaian_sasaran":
-        found = [result.capaian for result in report.sasaran if result.sasaran.id in claim.sasaran]
+        found = [(result.capaian, ()) for result in report.sasaran
+                 if result.sasaran.id in claim.sasaran]
     else:
-        found = [result.capaian for result in report.indicators
+        found = [(result.capaian, result.stated.inputs) for result in report.indicators
                  if result.indikator.id in claim.indikator]
-    return [Expected(computed.exact, True) for computed in found if computed.ok]
+    return [Expected(computed.exact, True, inputs) for computed, inputs in found if computed.ok]
 
 
 CAPAIAN_CLAIMS = frozenset({"capaian_keseluruhan", "capaian_sasaran", "capaian_indikator"})
@@ -365,37 +368,41 @@ CATEGORY_ABOUT = ("kategori_indikator", "kategori_sasaran", "kategori_keseluruha
 CATEGORY_PLACEHOLDERS = frozenset({"kutipan", "nilai"})
 
 
-def _category(context: Context, claim: Claim) -> tuple[str | None, str]:
-    """The category (and the value it is the category of) the rules give for a claim."""
+def _category(context: Context, claim: Claim) -> tuple[str | None, str, tuple[Location, ...]]:
+    """The category the rules give for a claim, the value it is the category of, and the cells
+    that value is computed from (an indicator's target and realisasi, the evaluation score; a
+    sasaran's or the whole report's capaian is a mean of means, read from no one row)."""
     results = context.capaian
+    inputs: tuple[Location, ...] = ()
     if claim.tentang == "kategori_keseluruhan":
         computed = results.overall.capaian
     elif claim.tentang == "kategori_sasaran" and claim.sasaran:
         computed = next((r.capaian for r in results.sasaran if r.sasaran.id == claim.sasaran[0]), None)
     elif claim.tentang == "kategori_indikator" and claim.indikator:
-        computed = next((r.capaian for r in results.indicators
-                         if r.indikator.id == claim.indikator[0]), None)
+        result = next((r for r in results.indicators if r.indikator.id == claim.indikator[0]), None)
+        computed, inputs = (None, ()) if result is None else (result.capaian, result.stated.inputs)
     else:
         score = _evaluation_score(context, claim)
         found = _table(context, claim)
         if score is None or found is None or found[1].skala_predikat is None:
-            return None, ""
+            return None, "", ()
         scale = context.config.scale(found[1].skala_predikat, claim.tahun)
-        return (None if scale is None else scale.classify(score.value)), context.number(score.value)
+        return ((None if scale is None else scale.classify(score.value)),
+                context.number(score.value), score.related)
     if computed is None or not computed.ok:
-        return None, ""
-    return computed.category, context.number(computed.rounded)
+        return None, "", ()
+    return computed.category, context.number(computed.rounded), inputs
 
 
 def claim_categories(context: Context, params: Params) -> Iterator[Fact]:
     for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang not in CATEGORY_ABOUT:
             continue
-        expected, of_value = _category(context, claim)
+        expected, of_value, related = _category(context, claim)
         value = context.loaded.parse(claim.nilai)
         stated = (value.label or value.raw).strip()
         if expected is None or stated.casefold() == expected.casefold():
             continue
         values = _values(context, claim, expected, "")
         values["nilai"] = of_value
-        yield Fact(_claim_location(context, index, claim), values, (), claim.nilai, expected)
+        yield Fact(_claim_location(context, index, claim), values, related, claim.nilai, expected)

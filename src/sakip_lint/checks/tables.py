@@ -3,6 +3,11 @@
 What each table's totals mean is declared in the data file (``kolom_total``, ``baris_total``,
 ``baris_rata_rata``, ``baris_predikat``), so the same mechanisms serve staff tables, SAKIP
 evaluation tables and SKM tables.
+
+A finding names the cells whose numbers it added or averaged, and offers the computed value
+in the cell's own precision. An average is only a statistic of the rows above: writing it in
+is safe. A total is a figure of its own (the staff register's count, the DPA's amount) that
+may be the right one when a part was miscopied: which to change is the compilers' call.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip_lint.checks.common import column_numbers, judge, table_location
+from sakip_lint.checks.common import data_rows, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
+from sakip_lint.comparison import Verdict
 from sakip_lint.expressions import columns
-from sakip_lint.location import Subject
+from sakip_lint.location import Fix, Location, Subject
 from sakip_lint.model import Table
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
@@ -23,25 +29,61 @@ PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=Tru
 PLACEHOLDERS = frozenset({"selisih", "baris", "kolom"})
 
 
+@dataclass(frozen=True)
+class Judged:
+    """A stated total or average against the one computed from ``related``."""
+
+    verdict: Verdict
+    difference: Decimal
+    replacement: Decimal  # the computed value at the precision the cell prints
+    safe: bool  # an average may be written in; a total is the compilers' call
+
+
 def _fact(context: Context, table_index: int, row_index: int, column_index: int, stated_raw: str,
-          expected: Decimal, difference: Decimal, related=()) -> Fact:
+          expected: Decimal, judged: Judged, related: tuple[Location, ...]) -> Fact:
     table = context.loaded.report.tabel[table_index]
     label = table.baris[row_index][table.kolom.index(table.kolom_label)] or str(row_index + 1)
     column = table.kolom[column_index]
     location = table_location(context, table_index, row_index, column_index)
     style = context.loaded.table_style(table, column)
     expected_text = context.number(expected, style=style)
+    fix = Fix(location, context.number(judged.replacement, style=style), safe=judged.safe)
     return Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated_raw,
                            "diharapkan": expected_text,
-                           "selisih": context.number(difference, style=style),
+                           "selisih": context.number(judged.difference, style=style),
                            "tempat": table.di, "baris": label, "kolom": column},
-                related=tuple(related), found=stated_raw, expected=expected_text)
+                related=related, found=stated_raw, expected=expected_text, fix=fix)
 
 
 def _judge(context: Context, table: Table, column: str, stated_raw: str, exact: Decimal,
-           computed: bool):
+           computed: bool) -> Judged | None:
+    """A total (``computed`` False) must be its exact sum, an average may differ by rounding."""
     value = context.loaded.table_value(table, column, stated_raw)
-    return judge(context, value, exact, computed) if value.has_number else None
+    if not value.has_number:
+        return None
+    verdict, difference = judge(context, value, exact, computed)
+    printed = value.decimals or 0
+    if computed:
+        replacement = context.config.rounding.replacement(exact, printed,
+                                                          verdict is Verdict.DIFFERS)
+    else:  # a sum is written whole: at the decimals printed, or at its own when it has more
+        own = -int(exact.as_tuple().exponent)
+        replacement = context.config.rounding.apply(exact, max(printed, own))
+    return Judged(verdict, difference, replacement, safe=computed)
+
+
+def _numbered(context: Context, table: Table, table_index: int, cells) -> tuple[list[Decimal],
+                                                                              tuple[Location, ...]]:
+    """The numbers of ``cells`` ((row index, column index) of ``table``) and where they are:
+    an empty cell or a '-' adds nothing and is not a source."""
+    numbers, places = [], []
+    for row_index, at in cells:
+        raw = table.baris[row_index][at]
+        value = None if raw is None else context.loaded.table_value(table, table.kolom[at], raw)
+        if value is not None and value.has_number:
+            numbers.append(value.number)
+            places.append(table_location(context, table_index, row_index, at))
+    return numbers, tuple(places)
 
 
 def total_columns(context: Context, table: Table) -> list[tuple[str, list[str]]]:
@@ -73,15 +115,14 @@ def _row_totals(context: Context, table_index: int, table: Table, total: str, pa
     for row_index, row in enumerate(table.baris):
         if row[total_at] is None:
             continue
-        values = [context.loaded.table_value(table, table.kolom[at], row[at])
-                  for at in parts_at if row[at] is not None]
-        numbers = [value.number for value in values if value.has_number]
+        numbers, related = _numbered(context, table, table_index,
+                                     [(row_index, at) for at in parts_at])
         if not numbers:
             continue
         judged = _judge(context, table, total, row[total_at], sum(numbers), computed=False)
-        if judged and judged[0] in wanted:
+        if judged and judged.verdict in wanted:
             yield _fact(context, table_index, row_index, total_at, row[total_at], sum(numbers),
-                        judged[1])
+                        judged, related)
 
 
 def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
@@ -97,14 +138,16 @@ def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
                 at = table.kolom.index(column)
                 if row[at] is None:
                     continue
-                numbers = column_numbers(context, table, column)
+                numbers, related = _numbered(context, table, table_index,
+                                             [(data, at) for data, _ in data_rows(table)])
                 if not numbers:
                     continue
                 expected = sum(numbers) / len(numbers) if averaged else sum(numbers)
                 judged = _judge(context, table, column, row[at], expected, computed=averaged)
-                if judged and judged[0] in wanted:
+                if judged and judged.verdict in wanted:
                     shown = context.config.rounding.apply(expected) if averaged else expected
-                    yield _fact(context, table_index, row_index, at, row[at], shown, judged[1])
+                    yield _fact(context, table_index, row_index, at, row[at], shown, judged,
+                                related)
 
 
 GRADE_PLACEHOLDERS = frozenset({"nilai", "tahun", "kolom"})
