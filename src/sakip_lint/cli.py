@@ -19,6 +19,7 @@ from sakip_lint.findings import Severity
 from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
 from sakip_lint.graph_export import render_graph
 from sakip_lint.messages import LANGUAGES, render
+from sakip_lint.phases import freeze_long_lived
 from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
                                render_findings, render_rules)
 from sakip_lint.ruleset import Ruleset, load_ruleset
@@ -59,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
                                   help="the documentation and examples of one rule")
     explain.add_argument("code", metavar="CODE")
     return parser
+
+
+def prepare_process() -> None:
+    """Once the rules are loaded: what lives as long as the process is kept out of the garbage
+    collector's walks (``phases``)."""
+    freeze_long_lived()
 
 
 def _load_rules(args: argparse.Namespace) -> Ruleset | None:
@@ -142,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             ruleset = _load_rules(args)
             if ruleset is None:
                 return EXIT_UNUSABLE
+            prepare_process()
             return COMMANDS[args.command](args, ruleset)
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("SAKIP_LINT_DEBUG"):

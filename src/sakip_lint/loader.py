@@ -24,6 +24,7 @@ from yaml.reader import ReaderError
 from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.limits import Limits, current
 from sakip_lint.model import Report
+from sakip_lint.phases import Stopwatch
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
 from sakip_lint.source import LoadedReport, Path_, SourceMap, pointer
@@ -278,8 +279,10 @@ def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[F
     return data, SourceMap(file=file, values=reader.values, keys=reader.keys), reader.findings
 
 
-def load_report(path: str | Path) -> LoadResult:
-    """Read, compose and validate one data file; every problem is a located finding."""
+def load_report(path: str | Path, timings: dict[str, float] | None = None) -> LoadResult:
+    """Read, compose and validate one data file; every problem is a located finding.
+    ``timings`` collects the seconds of the ``load`` and ``validate`` phases."""
+    watch = Stopwatch(timings)
     path = Path(path)
     file = str(path)
     content, findings = read_source(path)
@@ -287,6 +290,16 @@ def load_report(path: str | Path) -> LoadResult:
         return LoadResult(tuple(findings), None, None)
     digest = hashlib.sha256(content).hexdigest()
     data, source, findings = compose(file, content)
+    watch.lap("load")
+    try:
+        return _validated(file, digest, data, source, findings)
+    finally:
+        watch.lap("validate")
+
+
+def _validated(file: str, digest: str, data: object, source: SourceMap | None,
+               findings: list[Finding]) -> LoadResult:
+    """The composed data as a ``Report`` whose references hold, or the findings why not."""
     if source is None:
         return LoadResult(tuple(findings), None, digest)
     try:
