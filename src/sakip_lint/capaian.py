@@ -163,7 +163,8 @@ class CapaianEngine:
         capaian, values = self._indicator_capaian(indikator, polarity, target, realisasi)
         stated = self._check(self._stated(place, index, "capaian"), capaian, inputs,
                              in_table=True)
-        return target, realisasi, self._explain(stated, list(self._wrong_formulas(polarity, values)))
+        # the wrong formulas are evaluated only for a stated value that differs
+        return target, realisasi, self._explain(stated, self._wrong_formulas(polarity, values))
 
     def _annual_target(self, ident: str) -> tuple[ParsedValue | None, tuple[Location, ...]]:
         """The annual target of an indicator for a row that prints a capaian without one (a

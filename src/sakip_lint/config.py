@@ -213,6 +213,9 @@ class CapaianConfig:
     scales: dict[str, tuple[Scale, ...]] = field(default_factory=dict)  # by name, per years
     derived_columns: tuple[DerivedColumn, ...] = ()  # recognised by header in any table
     equalities: tuple[CellEquality, ...] = ()  # cells of named tables that must agree
+    # polarity decisions by (text, declared, qualitative): several rules ask for each indicator
+    _polarities: dict = field(default_factory=dict, init=False, compare=False, hash=False,
+                              repr=False)
 
     @property
     def habit_modes(self) -> tuple[str, ...]:
@@ -241,6 +244,14 @@ class CapaianConfig:
         after them ("penurunan": positif, for "persentase penurunan angka kemiskinan"), and a
         user's rule folder, loaded after the defaults, overrides both.
         """
+        key = (text, declared, qualitative)
+        decision = self._polarities.get(key)
+        if decision is None:
+            decision = self._polarities[key] = self._decide_polarity(text, declared, qualitative)
+        return decision
+
+    def _decide_polarity(self, text: str, declared: Polarity | None,
+                         qualitative: bool) -> PolarityDecision:
         if declared is not None:
             return PolarityDecision(declared, PolaritySource.DECLARED)
         if qualitative:

@@ -7,15 +7,13 @@ file was read.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
-from sakip_lint.location import Location, Subject
+from sakip_lint.location import Location, Subject, pointer
 from sakip_lint.model import Report, Row
 from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
 
 Path_ = tuple[str, ...]
-
-_parse = lru_cache(maxsize=1 << 16)(parse_value)
 
 
 @dataclass(frozen=True)
@@ -36,11 +34,6 @@ class SourceMap:
             if not path:
                 return None
             path = path[:-1]
-
-
-def pointer(path: Path_) -> str:
-    """JSON Pointer (RFC 6901) of a path."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
 @dataclass(frozen=True)
@@ -65,18 +58,37 @@ class LoadedReport:
         row: Row = self.report.tempat[place].baris[index]
         return Subject(self.report.kind_of(row.id) or "", row.id, row.teks, row.nomor)
 
-    @property
+    @cached_property
     def style(self) -> NumberStyle:
         return NumberStyle(self.report.gaya_angka.value)
+
+    @cached_property
+    def _parsed(self) -> dict[tuple[str | None, NumberStyle], ParsedValue]:
+        return {}
+
+    @cached_property
+    def _styles(self) -> dict[tuple[str | None, str | None], NumberStyle]:
+        return {}
 
     def parse(self, raw: str | None, place: str | None = None,
               field: str | None = None) -> ParsedValue:
         """A raw value read in the number style in force where it is printed: the column's
-        (``gaya_kolom``), else the place's (``gaya_angka``), else the report's (each text is
-        read once per style: the same cell is read by several rules)."""
-        return _parse(raw, self.style_at(place, field))
+        (``gaya_kolom``), else the place's (``gaya_angka``), else the report's. Each text is
+        read once per style and report: the same cell is read by several rules."""
+        key = (raw, self.style_at(place, field))
+        value = self._parsed.get(key)
+        if value is None:
+            value = self._parsed[key] = parse_value(raw, key[1])
+        return value
 
     def style_at(self, place: str | None, field: str | None = None) -> NumberStyle:
+        key = (place, field)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._style_at(place, field)
+        return style
+
+    def _style_at(self, place: str | None, field: str | None) -> NumberStyle:
         where = self.report.tempat.get(place) if place is not None else None
         if where is None:
             return self.style
@@ -108,9 +120,8 @@ class LoadedReport:
 
 def locate(source: SourceMap, path: Path_, *, subject: Subject | None = None,
            place: str | None = None, prefer_key: bool = False) -> Location:
-    position = source.position(path, prefer_key=prefer_key)
-    line, column = position if position else (None, None)
-    return Location(file=source.file, line=line, column=column, pointer=pointer(path),
-                    subject=subject, place=place)
+    """Where ``path`` is; its line and column are looked up when first read."""
+    return Location.at(source.file, source, path, subject=subject, place=place,
+                       prefer_key=prefer_key)
 
 

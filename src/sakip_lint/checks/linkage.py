@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from sakip_lint.location import Subject
 from sakip_lint.model import ENTITY_LINKS
@@ -272,7 +273,13 @@ _WORD = re.compile(r"\w+")
 
 
 def _word_like(word: str, others: set[str], threshold: float) -> bool:
-    return any(SequenceMatcher(None, word, other).ratio() >= threshold for other in others)
+    return any(_word_ratio(word, other) >= threshold for other in others)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_ratio(word: str, other: str) -> float:
+    """How alike two words are; names share their words, so each pair is compared once."""
+    return SequenceMatcher(None, word, other).ratio()
 
 
 def _substituted(a: str, b: str, threshold: float) -> bool:
