@@ -3,6 +3,9 @@
 Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
 2 an input file or the rule files could not be used (or the tool itself failed). Bad input
 never produces a traceback; an internal error is reported in one line in the user's language.
+
+A command imports what it uses when it runs: ``--help`` loads neither the rules nor the engine,
+and only the rich output imports rich.
 """
 
 from __future__ import annotations
@@ -12,17 +15,14 @@ import os
 import sys
 from pathlib import Path
 
-from sakip_lint import __version__, escape, limits
-from sakip_lint.dsl.errors import DslError
-from sakip_lint.engine import check_file, check_files, worst
-from sakip_lint.findings import Severity
-from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
-from sakip_lint.graph_export import render_graph
+from typing import TYPE_CHECKING
+
+from sakip_lint import __version__, escape, formats, limits
 from sakip_lint.messages import LANGUAGES, render
-from sakip_lint.phases import freeze_long_lived
-from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
-                               render_findings, render_rules)
-from sakip_lint.ruleset import Ruleset, load_ruleset
+from sakip_lint.phases import collector_paused, freeze_long_lived
+
+if TYPE_CHECKING:
+    from sakip_lint.ruleset import Ruleset
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -31,7 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                         help="extra rule folder or file (*.sakip); repeatable")
-    common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
+    common.add_argument("--format", choices=formats.FINDINGS, default="rich",
+                        help="output format")
+    common.add_argument("--indent", type=_indent, metavar="N",
+                        help="indent JSON output by N spaces (default: one line)")
     common.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
     common.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                         help="change a limit against hostile input (" + ", ".join(limits.NAMES)
@@ -47,19 +50,37 @@ def _parser() -> argparse.ArgumentParser:
                        help="lowest severity that makes the exit code 1 (default: error)")
     check.add_argument("--parent", type=Path, metavar="FILE",
                        help="the data file of the body above (e.g. the RPJMD): check cascading")
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                       help="check the files in N processes (0: one per core); the output keeps "
+                            "the order of the files")
+    check.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                       help="a progress bar on stderr for several files (auto: only on a "
+                            "terminal, never in CI)")
     capaian = commands.add_parser("capaian", parents=[common],
                                   help="the capaian tables as the report should print them")
     capaian.add_argument("file", type=Path, metavar="FILE")
     graph = commands.add_parser("graph", parents=[common],
                                 help="the pohon kinerja with its findings (dot, mermaid, json)")
     graph.add_argument("file", type=Path, metavar="FILE")
-    graph.add_argument("--to", choices=GRAPH_FORMATS, default="dot", dest="graph_format",
+    graph.add_argument("--to", choices=formats.GRAPH, default="dot", dest="graph_format",
                        help="graph format (default: dot)")
     commands.add_parser("rules", parents=[common], help="list the rules in force")
     explain = commands.add_parser("explain", parents=[common],
                                   help="the documentation and examples of one rule")
     explain.add_argument("code", metavar="CODE")
     return parser
+
+
+def _indent(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or not 0 < int(text) <= 16:
+        raise argparse.ArgumentTypeError("1..16")
+    return int(text)
+
+
+def _jobs(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) > 256:
+        raise argparse.ArgumentTypeError("0..256")
+    return int(text) or os.cpu_count() or 1
 
 
 def prepare_process() -> None:
@@ -69,6 +90,9 @@ def prepare_process() -> None:
 
 
 def _load_rules(args: argparse.Namespace) -> Ruleset | None:
+    from sakip_lint.dsl.errors import DslError
+    from sakip_lint.ruleset import load_ruleset
+
     try:
         return load_ruleset(args.rules)
     except DslError as error:
@@ -83,18 +107,71 @@ def _write(text: str) -> None:
         sys.stdout.write("\n")
 
 
+def _show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar for several files: on a terminal, never in CI nor when the output is
+    piped or redirected (unless asked with ``--progress always``)."""
+    if args.progress != "auto":
+        return args.progress == "always"
+    return (len(args.files) > 1 and not os.environ.get("CI") and sys.stdout.isatty()
+            and sys.stderr.isatty())
+
+
+def _with_progress(chunks, total: int, show: bool):
+    """The chunks as they come, with a rich progress bar on stderr when ``show``; what is
+    written to stdout meanwhile appears above the bar."""
+    if not show:
+        yield from chunks
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=sys.stderr.isatty()) as progress:
+        task = progress.add_task("check", total=total)
+        for chunk in chunks:
+            yield chunk
+            progress.advance(task)
+
+
 def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    results = check_files(args.files, ruleset, args.parent)
-    _write(render_findings(results, Provenance.of(ruleset), args.format, args.lang))
-    if any(not result.usable for result in results):
+    from functools import partial
+
+    from sakip_lint.findings import Severity
+    from sakip_lint.output import FindingsWriter, Provenance, render_file
+
+    provenance = Provenance.of(ruleset)
+    writer = FindingsWriter(sys.stdout, provenance, args.format, args.lang, args.indent)
+    writer.begin()
+    if args.parent is not None:  # the bodies below are kept to be checked against it together
+        from sakip_lint.engine import check_files
+
+        with collector_paused():
+            results = check_files(args.files, ruleset, args.parent)
+            for result in results:
+                writer.add(render_file(result, provenance, args.format, args.lang, args.indent))
+            del results
+    else:
+        from sakip_lint.batch import checked
+
+        render_one = partial(render_file, provenance=provenance, fmt=args.format,
+                             lang=args.lang, indent=args.indent)
+        chunks = checked(args.files, ruleset, render_one, args.jobs, tuple(args.rules))
+        for chunk in _with_progress(chunks, len(args.files), _show_progress(args)):
+            writer.add(chunk)
+            sys.stdout.flush()
+    writer.end()
+    if writer.unusable:
         return EXIT_UNUSABLE
     threshold = Severity(args.fail_on).rank
-    severity = worst([finding for result in results for finding in result.findings])
-    return EXIT_FINDINGS if severity is not None and severity.rank >= threshold else EXIT_CLEAN
+    worst = None if writer.worst is None else Severity(writer.worst)
+    return EXIT_FINDINGS if worst is not None and worst.rank >= threshold else EXIT_CLEAN
 
 
 def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
     """The checked file, or None after saying on stderr why it cannot be used."""
+    from sakip_lint.engine import check_file
+    from sakip_lint.output import Provenance, render_findings
+
     result = check_file(args.file, ruleset)
     if not result.usable:
         sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
@@ -104,32 +181,44 @@ def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
 
 
 def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    result = _checked_or_explained(args, ruleset)
-    if result is None:
-        return EXIT_UNUSABLE
-    _write(render_capaian(result, Provenance.of(ruleset), args.format, args.lang))
+    from sakip_lint.output import Provenance, render_capaian
+
+    with collector_paused():
+        result = _checked_or_explained(args, ruleset)
+        if result is None:
+            return EXIT_UNUSABLE
+        _write(render_capaian(result, Provenance.of(ruleset), args.format, args.lang,
+                              args.indent))
     return EXIT_CLEAN
 
 
 def run_rules(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    _write(render_rules(ruleset, args.format, args.lang))
+    from sakip_lint.output import render_rules
+
+    _write(render_rules(ruleset, args.format, args.lang, args.indent))
     return EXIT_CLEAN
 
 
 def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    from sakip_lint.output import render_explain
+
     rule = ruleset.rule(args.code.upper())
     if rule is None:
         print(render("cli.unknown-rule", args.lang, code=escape.plain(args.code)), file=sys.stderr)
         return EXIT_UNUSABLE
-    _write(render_explain(rule, args.format, args.lang))
+    _write(render_explain(rule, args.format, args.lang, args.indent))
     return EXIT_CLEAN
 
 
 def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    result = _checked_or_explained(args, ruleset)
-    if result is None:
-        return EXIT_UNUSABLE
-    _write(render_graph(result.context.graph, result.findings, args.graph_format))
+    from sakip_lint.graph_export import render_graph
+
+    with collector_paused():
+        result = _checked_or_explained(args, ruleset)
+        if result is None:
+            return EXIT_UNUSABLE
+        _write(render_graph(result.context.graph, result.findings, args.graph_format,
+                            args.indent))
     return EXIT_CLEAN
 
 

@@ -1,0 +1,4 @@
+"""The names of the output formats: what the command line offers before anything is loaded."""
+
+FINDINGS = ("rich", "json", "markdown", "plain")  # findings, capaian tables, rules
+GRAPH = ("dot", "mermaid", "json")  # the performance tree
