@@ -104,6 +104,7 @@ class CapaianEngine:
         self.config = config
         # the report's own category scale when it prints one, else the rules'
         self.category_scale = category_scale(loaded.report, config)
+        self._rows: dict[tuple[str, str, int], StatedCheck] = {}  # budget and efficiency rows
 
     # -- helpers -----------------------------------------------------------------------
     def _finish(self, exact: Decimal) -> Computed:
@@ -359,7 +360,14 @@ class CapaianEngine:
             efficiency, tuple(stated_efficiency))
 
     def _budget_row(self, place: str, index: int) -> StatedCheck:
-        """The stated absorption of a budget row against realisasi / pagu of the same row."""
+        """The stated absorption of a budget row against realisasi / pagu of the same row
+        (judged once: the sasaran and the list of all budget rows both hold it)."""
+        key = ("budget", place, index)
+        if key not in self._rows:
+            self._rows[key] = self._judge_budget_row(place, index)
+        return self._rows[key]
+
+    def _judge_budget_row(self, place: str, index: int) -> StatedCheck:
         pagu = self.loaded.cell(place, index, "pagu")
         spent = self.loaded.cell(place, index, "realisasi_anggaran")
         check = self._check(self._stated(place, index, "persen_anggaran"),
@@ -370,7 +378,13 @@ class CapaianEngine:
 
     def _efficiency_row(self, place: str, index: int) -> StatedCheck:
         """An efficiency table states capaian, absorption and their difference side by side:
-        its efficiency is checked against its own two columns."""
+        its efficiency is checked against its own two columns (once per row)."""
+        key = ("efficiency", place, index)
+        if key not in self._rows:
+            self._rows[key] = self._judge_efficiency_row(place, index)
+        return self._rows[key]
+
+    def _judge_efficiency_row(self, place: str, index: int) -> StatedCheck:
         row_capaian = self._number(place, index, "capaian")
         row_absorption = self._number(place, index, "persen_anggaran")
         expected = formulas.efficiency(self.config, row_capaian, row_absorption)

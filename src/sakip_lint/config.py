@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -217,7 +217,7 @@ class CapaianConfig:
     _polarities: dict = field(default_factory=dict, init=False, compare=False, hash=False,
                               repr=False)
 
-    @property
+    @cached_property
     def habit_modes(self) -> tuple[str, ...]:
         """The ``decimal`` rounding modes of ``rounding_habits``."""
         return tuple(mode.decimal_mode for mode in self.rounding_habits)

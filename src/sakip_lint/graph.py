@@ -114,6 +114,7 @@ class PerformanceGraph:
         self.loaded = loaded
         self.graph = MultiDiGraph()
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._by_kind: dict[str, list[str]] | None = None
         self._build()
 
     def _build(self) -> None:
@@ -135,10 +136,10 @@ class PerformanceGraph:
         for place_name, place in report.tempat.items():
             for index, row in enumerate(place.baris):
                 self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, loaded))
-                subject = loaded.row_subject(place_name, index)
                 for field in LINK_FIELDS:
                     for parent in getattr(row, field):
                         path = ("tempat", place_name, "baris", str(index), field)
+                        subject = loaded.row_subject(place_name, index)
                         self._link(parent, row.id, Declaration(place_name, path, subject, loaded))
 
     def _link(self, parent: str, child: str, declaration: Declaration) -> None:
@@ -150,7 +151,13 @@ class PerformanceGraph:
         return self.graph.nodes[node]["kind"]
 
     def nodes_of(self, kind: str) -> list[str]:
-        return [node for node, data in self.graph.nodes(data=True) if data["kind"] == kind]
+        """The entities of one kind, in report order (a new list each time, from an index
+        built once: several rules ask for every kind)."""
+        if self._by_kind is None:
+            self._by_kind = defaultdict(list)
+            for node, data in self.graph.nodes.items():
+                self._by_kind[data["kind"]].append(node)
+        return list(self._by_kind.get(kind, ()))
 
     def parents(self, node: str, kind: str) -> dict[str, list[tuple[str, Declaration]]]:
         """Place -> [(parent id, declaration)] of the links from parents of ``kind``."""

@@ -48,9 +48,6 @@ def pointer(path: tuple[str, ...]) -> str:
     return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in map(str, path))
 
 
-_UNRESOLVED = object()
-
-
 class Location:
     """Where a value is: in the data file and in the report.
 
@@ -61,9 +58,6 @@ class Location:
     """
 
     __slots__ = ("file", "subject", "place", "_line", "_column", "_pointer", "_where")
-    file: str
-    subject: Subject | None  # what the value is about, e.g. indikator IK-04
-    place: str | None  # place of the report, e.g. 'Tabel 3.1'
 
     def __init__(self, file: str, line: int | None = None, column: int | None = None,
                  pointer: str = "", subject: Subject | None = None,
@@ -78,10 +72,11 @@ class Location:
            subject: Subject | None = None, place: str | None = None,
            prefer_key: bool = False) -> Location:
         """The location of the value at ``path`` (or of its deepest existing parent)."""
-        self = cls.__new__(cls)
-        for name, value in (("file", file), ("subject", subject), ("place", place),
-                            ("_line", _UNRESOLVED), ("_where", (positions, path, prefer_key))):
-            object.__setattr__(self, name, value)
+        self = _new(cls)
+        _set_file(self, file)
+        _set_subject(self, subject)
+        _set_place(self, place)
+        _set_where(self, (positions, path, prefer_key))
         return self
 
     def _resolve(self) -> None:
@@ -144,6 +139,11 @@ class Location:
         if self.line is None:
             return self.file
         return f"{self.file}:{self.line}:{self.column or 1}"
+
+
+_new = object.__new__
+_set_file, _set_subject, _set_place, _set_where = (
+    getattr(Location, name).__set__ for name in ("file", "subject", "place", "_where"))
 
 
 @dataclass(frozen=True)

@@ -245,7 +245,7 @@ class Entity(Strict):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        if not value or any(ch.isspace() for ch in value):
+        if not value or len(value.split(None, 1)) != 1 or value.strip() != value:
             raise PydanticCustomError("id_shape", "an id is one word without spaces, e.g. IK-04")
         return value
 

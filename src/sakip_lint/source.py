@@ -6,6 +6,7 @@ file was read.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,7 +19,11 @@ Path_ = tuple[str, ...]
 
 @dataclass(frozen=True)
 class SourceMap:
-    """Positions (1-based line, column) of the nodes of one file, by path from the root."""
+    """Positions (1-based line, column) of the nodes of one file, by path from the root.
+
+    The reference form, one entry per node: what the careful reader (``loader._NodeReader``)
+    makes for files with anchors, aliases or problems. Files without them get a
+    ``PositionTree``, which answers ``position`` the same way in a fraction of the memory."""
 
     file: str
     values: dict[Path_, tuple[int, int]]
@@ -36,6 +41,72 @@ class SourceMap:
             path = path[:-1]
 
 
+class MappingMarks:
+    """Where the keys and values of one mapping are: ``2 n`` entries of the tree's arrays from
+    ``base`` (the n keys, then the n values); ``children`` the mappings and lists among the
+    values (None when all are scalars). Key tuples of the same shape are shared."""
+
+    __slots__ = ("keys", "index", "base", "children")
+
+    def __init__(self, keys: tuple[str, ...], base: int, children: tuple | None) -> None:
+        self.keys, self.base, self.children = keys, base, children
+        self.index = {key: at for at, key in enumerate(keys)} if len(keys) > 16 else None
+
+    def find(self, key: str) -> int:
+        if self.index is not None:
+            return self.index.get(key, -1)
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            return -1
+
+
+class SequenceMarks:
+    """Where the items of one list are: ``count`` entries of the tree's arrays from ``base``."""
+
+    __slots__ = ("count", "base", "children")
+
+    def __init__(self, count: int, base: int, children: tuple | None) -> None:
+        self.count, self.base, self.children = count, base, children
+
+
+class PositionTree:
+    """Positions of one file kept compactly: two arrays of ints (lines, columns) in blocks per
+    mapping and list, reached by walking the path through ``MappingMarks``/``SequenceMarks``.
+    A 35 MiB report has millions of values; a dict of path tuples to position tuples holds
+    each in some 200 bytes, this in some 20."""
+
+    def __init__(self, file: str, lines: array, columns: array, root: int,
+                 tree: MappingMarks) -> None:
+        self.file, self.lines, self.columns, self.root, self.tree = (file, lines, columns,
+                                                                     root, tree)
+
+    def position(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int] | None:
+        """The position of ``path`` or, if it does not exist, of its deepest existing parent
+        (the same answers as ``SourceMap.position``)."""
+        at, node, last = self.root, self.tree, len(path) - 1
+        for depth, part in enumerate(path):
+            if node.__class__ is MappingMarks:
+                found = node.find(part)
+                if found < 0:
+                    break
+                if prefer_key and depth == last:
+                    at = node.base + found
+                    break
+                at = node.base + len(node.keys) + found
+            elif node.__class__ is SequenceMarks:
+                if not (part.isdigit() and part.isascii() and str(int(part)) == part):
+                    break
+                found = int(part)
+                if found >= node.count:
+                    break
+                at = node.base + found
+            else:  # a scalar has no parts
+                break
+            node = node.children[found] if node.children is not None else None
+        return self.lines[at], self.columns[at]
+
+
 @dataclass(frozen=True)
 class LoadedReport:
     """A validated report with where each of its values came from."""
@@ -43,7 +114,7 @@ class LoadedReport:
     path: str
     digest: str
     report: Report
-    source: SourceMap
+    source: SourceMap | PositionTree
 
     def location(self, path: Path_, *, subject: Subject | None = None,
                  place: str | None = None) -> Location:
@@ -54,9 +125,19 @@ class LoadedReport:
         return Subject(self.report.kind_of(ident) or "", ident)
 
     def row_subject(self, place: str, index: int) -> Subject:
-        """The entity a row shows, with the number and name that place prints for it."""
-        row: Row = self.report.tempat[place].baris[index]
-        return Subject(self.report.kind_of(row.id) or "", row.id, row.teks, row.nomor)
+        """The entity a row shows, with the number and name that place prints for it (made
+        once per row: every finding and location of the row names it)."""
+        key = (place, index)
+        subject = self._row_subjects.get(key)
+        if subject is None:
+            row: Row = self.report.tempat[place].baris[index]
+            subject = self._row_subjects[key] = Subject(self.report.kind_of(row.id) or "",
+                                                        row.id, row.teks, row.nomor)
+        return subject
+
+    @cached_property
+    def _row_subjects(self) -> dict[tuple[str, int], Subject]:
+        return {}
 
     @cached_property
     def style(self) -> NumberStyle:

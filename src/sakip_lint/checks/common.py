@@ -14,6 +14,7 @@ from sakip_lint.numbers import ParsedValue
 from sakip_lint.rule import Context, ParamSpec
 
 ROLES = frozenset(role.value for role in Role)
+_ROLE = {**{role.value: role for role in Role}, **{role: role for role in Role}}
 TARGET_ROLES = ("pk", "rkt", "pengukuran", "analisis")  # where the annual target is printed
 
 
@@ -44,7 +45,7 @@ def cells(context: Context, ident: str, column: str, roles) -> Iterator[Cell]:
     order of ``roles`` (so the first role given is the reference), then report order."""
     report = context.loaded.report
     for role in roles:
-        for place, index, row in report.rows_of(ident, Role(role)):
+        for place, index, row in report.rows_of(ident, _ROLE[role]):
             raw = getattr(row, column)
             if raw is not None:
                 yield Cell(place, index, row, raw, context.loaded.parse(raw, place, column), column,

@@ -104,14 +104,14 @@ def parents_agree(context: Context, params: Params) -> Iterator[Fact]:
 # --- numbers ----------------------------------------------------------------------------
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LEVEL_WORD = re.compile(r"^(tujuan|sasaran|misi|program|indikator)\s+", re.I)
 
 
 def number_of(printed: str | None) -> int | None:
     """The number a printed label stands for: '4', '4.', 'Tujuan 11', 'IX'; None for 'a.'."""
     if not printed:
         return None
-    text = re.sub(r"^(tujuan|sasaran|misi|program|indikator)\s+", "", printed.strip(),
-                  flags=re.I).strip("().")
+    text = _LEVEL_WORD.sub("", printed.strip()).strip("().")
     if text.isascii() and text.isdigit() and len(text) <= 9:  # not '4¹', not 5 000 digits
         return int(text)
     if text and set(text) <= set(_ROMAN):
