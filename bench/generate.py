@@ -56,7 +56,7 @@ def _q(text: str) -> str:
 
 def report(indicators: int, seed: int = 0, year: int = 2017) -> str:
     """The YAML text of one report with ``indicators`` indicators (about 400 bytes each)."""
-    sasaran = max(1, indicators // 4)
+    sasaran = max(1, (indicators + 3) // 4)  # four indicators each, the last one fewer
     tujuan = max(1, sasaran // 2)
     misi = max(1, tujuan // 3)
     out = ["format: sakip-lint/1", f"instansi: Badan Sintetis {seed}", f"tahun: {year}",
@@ -111,7 +111,7 @@ def report(indicators: int, seed: int = 0, year: int = 2017) -> str:
     for s in range(sasaran):
         pagu = Decimal(150_000_000 + 7_350_000 * ((s + seed) % 40))
         spent = (pagu * (880 + (s + seed) % 110) / 1000).quantize(Decimal(1))
-        members = rows[4 * s:4 * s + 4] if s < sasaran - 1 else rows[4 * s:]
+        members = rows[4 * s:4 * s + 4]
         capaian = sum(_capaian(t, r) for t, r, _, _ in members) / len(members)
         budgets.append((pagu, spent, spent * 100 / pagu, capaian))
     out += ["  Tabel 3.7:", "    peran: anggaran", "    baris:"]
