@@ -105,6 +105,9 @@ class CapaianEngine:
         # the report's own category scale when it prints one, else the rules'
         self.category_scale = category_scale(loaded.report, config)
         self._rows: dict[tuple[str, str, int], StatedCheck] = {}  # budget and efficiency rows
+        # the capaian of each row from its own target and realisasi, shared by every engine on
+        # this report and these rules (a mechanism asks again for the category a row prints)
+        self._row_capaian: dict[tuple[str, str, int], Computed] = loaded.computed(config)
 
     # -- helpers -----------------------------------------------------------------------
     def _finish(self, exact: Decimal) -> Computed:
@@ -157,11 +160,14 @@ class CapaianEngine:
         basis = row.basis
         target = self.loaded.cell(place, index, basis)
         inputs = self._cells(place, index, basis, "realisasi")
-        if target is None and basis == "target":
+        borrowed = target is None and basis == "target"
+        if borrowed:
             target, borrowed_from = self._annual_target(indikator.id)
             inputs += borrowed_from
         realisasi = self.loaded.cell(place, index, "realisasi")
         capaian, values = self._indicator_capaian(indikator, polarity, target, realisasi)
+        if not borrowed:
+            self._row_capaian.setdefault((indikator.id, place, index), capaian)
         stated = self._check(self._stated(place, index, "capaian"), capaian, inputs,
                              in_table=True)
         # the wrong formulas are evaluated only for a stated value that differs
@@ -181,12 +187,16 @@ class CapaianEngine:
     def row_capaian(self, indikator: Indikator, place: str, index: int) -> Computed:
         """The capaian computed from one row's own target and realisasi (for the category
         that row prints)."""
-        polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
-                                           indikator.tipe == "kualitatif")
-        row = self.report.tempat[place].baris[index]
-        target = self.loaded.cell(place, index, row.basis)
-        realisasi = self.loaded.cell(place, index, "realisasi")
-        return self._indicator_capaian(indikator, polarity, target, realisasi)[0]
+        key = (indikator.id, place, index)
+        if key not in self._row_capaian:
+            polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
+                                               indikator.tipe == "kualitatif")
+            row = self.report.tempat[place].baris[index]
+            target = self.loaded.cell(place, index, row.basis)
+            realisasi = self.loaded.cell(place, index, "realisasi")
+            self._row_capaian[key] = self._indicator_capaian(indikator, polarity, target,
+                                                             realisasi)[0]
+        return self._row_capaian[key]
 
     def other_rows(self, results: list[IndicatorResult]) -> list[RowResult]:
         """Every other row that prints a capaian next to its own target and realisasi."""

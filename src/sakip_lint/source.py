@@ -140,6 +140,19 @@ class LoadedReport:
         return {}
 
     @cached_property
+    def _computed(self) -> dict[int, tuple[object, dict]]:
+        return {}
+
+    def computed(self, owner: object) -> dict:
+        """Results computed from this report's values under ``owner`` (a rule configuration),
+        kept for whoever computes them again: a mechanism that recomputes a row's capaian
+        gets the one the engine already has."""
+        found = self._computed.get(id(owner))
+        if found is None or found[0] is not owner:
+            found = self._computed[id(owner)] = (owner, {})
+        return found[1]
+
+    @cached_property
     def style(self) -> NumberStyle:
         return NumberStyle(self.report.gaya_angka.value)
 

@@ -285,10 +285,16 @@ def _word_ratio(word: str, other: str) -> float:
 def _substituted(a: str, b: str, threshold: float) -> bool:
     """Parallel names ('... bidang Kesra' / '... bidang Ekonomi') differ by a word replaced with
     an unrelated one: two entities. A duplicate drops a word or misspells one."""
-    words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
+    words_a, words_b = _words(a), _words(b)
     only_a, only_b = words_a - words_b, words_b - words_a
     return bool(only_a and only_b) and (any(not _word_like(w, only_b, threshold) for w in only_a)
                                         or any(not _word_like(w, only_a, threshold) for w in only_b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(name: str) -> frozenset[str]:
+    """The words of a name (each name is compared with several others)."""
+    return frozenset(_WORD.findall(name))
 
 
 def _other_level(context: Context, first: str, second: str) -> bool:

@@ -56,12 +56,22 @@ def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, str, str 
                            Subject("tabel", table.id), table.di)
 
 
-def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
-    wanted = {KINDS[name] for name in params["hasil"]}
-    loaded = context.loaded
+def _questionable(loaded: LoadedReport) -> list:
+    """(raw, path, subject, place, value) of the values that do not read cleanly."""
+    found = []
     for raw, path, subject, place in located_values(loaded):
         column = path[4] if path[0] == "tempat" else None
         value = loaded.parse(raw, place if path[0] == "tempat" else None, column)
+        if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) or value.notes:
+            found.append((raw, path, subject, place, value))
+    return found
+
+
+def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
+    wanted = {KINDS[name] for name in params["hasil"]}
+    loaded = context.loaded
+    for raw, path, subject, place, value in context.once(
+            "values.questionable", lambda: _questionable(loaded)):
         problems = []
         if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) and value.kind.value in wanted:
             candidates = " / ".join(str(candidate) for candidate in value.candidates)
