@@ -257,11 +257,15 @@ class CapaianConfig:
         if qualitative:
             return PolarityDecision(Polarity.KUALITATIF, PolaritySource.QUALITATIVE)
         folded = " ".join(text.split()).casefold()
-        for pattern in reversed(self.polarity_patterns):
-            words = _whole_words(pattern.phrase)
+        for words, pattern in self._patterns_last_first:
             if words.pattern_text in folded and words.regex.search(folded):
                 return PolarityDecision(pattern.polarity, PolaritySource.PATTERN, pattern)
         return PolarityDecision(self.polarity_default, PolaritySource.DEFAULT)
+
+    @cached_property
+    def _patterns_last_first(self) -> tuple[tuple[_Words, PolarityPattern], ...]:
+        return tuple((_whole_words(pattern.phrase), pattern)
+                     for pattern in reversed(self.polarity_patterns))
 
 
 @dataclass(frozen=True)

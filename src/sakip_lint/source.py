@@ -208,8 +208,16 @@ class LoadedReport:
 
     def row_location(self, place: str, index: int, field: str | None = None) -> Location:
         """Where a cell of a row is, named by its entity ('indikator IK-04') and its place."""
-        path = ("tempat", place, "baris", str(index)) + ((field,) if field else ())
-        return self.location(path, subject=self.row_subject(place, index), place=place)
+        subject = self.row_subject(place, index)
+        base = self._row_paths.get((place, index))
+        if base is None:
+            base = self._row_paths[(place, index)] = ("tempat", place, "baris", str(index))
+        return Location.at(self.source.file, self.source, base + (field,) if field else base,
+                           subject=subject, place=place)
+
+    @cached_property
+    def _row_paths(self) -> dict[tuple[str, int], tuple[str, ...]]:
+        return {}
 
 
 def locate(source: SourceMap, path: Path_, *, subject: Subject | None = None,
