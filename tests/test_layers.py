@@ -140,3 +140,27 @@ def test_every_module_the_architecture_page_names_exists():
     missing = {name for name in named
                if not (ROOT / "src" / "sakip_lint" / name).exists() and not (ROOT / name).exists()}
     assert not missing
+
+
+# --- a command imports what it uses -----------------------------------------------------------
+
+def _modules_of_command(*args: str) -> set[str]:
+    return modules_after("import sys\nfrom sakip_lint.cli import main\n"
+                         f"sys.stdout = open('/dev/null', 'w')\ntry:\n    main({list(args)!r})\n"
+                         "except SystemExit:\n    pass\nsys.stdout = sys.__stdout__")
+
+
+def test_help_loads_neither_the_rules_nor_the_engine():
+    loaded = _modules_of_command("--help")
+    assert "sakip_lint.cli" in loaded
+    assert not loaded & {"sakip_lint.ruleset", "sakip_lint.engine", "pydantic", "lark", "yaml",
+                         "rich", "networkx", "tabulate", "importlib.metadata"}
+
+
+def test_a_check_in_plain_or_json_imports_no_rich_no_graph_library_and_no_processes():
+    for output in ("json", "plain"):
+        loaded = _modules_of_command("check", str(ROOT / "fixtures" / "real" /
+                                                  "kab-sampang-inspektorat-2019-skala.yaml"),
+                                     "--format", output)
+        assert "sakip_lint.engine" in loaded and "sakip_lint.graph" in loaded  # it did run
+        assert not loaded & {"rich", "networkx", "tabulate", "multiprocessing"}, output

@@ -104,6 +104,10 @@ class CapaianEngine:
         self.config = config
         # the report's own category scale when it prints one, else the rules'
         self.category_scale = category_scale(loaded.report, config)
+        self._rows: dict[tuple[str, str, int], StatedCheck] = {}  # budget and efficiency rows
+        # the capaian of each row from its own target and realisasi, shared by every engine on
+        # this report and these rules (a mechanism asks again for the category a row prints)
+        self._row_capaian: dict[tuple[str, str, int], Computed] = loaded.computed(config)
 
     # -- helpers -----------------------------------------------------------------------
     def _finish(self, exact: Decimal) -> Computed:
@@ -157,14 +161,18 @@ class CapaianEngine:
         basis = row.basis
         target = self.loaded.cell(place, index, basis)
         inputs = self._cells(place, index, basis, "realisasi")
-        if target is None and basis == "target":
+        borrowed = target is None and basis == "target"
+        if borrowed:
             target, borrowed_from = self._annual_target(indikator.id)
             inputs += borrowed_from
         realisasi = self.loaded.cell(place, index, "realisasi")
         capaian, values = self._indicator_capaian(indikator, polarity, target, realisasi)
+        if not borrowed:
+            self._row_capaian.setdefault((indikator.id, place, index), capaian)
         stated = self._check(self._stated(place, index, "capaian"), capaian, inputs,
                              in_table=True)
-        return target, realisasi, self._explain(stated, list(self._wrong_formulas(polarity, values)))
+        # the wrong formulas are evaluated only for a stated value that differs
+        return target, realisasi, self._explain(stated, self._wrong_formulas(polarity, values))
 
     def _annual_target(self, ident: str) -> tuple[ParsedValue | None, tuple[Location, ...]]:
         """The annual target of an indicator for a row that prints a capaian without one (a
@@ -180,12 +188,16 @@ class CapaianEngine:
     def row_capaian(self, indikator: Indikator, place: str, index: int) -> Computed:
         """The capaian computed from one row's own target and realisasi (for the category
         that row prints)."""
-        polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
-                                           indikator.tipe == "kualitatif")
-        row = self.report.tempat[place].baris[index]
-        target = self.loaded.cell(place, index, row.basis)
-        realisasi = self.loaded.cell(place, index, "realisasi")
-        return self._indicator_capaian(indikator, polarity, target, realisasi)[0]
+        key = (indikator.id, place, index)
+        if key not in self._row_capaian:
+            polarity = self.config.polarity_of(indikator.teks, indikator.polaritas,
+                                               indikator.tipe == "kualitatif")
+            row = self.report.tempat[place].baris[index]
+            target = self.loaded.cell(place, index, row.basis)
+            realisasi = self.loaded.cell(place, index, "realisasi")
+            self._row_capaian[key] = self._indicator_capaian(indikator, polarity, target,
+                                                             realisasi)[0]
+        return self._row_capaian[key]
 
     def other_rows(self, results: list[IndicatorResult]) -> list[RowResult]:
         """Every other row that prints a capaian next to its own target and realisasi."""
@@ -359,7 +371,14 @@ class CapaianEngine:
             efficiency, tuple(stated_efficiency))
 
     def _budget_row(self, place: str, index: int) -> StatedCheck:
-        """The stated absorption of a budget row against realisasi / pagu of the same row."""
+        """The stated absorption of a budget row against realisasi / pagu of the same row
+        (judged once: the sasaran and the list of all budget rows both hold it)."""
+        key = ("budget", place, index)
+        if key not in self._rows:
+            self._rows[key] = self._judge_budget_row(place, index)
+        return self._rows[key]
+
+    def _judge_budget_row(self, place: str, index: int) -> StatedCheck:
         pagu = self.loaded.cell(place, index, "pagu")
         spent = self.loaded.cell(place, index, "realisasi_anggaran")
         check = self._check(self._stated(place, index, "persen_anggaran"),
@@ -370,7 +389,13 @@ class CapaianEngine:
 
     def _efficiency_row(self, place: str, index: int) -> StatedCheck:
         """An efficiency table states capaian, absorption and their difference side by side:
-        its efficiency is checked against its own two columns."""
+        its efficiency is checked against its own two columns (once per row)."""
+        key = ("efficiency", place, index)
+        if key not in self._rows:
+            self._rows[key] = self._judge_efficiency_row(place, index)
+        return self._rows[key]
+
+    def _judge_efficiency_row(self, place: str, index: int) -> StatedCheck:
         row_capaian = self._number(place, index, "capaian")
         row_absorption = self._number(place, index, "persen_anggaran")
         expected = formulas.efficiency(self.config, row_capaian, row_absorption)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -239,8 +239,11 @@ class CapaianConfig:
     scales: dict[str, tuple[Scale, ...]] = field(default_factory=dict)  # by name, per years
     derived_columns: tuple[DerivedColumn, ...] = ()  # recognised by header in any table
     equalities: tuple[CellEquality, ...] = ()  # cells of named tables that must agree
+    # polarity decisions by (text, declared, qualitative): several rules ask for each indicator
+    _polarities: dict = field(default_factory=dict, init=False, compare=False, hash=False,
+                              repr=False)
 
-    @property
+    @cached_property
     def habit_modes(self) -> tuple[str, ...]:
         """The ``decimal`` rounding modes of ``rounding_habits``."""
         return tuple(mode.decimal_mode for mode in self.rounding_habits)
@@ -267,16 +270,28 @@ class CapaianConfig:
         after them ("penurunan": positif, for "persentase penurunan angka kemiskinan"), and a
         user's rule folder, loaded after the defaults, overrides both.
         """
+        key = (text, declared, qualitative)
+        decision = self._polarities.get(key)
+        if decision is None:
+            decision = self._polarities[key] = self._decide_polarity(text, declared, qualitative)
+        return decision
+
+    def _decide_polarity(self, text: str, declared: Polarity | None,
+                         qualitative: bool) -> PolarityDecision:
         if declared is not None:
             return PolarityDecision(declared, PolaritySource.DECLARED)
         if qualitative:
             return PolarityDecision(Polarity.KUALITATIF, PolaritySource.QUALITATIVE)
         folded = " ".join(text.split()).casefold()
-        for pattern in reversed(self.polarity_patterns):
-            words = _whole_words(pattern.phrase)
+        for words, pattern in self._patterns_last_first:
             if words.pattern_text in folded and words.regex.search(folded):
                 return PolarityDecision(pattern.polarity, PolaritySource.PATTERN, pattern)
         return PolarityDecision(self.polarity_default, PolaritySource.DEFAULT)
+
+    @cached_property
+    def _patterns_last_first(self) -> tuple[tuple[_Words, PolarityPattern], ...]:
+        return tuple((_whole_words(pattern.phrase), pattern)
+                     for pattern in reversed(self.polarity_patterns))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from sakip_lint.capaian import CapaianReport, compute
 from sakip_lint.checks import MECHANISMS
 from sakip_lint.findings import Finding, Severity
 from sakip_lint.loader import load_report
+from sakip_lint.phases import Stopwatch
 from sakip_lint.ruleset import Ruleset
 from sakip_lint.source import LoadedReport
 from sakip_lint.rule import Context
@@ -28,20 +29,26 @@ class FileResult:
         return self.loaded is not None
 
 
-def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None = None) -> FileResult:
-    """Load one report and run every rule on it (cascading rules against ``parent``)."""
-    loaded_result = load_report(path)
+def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None = None,
+               timings: dict[str, float] | None = None) -> FileResult:
+    """Load one report and run every rule on it (cascading rules against ``parent``).
+    ``timings`` collects the seconds of each phase (``phases.PHASES``), for the benchmark.
+    The command line runs it with the garbage collector paused (``batch.check_and_render``)."""
+    loaded_result = load_report(path, timings)
+    watch = Stopwatch(timings)
     findings = list(loaded_result.findings)
     loaded = loaded_result.loaded
     capaian = context = None
     if loaded is not None:
         capaian = compute(loaded, ruleset.config)
+        watch.lap("compute")
         context = Context(loaded, ruleset.config, capaian, parent=parent)
         for rule in ruleset.rules:
             mechanism = MECHANISMS[rule.check]
             if not mechanism.on_parent:
                 findings.extend(rule.run(context, mechanism))
     findings.sort(key=lambda finding: finding.sort_key)
+    watch.lap("rules")
     return FileResult(str(path), loaded_result.digest, loaded, tuple(findings), capaian, context)
 
 

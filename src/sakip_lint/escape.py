@@ -29,8 +29,10 @@ from __future__ import annotations
 import html as _html
 import json as _json
 import re
+from typing import TYPE_CHECKING
 
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported by the rich output only
+    from rich.text import Text
 
 # Bidirectional controls: ALM, LRM, RLM, the embeddings and overrides, the isolates.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -62,6 +64,8 @@ def plain(text: object, block: bool = False) -> str:
 def rich(text: object) -> Text:
     """A rich ``Text``: printed as it is, so ``[/]``, ``[sic]``, ``[link=…]`` and
     ``:emoji:`` codes are text, not markup (rich parses only ``str``)."""
+    from rich.text import Text
+
     return Text(visible(text))
 
 
@@ -119,11 +123,19 @@ def mermaid(text: object) -> str:
 _INVISIBLE_IN_JSON = re.compile(f"[\x7f-\x9f\u2028\u2029{_BIDI}{_SURROGATES}]")
 
 
-def json_dumps(document: object) -> str:
-    """JSON, readable (UTF-8, indented), with what ``json.dumps`` leaves raw — DEL, C1 (a
-    terminal may read U+009B as CSI), the line separators, bidi controls and lone surrogates
-    (which cannot be written as UTF-8) — written
-    as ``\\uNNNN`` escapes: the same data, safe to print. They can only stand inside strings,
-    so replacing them in the finished text is exact."""
-    text = _json.dumps(document, ensure_ascii=False, indent=2)
+def json_dumps(document: object, indent: int | None = None) -> str:
+    """JSON in UTF-8, on one line (the C encoder of ``json``) or indented by ``indent`` spaces
+    when asked, with what ``json.dumps`` leaves raw — DEL, C1 (a terminal may read U+009B as
+    CSI), the line separators, bidi controls and lone surrogates (which cannot be written as
+    UTF-8) — written as ``\\uNNNN`` escapes: the same data, safe to print. They can only stand
+    inside strings, so replacing them in the finished text is exact (and so is replacing them
+    in a piece of a document)."""
+    text = _json.dumps(document, ensure_ascii=False, indent=indent)
+    return json_safe(text)
+
+
+def json_safe(text: str) -> str:
+    """Finished JSON text with the characters above written as escapes."""
+    if _INVISIBLE_IN_JSON.search(text) is None:
+        return text
     return _INVISIBLE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

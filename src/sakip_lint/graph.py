@@ -1,4 +1,4 @@
-"""The performance tree (pohon kinerja) of a report as a networkx graph.
+"""The performance tree (pohon kinerja) of a report as a directed multigraph.
 
 Nodes are the entities (visi, misi, tujuan, sasaran, indikator, program, kegiatan, strategi,
 kebijakan); edges run from a parent to a child, one per declaration: the entity's own link in
@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-
-import networkx as nx
 
 from sakip_lint.location import Location, Subject
 from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS
@@ -54,11 +52,69 @@ class Declaration:
                                     place=self.place if self.place != CANONICAL else None)
 
 
+class _Nodes(dict):
+    """Node -> its attributes; ``nodes(data=True)`` gives (node, attributes) pairs."""
+
+    def __call__(self, data: bool = False) -> list:
+        return list(self.items()) if data else list(self)
+
+
+class MultiDiGraph:
+    """The part of a directed multigraph the tree needs, with networkx's names: nodes with
+    attributes, and edges from parent to child keyed by the place that declares them (the
+    same key again updates that edge). Insertion order is kept everywhere, so what is read
+    from it comes out in report order. No graph algorithm is needed, so no graph library is
+    imported for it."""
+
+    def __init__(self) -> None:
+        self.nodes = _Nodes()
+        self._children: dict[str, dict[str, dict[str, dict]]] = {}
+        self._parents: dict[str, dict[str, dict[str, dict]]] = {}
+
+    def __contains__(self, node: object) -> bool:
+        return node in self.nodes
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def add_node(self, node: str, **attributes: object) -> None:
+        self.nodes.setdefault(node, {}).update(attributes)
+        self._children.setdefault(node, {})
+        self._parents.setdefault(node, {})
+
+    def add_edge(self, parent: str, child: str, key: str, **attributes: object) -> None:
+        for node in (parent, child):
+            if node not in self.nodes:
+                self.add_node(node)
+        data = self._children[parent].setdefault(child, {}).setdefault(key, {})
+        data.update(attributes)
+        self._parents[child].setdefault(parent, {})[key] = data
+
+    def successors(self, node: str):
+        return iter(self._children[node])
+
+    def in_edges(self, node: str, data: bool = False) -> list[tuple]:
+        return [(parent, node, attributes) if data else (parent, node)
+                for parent, keyed in self._parents[node].items() for attributes in keyed.values()]
+
+    def edges(self, keys: bool = False, data: bool = False) -> list[tuple]:
+        return [(parent, child) + ((key,) if keys else ()) + ((attributes,) if data else ())
+                for parent, children in self._children.items()
+                for child, keyed in children.items() for key, attributes in keyed.items()]
+
+
 class PerformanceGraph:
     def __init__(self, loaded: LoadedReport) -> None:
         self.loaded = loaded
-        self.graph = nx.MultiDiGraph()
+        self.graph = MultiDiGraph()
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self._by_kind: dict[str, list[str]] | None = None
         self._build()
 
     def _build(self) -> None:
@@ -79,10 +135,10 @@ class PerformanceGraph:
         for place_name, place in report.tempat.items():
             for index, row in enumerate(place.baris):
                 self.mentions[row.id].append(Mention(place_name, index, row.nomor, row.teks, loaded))
-                subject = loaded.row_subject(place_name, index)
                 for field in LINK_FIELDS:
                     for parent in getattr(row, field):
                         path = ("tempat", place_name, "baris", str(index), field)
+                        subject = loaded.row_subject(place_name, index)
                         self._link(parent, row.id, Declaration(place_name, path, subject, loaded))
 
     def _link(self, parent: str, child: str, declaration: Declaration) -> None:
@@ -94,7 +150,13 @@ class PerformanceGraph:
         return self.graph.nodes[node]["kind"]
 
     def nodes_of(self, kind: str) -> list[str]:
-        return [node for node, data in self.graph.nodes(data=True) if data["kind"] == kind]
+        """The entities of one kind, in report order (a new list each time, from an index
+        built once: several rules ask for every kind)."""
+        if self._by_kind is None:
+            self._by_kind = defaultdict(list)
+            for node, data in self.graph.nodes.items():
+                self._by_kind[data["kind"]].append(node)
+        return list(self._by_kind.get(kind, ()))
 
     def parents(self, node: str, kind: str) -> dict[str, list[tuple[str, Declaration]]]:
         """Place -> [(parent id, declaration)] of the links from parents of ``kind``."""

@@ -12,12 +12,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sakip_lint import escape
+from sakip_lint import escape, formats
 from sakip_lint.findings import Finding
 from sakip_lint.graph import CANONICAL, LEVELS, PerformanceGraph
 
 COLOURS = {"error": "#f8d0d0", "warning": "#fde7c2", "info": "#e8e8e8", None: "#ffffff"}
-FORMATS = ("dot", "mermaid", "json")
+FORMATS = formats.GRAPH
 
 
 @dataclass(frozen=True)
@@ -130,16 +130,19 @@ def to_mermaid(nodes: list[Node], edges: list[Edge]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_json(nodes: list[Node], edges: list[Edge]) -> str:
+def to_json(nodes: list[Node], edges: list[Edge], indent: int | None = None) -> str:
     return escape.json_dumps({
         "nodes": [{"id": n.id, "kind": n.kind, "teks": n.teks, "findings": list(n.codes),
                    "severity": n.severity} for n in nodes],
         "edges": [{"source": e.parent, "target": e.child,
                    "places": [place or "(entitas)" for place in e.places],
                    "conflict": e.conflict} for e in edges],
-    })
+    }, indent)
 
 
-def render_graph(graph: PerformanceGraph, findings: tuple[Finding, ...], fmt: str) -> str:
+def render_graph(graph: PerformanceGraph, findings: tuple[Finding, ...], fmt: str,
+                 indent: int | None = None) -> str:
     nodes, edges = collect(graph, findings)
-    return {"dot": to_dot, "mermaid": to_mermaid, "json": to_json}[fmt](nodes, edges)
+    if fmt == "json":
+        return to_json(nodes, edges, indent)
+    return {"dot": to_dot, "mermaid": to_mermaid}[fmt](nodes, edges)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, fields, replace
 from decimal import (Context, DivisionByZero, InvalidOperation, Overflow, localcontext)
 
@@ -84,19 +85,21 @@ def parse_settings(pairs: list[str], environ: Mapping[str, str] | None = None) -
 
 
 def configure(limits: Limits) -> None:
-    """Put ``limits`` in force (values read before are read again: their cache is emptied)."""
+    """Put ``limits`` in force for the reports loaded from now on (each loaded report keeps
+    the values it read)."""
     global _active
-    if limits != _active:
-        _active = limits
-        from sakip_lint import source  # cells are parsed once per text; parsing depends on limits
-
-        source._parse.cache_clear()
+    _active = limits
 
 
 def arithmetic_context(limits: Limits | None = None) -> Context:
     """The decimal context of every computation: wide enough for the limits, and trapping
     overflow, invalid operations and division by zero so that none is ever silent."""
-    limits = limits or current()
+    return _context(limits or current())
+
+
+@lru_cache(maxsize=8)
+def _context(limits: Limits) -> Context:
+    """One context per limits (``localcontext`` works on a copy of it, so sharing is safe)."""
     return Context(prec=limits.precision, Emax=10 * limits.precision, Emin=-10 * limits.precision,
                    traps=[DivisionByZero, InvalidOperation, Overflow])
 

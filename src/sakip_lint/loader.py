@@ -14,7 +14,7 @@ Every problem becomes a located finding; nothing here raises for bad input.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -24,9 +24,12 @@ from yaml.reader import ReaderError
 from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.limits import Limits, current
 from sakip_lint.model import Report
+from sakip_lint.phases import Stopwatch
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
-from sakip_lint.source import LoadedReport, Path_, SourceMap, pointer
+from sakip_lint import composer
+from sakip_lint.location import pointer
+from sakip_lint.source import LoadedReport, Path_, PositionTree, SourceMap
 from sakip_lint.textfile import TextProblem, decode, read_bytes
 
 try:  # libyaml is part of PyYAML's wheels; the pure-Python loader is a slower fallback.
@@ -34,8 +37,8 @@ try:  # libyaml is part of PyYAML's wheels; the pure-Python loader is a slower f
 except AttributeError:  # pragma: no cover - depends on the platform's wheel
     _Loader = yaml.SafeLoader
 
-NULL_TAG = "tag:yaml.org,2002:null"
-MERGE_TAG = "tag:yaml.org,2002:merge"
+NULL_TAG = composer.NULL_TAG
+MERGE_TAG = composer.MERGE_TAG
 
 
 # libyaml's most frequent complaints, in the user's language (others are shown verbatim).
@@ -258,11 +261,27 @@ def _yaml_error(file: str, text: str, error: yaml.YAMLError) -> Finding:
     return _load_finding("LOAD001", "load.yaml-syntax-detail", at(mark), detail=detail)
 
 
-def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[Finding]]:
-    """Plain data and positions of a YAML/JSON document, or the located syntax error."""
+def compose(file: str, content: bytes, *,
+            careful: bool = False) -> tuple[object, SourceMap | PositionTree | None, list[Finding]]:
+    """Plain data and positions of a YAML/JSON document, or the located syntax error.
+
+    An ordinary document is read from libyaml's events into compact positions (``composer``);
+    one with anchors, aliases, merge or duplicate keys, or any problem, and every document
+    when ``careful``, is composed into nodes and read by ``_NodeReader``, which names each
+    problem where it is."""
     text, problem = decode(content)
     if problem is not None:
         return None, None, [_text_finding("LOAD001", file, problem)]
+    if not careful and composer.available():
+        try:
+            data, positions = composer.compose(file, text, current())
+            return data, positions, []
+        except (composer.Unusual, yaml.YAMLError):
+            pass  # read again below, carefully
+    return _compose_carefully(file, text)
+
+
+def _compose_carefully(file: str, text: str) -> tuple[object, SourceMap | None, list[Finding]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
@@ -290,11 +309,13 @@ def _imported(file: str, content: bytes, kind: str):
     return imported.text.encode("utf-8"), imported.origins, []
 
 
-def load_report(path: str | Path) -> LoadResult:
+def load_report(path: str | Path, timings: dict[str, float] | None = None) -> LoadResult:
     """Read, compose and validate one data file, or import a .docx/.xlsx report first;
-    every problem is a located finding."""
+    every problem is a located finding. ``timings`` collects the seconds of the ``load``
+    and ``validate`` phases."""
     from sakip_lint.importing import document_kind
 
+    watch = Stopwatch(timings)
     path = Path(path)
     file = str(path)
     content, findings = read_source(path)
@@ -307,10 +328,20 @@ def load_report(path: str | Path) -> LoadResult:
         if content is None:
             return LoadResult(tuple(findings), None, digest)
     data, source, findings = compose(file, content)
+    if source is not None and origins:
+        source.origins.update(origins)  # where each value stands in the imported document
+    watch.lap("load")
+    try:
+        return _validated(file, digest, data, source, findings)
+    finally:
+        watch.lap("validate")
+
+
+def _validated(file: str, digest: str, data: object, source: SourceMap | PositionTree | None,
+               findings: list[Finding]) -> LoadResult:
+    """The composed data as a ``Report`` whose references hold, or the findings why not."""
     if source is None:
         return LoadResult(tuple(findings), None, digest)
-    if origins:
-        source = replace(source, origins=origins)
     try:
         report = Report.model_validate(data)
     except ValidationError as error:

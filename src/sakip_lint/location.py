@@ -13,6 +13,7 @@ without depending on each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -54,18 +55,111 @@ class Origin:
     continued: bool = False  # the part of the table after a page break
 
 
-@dataclass(frozen=True)
+class Positions(Protocol):
+    """Where the values of one file are: ``source.SourceMap`` or ``source.PositionTree``;
+    for a report imported from a document, also where each value stands in it."""
+
+    def position(self, path: tuple[str, ...], *,
+                 prefer_key: bool = False) -> tuple[int, int] | None: ...
+
+    def origin(self, path: tuple[str, ...]) -> Origin | None: ...
+
+
+def pointer(path: tuple[str, ...]) -> str:
+    """JSON Pointer (RFC 6901) of a path."""
+    return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in map(str, path))
+
+
 class Location:
     """Where a value is: in the data file and in the report; for a report imported from a
-    Word or Excel document, also where it stands in that document (``origin``)."""
+    Word or Excel document, also where it stands in that document (``origin``, shown first).
 
-    file: str
-    line: int | None = None  # 1-based
-    column: int | None = None  # 1-based
-    pointer: str = ""  # JSON Pointer into the data file, e.g. /indikator/3/sebutan/2/target
-    subject: Subject | None = None  # what the value is about, e.g. indikator IK-04
-    place: str | None = None  # place of the report, e.g. 'Tabel 3.1'
-    origin: Origin | None = None  # the place in the imported DOCX/XLSX, shown first
+    A location made from a path (``Location.at``) finds its line, column and JSON Pointer when
+    one of them (or its origin) is first read: mechanisms name the place of every value they look at, and only
+    the few that become findings are ever printed. It is immutable and compares by its seven
+    fields like a frozen dataclass.
+    """
+
+    __slots__ = ("file", "subject", "place", "_line", "_column", "_pointer", "_origin", "_where")
+
+    def __init__(self, file: str, line: int | None = None, column: int | None = None,
+                 pointer: str = "", subject: Subject | None = None,
+                 place: str | None = None, origin: Origin | None = None) -> None:
+        for name, value in (("file", file), ("_line", line), ("_column", column),
+                            ("_pointer", pointer), ("subject", subject), ("place", place),
+                            ("_origin", origin), ("_where", None)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def at(cls, file: str, positions: Positions, path: tuple[str, ...], *,
+           subject: Subject | None = None, place: str | None = None,
+           prefer_key: bool = False) -> Location:
+        """The location of the value at ``path`` (or of its deepest existing parent)."""
+        self = _new(cls)
+        _set_file(self, file)
+        _set_subject(self, subject)
+        _set_place(self, place)
+        _set_where(self, (positions, path, prefer_key))
+        return self
+
+    def _resolve(self) -> None:
+        positions, path, prefer_key = self._where
+        found = positions.position(path, prefer_key=prefer_key)
+        line, column = found if found else (None, None)
+        object.__setattr__(self, "_line", line)
+        object.__setattr__(self, "_column", column)
+        object.__setattr__(self, "_pointer", pointer(path))
+        object.__setattr__(self, "_origin", positions.origin(path))
+        object.__setattr__(self, "_where", None)
+
+    @property
+    def line(self) -> int | None:  # 1-based
+        if self._where is not None:
+            self._resolve()
+        return self._line
+
+    @property
+    def column(self) -> int | None:  # 1-based
+        if self._where is not None:
+            self._resolve()
+        return self._column
+
+    @property
+    def pointer(self) -> str:
+        """JSON Pointer into the data file, e.g. /tempat/Tabel 3.1/baris/3/target"""
+        if self._where is not None:
+            self._resolve()
+        return self._pointer
+
+    @property
+    def origin(self) -> Origin | None:
+        """The place in the imported DOCX/XLSX, for a report read from one."""
+        if self._where is not None:
+            self._resolve()
+        return self._origin
+
+    def _fields(self) -> tuple:
+        return (self.file, self.line, self.column, self.pointer, self.subject, self.place,
+                self.origin)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Location is immutable: cannot set {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = ("file", "line", "column", "pointer", "subject", "place", "origin")
+        return "Location(" + ", ".join(f"{name}={value!r}" for name, value
+                                       in zip(names, self._fields())) + ")"
+
+    def __reduce__(self):  # resolved when sent to another process
+        return (Location, self._fields())
 
     @property
     def key(self) -> str | None:
@@ -79,14 +173,18 @@ class Location:
         return f"{self.file}:{self.line}:{self.column or 1}"
 
 
+_new = object.__new__
+_set_file, _set_subject, _set_place, _set_where = (
+    getattr(Location, name).__set__ for name in ("file", "subject", "place", "_where"))
+
+
 @dataclass(frozen=True)
 class Fix:
     """A machine-applicable replacement of the value at ``location``.
 
-    ``safe`` is decided by the mechanism that proposes the fix, from what it knows: a value a
-    formula computes from the report's cells (a capaian, a percentage, an average) is safe to
-    write in; a total that disagrees with its parts (either may be the miscopied figure) and a
-    choice between two conflicting printed values are the compiler's call, never safe.
+    ``safe`` is decided by the mechanism that proposes the fix, from what it knows: a value the
+    tool computes on its own from the report's cells (a capaian, a sum) is safe to write in;
+    choosing between two conflicting printed values is the compiler's call, never safe.
     """
 
     location: Location

@@ -245,7 +245,7 @@ class Entity(Strict):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        if not value or any(ch.isspace() for ch in value):
+        if not value or len(value.split(None, 1)) != 1 or value.strip() != value:
             raise PydanticCustomError("id_shape", "an id is one word without spaces, e.g. IK-04")
         return value
 
@@ -490,11 +490,22 @@ class Report(Strict):
             found.setdefault(row.id, []).append((name, index, row))
         return found
 
+    @cached_property
+    def _rows_by_id_and_role(self) -> dict[tuple[str, Role], list[tuple[str, int, Row]]]:
+        found: dict[tuple[str, Role], list[tuple[str, int, Row]]] = {}
+        for name, index, row in self.rows():
+            found.setdefault((row.id, self.tempat[name].peran), []).append((name, index, row))
+        return found
+
     def rows_of(self, ident: str, *roles: Role):
-        """The rows showing entity ``ident`` in places of the given roles (all places if none)."""
-        for name, index, row in self._rows_by_id.get(ident, ()):
-            if not roles or self.tempat[name].peran in roles:
-                yield name, index, row
+        """The rows showing entity ``ident`` in places of the given roles (all places if none),
+        in report order; read from an index built once, as every rule asks."""
+        if not roles:
+            return iter(self._rows_by_id.get(ident, ()))
+        if len(roles) == 1:
+            return iter(self._rows_by_id_and_role.get((ident, roles[0]), ()))
+        return (found for found in self._rows_by_id.get(ident, ())
+                if self.tempat[found[0]].peran in roles)
 
     def rows(self):
         """Every row of every place: (place name, row index, row)."""

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from io import StringIO
 
-from rich.console import Console
-from rich.table import Table
-from tabulate import tabulate
+from typing import TYPE_CHECKING
 
-from sakip_lint import __version__, escape
+from sakip_lint import __version__, escape, formats
 from sakip_lint.capaian import CapaianReport, Computed
 from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
@@ -26,7 +24,10 @@ from sakip_lint.messages import render, render_finding, render_origin, render_su
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
 
-FORMATS = ("rich", "json", "markdown", "plain")
+if TYPE_CHECKING:  # rich and tabulate are imported by the outputs that use them
+    from rich.table import Table
+
+FORMATS = formats.FINDINGS
 
 
 def _escaped(row: list[str], fmt: str) -> list[str]:
@@ -120,66 +121,180 @@ def _subject(location: Location, lang: str) -> str:
     return ", ".join(part for part in (subject, location.place) if part)
 
 
+@dataclass(frozen=True)
+class FileChunk:
+    """One checked file as it is written: its text in the output format and what the end of
+    the output and the exit code need (the file's entry and its counts by severity). Small and
+    made of text, so a worker process can send it and the caller can drop the report."""
+
+    path: str
+    digest: str | None
+    usable: bool
+    text: str
+    counts: tuple[int, int, int]  # errors, warnings, infos
+    worst: str | None  # the highest severity found, or None
+
+    def entry(self) -> dict:
+        return {"path": self.path, "sha256": self.digest, "usable": self.usable}
+
+
+def _counts(findings) -> tuple[int, int, int]:
+    count = {severity: 0 for severity in Severity}
+    for finding in findings:
+        count[finding.severity] += 1
+    return count[Severity.ERROR], count[Severity.WARNING], count[Severity.INFO]
+
+
+def _summary(files: int, counts: tuple[int, int, int], lang: str) -> str:
+    errors, warnings, infos = counts
+    return render("cli.summary", lang, files=files, errors=errors, warnings=warnings, infos=infos)
+
+
 def summary(results: list[FileResult], lang: str) -> str:
-    findings = [finding for result in results for finding in result.findings]
-    count = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
-    return render("cli.summary", lang, files=len(results), errors=count[Severity.ERROR],
-                  warnings=count[Severity.WARNING], infos=count[Severity.INFO])
+    totals = [sum(column) for column in zip((0, 0, 0), *(_counts(r.findings) for r in results))]
+    return _summary(len(results), tuple(totals), lang)
 
 
-def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str) -> str:
+def _indented(text: str, indent: int | None, depth: int) -> str:
+    """A JSON value dumped alone, placed ``depth`` levels deep in an indented document."""
+    if not indent:
+        return text
+    return text.replace("\n", "\n" + " " * (indent * depth))
+
+
+def render_file(result: FileResult, provenance: Provenance, fmt: str, lang: str,
+                indent: int | None = None) -> FileChunk:
+    """The findings of one file in ``fmt``: for JSON the findings of the document's
+    ``findings`` list (comma-separated, without the brackets), for the others the file's
+    provenance line and its findings."""
+    worst = max((f.severity for f in result.findings), key=lambda s: s.rank, default=None)
+    chunk = dict(path=result.path, digest=result.digest, usable=result.usable,
+                 counts=_counts(result.findings), worst=None if worst is None else worst.value)
     if fmt == "json":
-        document = provenance.as_json()
-        document["files"] = [{"path": r.path, "sha256": r.digest, "usable": r.usable}
-                             for r in results]
-        document["findings"] = [finding_json(f) for r in results for f in r.findings]
-        document["summary"] = summary(results, lang)
-        return escape.json_dumps(document)
-    headers = [render(f"col.{name}", lang) for name in ("location", "code", "severity", "key",
-                                                        "message")]
-    lines: list[str] = []
+        separator = ",\n" + " " * (2 * indent) if indent else ", "
+        text = separator.join(_indented(escape.json_dumps(finding_json(f), indent), indent, 2)
+                              for f in result.findings)
+        return FileChunk(text=text, **chunk)
     if fmt == "rich":
-        return _rich_findings(results, provenance, headers, lang)
+        return FileChunk(text=_rich_file(result, provenance, lang), **chunk)
     text = escape.markdown if fmt == "markdown" else escape.plain
-    for result in results:
-        lines.append(text(provenance.line(result, lang)))
-        rows = [_escaped([position(f.location, lang), f.code,
-                          render(f"severity.{f.severity.value}", lang),
-                          _subject(f.location, lang), render_finding(f, lang)], fmt)
-                for f in result.findings]
-        if fmt == "markdown":
-            lines.append("")
-            if rows:
-                lines.append(tabulate(rows, _escaped(headers, fmt), tablefmt="github",
-                                      disable_numparse=True))
-            lines.append("")
+    lines = [text(provenance.line(result, lang))]
+    rows = [_escaped([position(f.location, lang), f.code,
+                      render(f"severity.{f.severity.value}", lang),
+                      _subject(f.location, lang), render_finding(f, lang)], fmt)
+            for f in result.findings]
+    if fmt == "markdown":
+        from tabulate import tabulate
+
+        lines.append("")
+        if rows:
+            lines.append(tabulate(rows, _escaped(_headers(lang), fmt), tablefmt="github",
+                                  disable_numparse=True))
+        lines.append("")
+    else:
+        lines.extend(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
+                     else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}" for row in rows)
+    return FileChunk(text="\n".join(lines) + "\n", **chunk)
+
+
+class FindingsWriter:
+    """Writes the findings of file after file as each is checked, so a run over thousands of
+    files keeps one file's findings at a time. JSON is one document: the provenance, the
+    findings of every file, then the list of files (kept small: path, digest, usable) and
+    the summary."""
+
+    def __init__(self, out, provenance: Provenance, fmt: str, lang: str,
+                 indent: int | None = None) -> None:
+        self.out, self.provenance, self.fmt, self.lang, self.indent = (out, provenance, fmt,
+                                                                       lang, indent)
+        self.files: list[dict] = []
+        self.totals = [0, 0, 0]
+        self.worst: str | None = None
+        self.unusable = 0
+        self._first = True
+
+    def begin(self) -> None:
+        if self.fmt == "json":
+            head = escape.json_dumps(self.provenance.as_json(), self.indent)
+            self.out.write(head[:-1].rstrip() + self._key("findings") + "[")
+
+    def _key(self, name: str) -> str:
+        if self.indent:
+            return ",\n" + " " * self.indent + f'"{name}": '
+        return f', "{name}": '
+
+    def add(self, chunk: FileChunk) -> None:
+        self.files.append(chunk.entry())
+        self.totals = [a + b for a, b in zip(self.totals, chunk.counts)]
+        if chunk.worst is not None and (self.worst is None or Severity(chunk.worst).rank
+                                        > Severity(self.worst).rank):
+            self.worst = chunk.worst
+        self.unusable += not chunk.usable
+        if self.fmt != "json":
+            self.out.write(chunk.text)
+        elif chunk.text:
+            if self.indent:
+                lead = "\n" + " " * (2 * self.indent) if self._first else ",\n" + " " * (
+                    2 * self.indent)
+            else:
+                lead = "" if self._first else ", "
+            self.out.write(lead + chunk.text)
+            self._first = False
+
+    def end(self) -> None:
+        text = _summary(len(self.files), tuple(self.totals), self.lang)
+        if self.fmt == "json":
+            close = ("\n" + " " * self.indent + "]") if self.indent and not self._first else "]"
+            files = _indented(escape.json_dumps(self.files, self.indent), self.indent, 1)
+            self.out.write(close + self._key("files") + files + self._key("summary")
+                           + escape.json_dumps(text) + ("\n}" if self.indent else "}") + "\n")
+        elif self.fmt == "rich":
+            console, buffer = _console()
+            console.print(escape.rich(text))
+            self.out.write(buffer.getvalue())
         else:
-            lines.extend(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
-                         else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}" for row in rows)
-    lines.append(text(summary(results, lang)))
-    return "\n".join(lines) + "\n"
+            self.out.write((escape.markdown if self.fmt == "markdown" else escape.plain)(text)
+                           + "\n")
 
 
-def _console() -> tuple[Console, StringIO]:
+def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str,
+                    indent: int | None = None) -> str:
+    """The whole output for results already checked (one file, or a run with ``--parent``)."""
+    buffer = StringIO()
+    writer = FindingsWriter(buffer, provenance, fmt, lang, indent)
+    writer.begin()
+    for result in results:
+        writer.add(render_file(result, provenance, fmt, lang, indent))
+    writer.end()
+    return buffer.getvalue()
+
+
+def _headers(lang: str) -> list[str]:
+    return [render(f"col.{name}", lang) for name in ("location", "code", "severity", "key",
+                                                      "message")]
+
+
+def _console():
+    from rich.console import Console
+
     buffer = StringIO()
     return Console(file=buffer, width=160, force_terminal=False, color_system=None), buffer
 
 
-def _rich_findings(results: list[FileResult], provenance: Provenance, headers: list[str],
-                   lang: str) -> str:
+def _rich_file(result: FileResult, provenance: Provenance, lang: str) -> str:
+    from rich.table import Table
+
     console, buffer = _console()
-    for result in results:
-        console.print(escape.rich(provenance.line(result, lang)))
-        if result.findings:
-            table = _rich_headed(Table(show_lines=False), headers)
-            # the file is named in the line above the table: keep line:col whole
-            _rich_table(table, [[render_origin(f.location.origin, lang) if f.location.origin
-                                 else f"{f.location.line}:{f.location.column}" if f.location.line
-                                 else "-", f.code, render(f"severity.{f.severity.value}", lang),
-                                 _subject(f.location, lang), render_finding(f, lang)]
-                                for f in result.findings])
-            console.print(table)
-    console.print(escape.rich(summary(results, lang)))
+    console.print(escape.rich(provenance.line(result, lang)))
+    if result.findings:
+        table = _rich_headed(Table(show_lines=False), _headers(lang))
+        # the file is named in the line above the table: keep line:col whole
+        _rich_table(table, [[render_origin(f.location.origin, lang) if f.location.origin
+                             else f"{f.location.line}:{f.location.column}" if f.location.line
+                             else "-", f.code, render(f"severity.{f.severity.value}", lang),
+                             _subject(f.location, lang), render_finding(f, lang)]
+                            for f in result.findings])
+        console.print(table)
     return buffer.getvalue()
 
 
@@ -318,14 +433,18 @@ def capaian_json(report: CapaianReport, lang: str) -> dict:
     }
 
 
-def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: str) -> str:
+def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: str,
+                   indent: int | None = None) -> str:
+    from rich.table import Table
+    from tabulate import tabulate
+
     style = result.loaded.style if result.loaded.style is not NumberStyle.AUTO else NumberStyle.ID
     tables = capaian_tables(result.capaian, style, lang)
     if fmt == "json":
         document = provenance.as_json()
         document["file"] = {"path": result.path, "sha256": result.digest}
         document.update(capaian_json(result.capaian, lang))
-        return escape.json_dumps(document)
+        return escape.json_dumps(document, indent)
     if fmt == "rich":
         console, buffer = _console()
         console.print(escape.rich(provenance.line(result, lang)))
@@ -348,14 +467,18 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
 
 # --- rules and their documentation ------------------------------------------------------
 
-def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
+def render_rules(ruleset: Ruleset, fmt: str, lang: str, indent: int | None = None) -> str:
+    from rich.table import Table
+    from tabulate import tabulate
+
     rows = [[rule.code, rule.name, render(f"severity.{rule.severity.value}", lang),
              rule.basis or ""] for rule in sorted(ruleset.rules, key=lambda rule: rule.code)]
     headers = [render(f"col.{name}", lang) for name in ("code", "name", "severity", "basis")]
     if fmt == "json":
         return escape.json_dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
                                    "basis": r.basis, "check": r.check, "source": r.source}
-                                  for r in sorted(ruleset.rules, key=lambda rule: rule.code)])
+                                  for r in sorted(ruleset.rules, key=lambda rule: rule.code)],
+                                 indent)
     if fmt == "rich":
         console, buffer = _console()
         table = _rich_headed(Table(), headers)
@@ -367,7 +490,7 @@ def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
                     disable_numparse=True) + "\n"
 
 
-def render_explain(rule, fmt: str, lang: str) -> str:
+def render_explain(rule, fmt: str, lang: str, indent: int | None = None) -> str:
     """The rule's documentation with its messages and examples (Markdown-friendly text: the
     rule writer's Markdown is kept, control characters are shown)."""
     if fmt == "json":
@@ -379,7 +502,7 @@ def render_explain(rule, fmt: str, lang: str) -> str:
                                   "advice": rule.advice, "aspect": rule.aspect,
                                   "source": rule.source,
                                   "examples": [{"kind": e.kind, "text": e.text}
-                                               for e in rule.examples]})
+                                               for e in rule.examples]}, indent)
     params = ", ".join(f"{name} = {', '.join(values)}" for name, values in rule.params.items()
                        if values)
     lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",

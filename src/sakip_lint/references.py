@@ -60,7 +60,7 @@ def check_references(loaded: LoadedReport) -> Iterator[Finding]:
 
 
 def _duplicate_ids(loaded: LoadedReport) -> Iterator[Finding]:
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, ...]] = {}
     report = loaded.report
     named = [(kind, index, item.id) for kind, index, item in report.entities()]
     named += [("tabel", index, table.id) for index, table in enumerate(report.tabel)]
@@ -70,9 +70,10 @@ def _duplicate_ids(loaded: LoadedReport) -> Iterator[Finding]:
         if ident in first:
             yield _error("LOAD004", "load.duplicate-id",
                          loaded.location(path, subject=Subject(kind, ident)),
-                         id=ident, kind=term(f"kind.{kind}"), first=first[ident])
+                         id=ident, kind=term(f"kind.{kind}"),
+                         first=loaded.location(first[ident]).editor_position())
         else:
-            first[ident] = loaded.location(path).editor_position()
+            first[ident] = path  # located only when a second one is found
 
 
 def _missing_links(loaded: LoadedReport) -> Iterator[Finding]:
@@ -100,6 +101,8 @@ def _unknown_references(loaded: LoadedReport) -> Iterator[Finding]:
     kinds = report.kind_of_ids()
 
     def unknown(path, owner_key, target_kind, value):
+        if not value:  # most links are empty lists
+            return
         for position, ident in enumerate(_as_list(value)):
             if ident not in ids[target_kind]:
                 where = path + (str(position),) if isinstance(value, list) else path

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sakip_lint.config import CapaianConfig
 from sakip_lint.findings import Finding, Severity, make_args
@@ -25,6 +25,8 @@ from sakip_lint.source import LoadedReport
 if TYPE_CHECKING:  # the engine's results, not needed to load the rules
     from sakip_lint.capaian import CapaianReport
     from sakip_lint.graph import PerformanceGraph
+
+T = TypeVar("T")
 
 # Placeholders every fact may fill; mechanisms declare the extra ones they provide.
 COMMON_PLACEHOLDERS = frozenset({"subjek", "ditemukan", "diharapkan", "tempat"})
@@ -62,6 +64,17 @@ class Context:
     def style(self) -> NumberStyle:
         style = self.loaded.style
         return NumberStyle.ID if style is NumberStyle.AUTO else style
+
+    @cached_property
+    def _once(self) -> dict[str, object]:
+        return {}
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """What several rules read of the report (the same mechanism with other parameters),
+        computed by the first rule that asks and kept for the others."""
+        if key not in self._once:
+            self._once[key] = compute()
+        return self._once[key]
 
     def number(self, value: Decimal | None, decimals: int | None = None,
                style: NumberStyle | None = None) -> str:

@@ -14,6 +14,7 @@ from sakip_lint.numbers import ParsedValue
 from sakip_lint.rule import Context, ParamSpec
 
 ROLES = frozenset(role.value for role in Role)
+_ROLE = {**{role.value: role for role in Role}, **{role: role for role in Role}}
 TARGET_ROLES = ("pk", "rkt", "pengukuran", "analisis")  # where the annual target is printed
 
 
@@ -59,7 +60,7 @@ def cells(context: Context, ident: str, column: str, roles,
     report = context.loaded.report
     yearly = PER_YEAR.get(column) if report_year else None
     for role in roles:
-        for place, index, row in report.rows_of(ident, Role(role)):
+        for place, index, row in report.rows_of(ident, _ROLE[role]):
             raw = getattr(row, column)
             if raw is not None:
                 yield Cell(place, index, row, raw, context.loaded.parse(raw, place, column), column,

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from sakip_lint.location import Subject
 from sakip_lint.model import ENTITY_LINKS
@@ -103,14 +104,14 @@ def parents_agree(context: Context, params: Params) -> Iterator[Fact]:
 # --- numbers ----------------------------------------------------------------------------
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LEVEL_WORD = re.compile(r"^(tujuan|sasaran|misi|program|indikator)\s+", re.I)
 
 
 def number_of(printed: str | None) -> int | None:
     """The number a printed label stands for: '4', '4.', 'Tujuan 11', 'IX'; None for 'a.'."""
     if not printed:
         return None
-    text = re.sub(r"^(tujuan|sasaran|misi|program|indikator)\s+", "", printed.strip(),
-                  flags=re.I).strip("().")
+    text = _LEVEL_WORD.sub("", printed.strip()).strip("().")
     if text.isascii() and text.isdigit() and len(text) <= 9:  # not '4¹', not 5 000 digits
         return int(text)
     if text and set(text) <= set(_ROMAN):
@@ -221,7 +222,8 @@ NAME_PLACEHOLDERS = frozenset({"kemiripan", "tempat_lain", "ragam", "jumlah_raga
 _CAPITALS = re.compile(r"(?<!\w)[A-Z]{2,8}(?!\w)")
 
 
-def _words(text: str) -> list[str]:
+def _word_list(text: str) -> list[str]:
+    """The words of a text in their order, normalised (for comparing wordings)."""
     return _WORD.findall(normalised(text))
 
 
@@ -235,7 +237,7 @@ def _abbreviations(texts: list[str]) -> dict[tuple[str, ...], str]:
                 for token in _CAPITALS.findall(text)}
     for short in capitals:
         for text in texts:
-            words = _words(text)
+            words = _word_list(text)
             for start in range(len(words) - len(short) + 1):
                 run = tuple(words[start:start + len(short)])
                 if short not in run and all(word[0] == letter for word, letter in zip(run, short)):
@@ -278,9 +280,10 @@ def _difference(written: str, name: str, threshold: Decimal, runs: dict[tuple[st
     """How far a wording is from the name: misspelt words only; the same name once an
     abbreviation is read as the words it stands for and a measure word in front is allowed to
     be left out (with typos at most); or reworded."""
-    if _typo(_words(written), _words(name), threshold):
+    if _typo(_word_list(written), _word_list(name), threshold):
         return "salah_ketik"
-    words, named = _without_measure(_folded(_words(written), runs), _folded(_words(name), runs),
+    words, named = _without_measure(_folded(_word_list(written), runs),
+                                    _folded(_word_list(name), runs),
                                     measures)
     return "singkatan" if _typo(words, named, threshold) else "rumusan"
 
@@ -346,16 +349,28 @@ _WORD = re.compile(r"\w+")
 
 
 def _word_like(word: str, others: set[str], threshold: float) -> bool:
-    return any(SequenceMatcher(None, word, other).ratio() >= threshold for other in others)
+    return any(_word_ratio(word, other) >= threshold for other in others)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_ratio(word: str, other: str) -> float:
+    """How alike two words are; names share their words, so each pair is compared once."""
+    return SequenceMatcher(None, word, other).ratio()
 
 
 def _substituted(a: str, b: str, threshold: float) -> bool:
     """Parallel names ('... bidang Kesra' / '... bidang Ekonomi') differ by a word replaced with
     an unrelated one: two entities. A duplicate drops a word or misspells one."""
-    words_a, words_b = set(_WORD.findall(a)), set(_WORD.findall(b))
+    words_a, words_b = _words(a), _words(b)
     only_a, only_b = words_a - words_b, words_b - words_a
     return bool(only_a and only_b) and (any(not _word_like(w, only_b, threshold) for w in only_a)
                                         or any(not _word_like(w, only_a, threshold) for w in only_b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(name: str) -> frozenset[str]:
+    """The words of a name (each name is compared with several others)."""
+    return frozenset(_WORD.findall(name))
 
 
 def _other_level(context: Context, first: str, second: str) -> bool:

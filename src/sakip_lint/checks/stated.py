@@ -83,10 +83,12 @@ def _wanted(check: StatedCheck, wanted: set[Verdict]) -> bool:
 
 
 def _facts(context: Context, params: Params, checks) -> Iterator[Fact]:
+    """``checks`` are (subject, check), or (kind, id, check) whose subject is made only for a
+    check that becomes a fact."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
-    for subject, check in checks:
+    for *subject, check in checks:
         if _wanted(check, wanted):
-            yield _fact(context, subject, check)
+            yield _fact(context, subject[0] if len(subject) == 1 else Subject(*subject), check)
 
 
 def _not_a_bound(check: StatedCheck) -> bool:
@@ -98,15 +100,13 @@ def _not_a_bound(check: StatedCheck) -> bool:
 
 def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
     report = context.capaian
-    checks = [(Subject("indikator", r.indikator.id), check) for r in report.indicators
+    checks = [("indikator", r.indikator.id, check) for r in report.indicators
               for check in (r.stated, *r.claims)]
-    checks += [(Subject("indikator", r.indikator.id), r.stated) for r in report.rows]
+    checks += [("indikator", r.indikator.id, r.stated) for r in report.rows]
     for result in report.sasaran:
-        checks += [(Subject("sasaran", result.sasaran.id), check)
-                   for check in result.stated_capaian]
+        checks += [("sasaran", result.sasaran.id, check) for check in result.stated_capaian]
     checks += [(term("subject.overall"), check) for check in report.overall.stated_capaian]
-    yield from _facts(context, params, [(subject, check) for subject, check in checks
-                                        if _not_a_bound(check)])
+    yield from _facts(context, params, [item for item in checks if _not_a_bound(item[-1])])
 
 
 SWAPPED = "explain.swapped-columns"

@@ -61,11 +61,21 @@ def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, Subject, 
                            loaded.table_style(table, table.kolom[c_index]))
 
 
+def _questionable(loaded: LoadedReport) -> list:
+    """(raw, path, subject, place, value) of the values that do not read cleanly."""
+    found = []
+    for raw, path, subject, place, style in located_values(loaded):
+        value = loaded.read(raw, style)
+        if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) or value.notes:
+            found.append((raw, path, subject, place, value))
+    return found
+
+
 def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
     wanted = {KINDS[name] for name in params["hasil"]}
     loaded = context.loaded
-    for raw, path, subject, place, style in located_values(loaded):
-        value = loaded.read(raw, style)
+    for raw, path, subject, place, value in context.once(
+            "values.questionable", lambda: _questionable(loaded)):
         problems = []
         if value.kind in (ValueKind.AMBIGUOUS, ValueKind.INVALID) and value.kind.value in wanted:
             candidates = " / ".join(str(candidate) for candidate in value.candidates)

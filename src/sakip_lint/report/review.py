@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
-from sakip_lint import escape
+from sakip_lint import escape, formats
 from sakip_lint.findings import Severity
 from sakip_lint.messages import render
 from sakip_lint.report.content import SEVERITIES, Cell, FileContent, FindingView
 from sakip_lint.rule import ASPECTS
 
-FORMATS = ("docx", "markdown")
+FORMATS = formats.REVIEW
 OTHER = "lainnya"  # findings of rules that name no aspect
 RELATED_SHOWN = 5
 

@@ -1,0 +1,79 @@
+"""Many files in one call: the same output with worker processes as without, in the order of
+the files; JSON on one line unless asked to indent; a progress bar only on a terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import FIXTURE, MINI, ROOT
+from sakip_lint.cli import main
+
+REAL = sorted(path for path in (ROOT / "fixtures" / "real").glob("*.yaml")
+              if not path.name.endswith(".expect.yaml"))
+WRONG = MINI.replace('realisasi: "429", capaian: "70,33"', 'realisasi: "429", capaian: "75,00"')
+
+
+def _files(write) -> list[str]:
+    """Real reports, a broken file and one with an error, in a mixed order."""
+    broken = write("tahun: [", "broken.yaml")
+    wrong = write(WRONG, "wrong.yaml")
+    return [str(REAL[0]), str(broken), str(FIXTURE), str(wrong), *map(str, REAL[1:])]
+
+
+def _run(capsys, *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_jobs_give_the_same_output_in_the_same_order_in_every_format(write, capsys):
+    files = _files(write)
+    for output in ("json", "plain", "markdown", "rich"):
+        serial = _run(capsys, "check", *files, "--format", output)
+        parallel = _run(capsys, "check", *files, "--format", output, "--jobs", "3")
+        assert serial == parallel, output
+        assert serial[0] == 2  # the broken file decides the exit code
+    document = json.loads(serial_json := _run(capsys, "check", *files, "--format", "json")[1])
+    assert [entry["path"] for entry in document["files"]] == files
+    order = [files.index(finding["location"]["file"]) for finding in document["findings"]]
+    assert order == sorted(order)  # file by file, as given
+    assert serial_json.count("\n") == 1  # one line
+
+
+def test_indented_json_is_the_same_document(write, capsys):
+    files = _files(write)
+    compact = _run(capsys, "check", *files, "--format", "json")[1]
+    indented = _run(capsys, "check", *files, "--format", "json", "--indent", "2")[1]
+    assert json.loads(compact) == json.loads(indented)
+    assert json.dumps(json.loads(indented), ensure_ascii=False, indent=2) + "\n" == indented
+    empty = _run(capsys, "check", str(write(MINI)), "--format", "json", "--indent", "4")[1]
+    assert json.loads(empty)["findings"] == []
+    assert json.dumps(json.loads(empty), ensure_ascii=False, indent=4) + "\n" == empty
+
+
+def test_jobs_and_indent_are_checked(capsys, write):
+    for bad in (["--jobs", "x"], ["--jobs", "-1"], ["--indent", "0"], ["--indent", "99"]):
+        try:
+            main(["check", str(write(MINI)), *bad])
+        except SystemExit as stop:
+            assert stop.code == 2
+        else:
+            raise AssertionError(bad)
+    capsys.readouterr()
+
+
+def test_no_progress_bar_when_the_output_is_piped_or_in_ci(write):
+    files = _files(write)
+    done = subprocess.run([sys.executable, "-m", "sakip_lint.cli", "check", *files, "--format",
+                           "plain"], capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr == ""
+
+
+def test_a_progress_bar_when_asked(write):
+    files = _files(write)
+    done = subprocess.run([sys.executable, "-m", "sakip_lint.cli", "check", *files, "--format",
+                           "plain", "--progress", "always", "--jobs", "2"],
+                          capture_output=True, text=True)
+    assert f"{len(files)}/{len(files)}" in done.stderr  # the bar's last state
+    assert done.stdout.count("berkas diperiksa") == 1
