@@ -17,10 +17,12 @@ from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict, within
+from sakip_lint.config import Band
 from sakip_lint.location import Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
+from sakip_lint.scales import category_scale
 
 
 
@@ -365,8 +367,8 @@ CATEGORY_ABOUT = ("kategori_indikator", "kategori_sasaran", "kategori_keseluruha
 CATEGORY_PLACEHOLDERS = frozenset({"kutipan", "nilai"})
 
 
-def _category(context: Context, claim: Claim) -> tuple[str | None, str]:
-    """The category (and the value it is the category of) the rules give for a claim."""
+def _category(context: Context, claim: Claim) -> tuple[Band | None, str]:
+    """The band of the scale (and the value it is the band of) the rules give for a claim."""
     results = context.capaian
     if claim.tentang == "kategori_keseluruhan":
         computed = results.overall.capaian
@@ -381,21 +383,22 @@ def _category(context: Context, claim: Claim) -> tuple[str | None, str]:
         if score is None or found is None or found[1].skala_predikat is None:
             return None, ""
         scale = context.config.scale(found[1].skala_predikat, claim.tahun)
-        return (None if scale is None else scale.classify(score.value)), context.number(score.value)
+        return (None if scale is None else scale.band_of(score.value)), context.number(score.value)
     if computed is None or not computed.ok:
         return None, ""
-    return computed.category, context.number(computed.rounded)
+    scale = category_scale(context.loaded.report, context.config)  # the one the engine used
+    return scale.band_of(computed.rounded), context.number(computed.rounded)
 
 
 def claim_categories(context: Context, params: Params) -> Iterator[Fact]:
     for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang not in CATEGORY_ABOUT:
             continue
-        expected, of_value = _category(context, claim)
+        band, of_value = _category(context, claim)
         value = context.loaded.parse(claim.nilai)
-        stated = (value.label or value.raw).strip()
-        if expected is None or stated.casefold() == expected.casefold():
-            continue
+        if band is None or band.named(value.label or value.raw):
+            continue  # any name of the band: 'baik' is the 'Tinggi' of Permendagri 86/2017
+        expected = band.shown
         values = _values(context, claim, expected, "")
         values["nilai"] = of_value
         yield Fact(_claim_location(context, index, claim), values, (), claim.nilai, expected)
