@@ -237,8 +237,9 @@ def test_a_rules_scale_without_a_band_above_100_is_reported_at_the_capaian(write
     folder = tmp_path / "aturan"
     folder.mkdir()
     (folder / "skala.sakip").write_text(
-        'skala kategori_capaian {\n  "Baik" : 70 - 100\n  "Kurang" : < 70\n}\n', encoding="utf-8")
-    # IK-01: 120 / 100 = 120, above the highest band (70 - 100)
+        'skala kategori_capaian {\n  "Baik" / "Tinggi" : 70 - 100\n  "Kurang" : < 70\n}\n',
+        encoding="utf-8")
+    # IK-01: 120 / 100 = 120, above the highest band (70 - 100), named with its synonym
     text = REPORT.format(scale="").replace('target: "100", realisasi: "95"',
                                            'target: "100", realisasi: "120"')
     path = write(text)
@@ -248,6 +249,7 @@ def test_a_rules_scale_without_a_band_above_100_is_reported_at_the_capaian(write
     found = [row for row in out.splitlines() if " SKL002 " in row]
     assert len(found) == 1 and found[0].startswith(f"{path}:{line}:")
     assert "120,00" in found[0] and "kategori_capaian" in found[0]
+    assert "'Baik / Tinggi' (70 - 100)" in found[0]
 
 
 

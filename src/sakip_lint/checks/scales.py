@@ -184,6 +184,6 @@ def whole_scale(context: Context, params: Params) -> Iterator[Fact]:
         location, related = where, ()
         shown, name = range_text(band, context.number), _scale_name(context)
     values = {"subjek": subject, "ditemukan": context.number(value), "diharapkan": "",
-              "tempat": where.place or "", "skala": name, "kategori": band.label,
+              "tempat": where.place or "", "skala": name, "kategori": band.shown,
               "rentang": shown, "masalah": masalah}
     yield Fact(location, values, related, context.number(value))
