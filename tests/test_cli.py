@@ -90,7 +90,7 @@ def test_capaian_json_is_structured_data(write, capsys):
     document = json.loads(out)
     indicator = document["indikator"][0]
     assert indicator["id"] == "IK-01" and indicator["capaian"]["nilai"] == "70.33"
-    assert indicator["capaian"]["kategori"] == "Baik"
+    assert indicator["capaian"]["kategori"] == "Sedang"  # 70,33 in 66 - < 76
     assert indicator["tertulis"] == [{"nilai": "75,00", "tempat": "Tabel 3.1",
                                       "pointer": "/tempat/Tabel 3.1/baris/0/capaian",
                                       "selisih": "4.67", "hasil": "differs"}]

@@ -42,11 +42,12 @@ def test_a_cap_of_120_changes_the_capaian(write, capsys, tmp_path):
 
 def test_a_user_scale_changes_the_category(write, capsys, tmp_path):
     path = write(MINI)
-    assert capaian_json(capsys, path)["kategori"] == "Baik"
-    scale = ('skala kategori_capaian {\n  "Sangat Baik" : 91 - 100\n  "Baik" : 76 - < 91\n'
-             '  "Cukup" : 66 - < 76\n  "Kurang" : 51 - < 66\n  "Sangat Kurang" : < 51\n}\n')
+    # 429 / 610 = 70,33: Sedang (66 - < 76) by default; Baik (70 - < 85) on the Kaltim scale
+    assert capaian_json(capsys, path)["kategori"] == "Sedang"
+    scale = ('skala kategori_capaian {\n  "Memuaskan" : > 100\n  "Sangat Baik" : 85 - 100\n'
+             '  "Baik" : 70 - < 85\n  "Cukup" : 55 - < 70\n  "Kurang Baik" : < 55\n}\n')
     folder = rules_folder(tmp_path, skala=scale)
-    assert capaian_json(capsys, path, "--rules", folder)["kategori"] == "Cukup"
+    assert capaian_json(capsys, path, "--rules", folder)["kategori"] == "Baik"
 
 
 def test_a_user_rule_overrides_and_another_disables(write, capsys, tmp_path):

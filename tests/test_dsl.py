@@ -24,11 +24,15 @@ def test_the_default_rules_compile_from_the_installed_package():
     config = ruleset.config
     assert set(config.formulas) == set(Polarity) | {"rentang_bawah", "rentang_atas", "penyerapan",
                                                     "efisiensi"}
-    assert config.category_scale.classify(Decimal("100")) == "Sangat Baik"
-    assert config.category_scale.classify(Decimal("100.01")) == "Memuaskan"
-    assert config.category_scale.classify(Decimal("84.99")) == "Baik"
-    assert config.category_scale.classify(Decimal("55")) == "Cukup"
-    assert config.category_scale.classify(Decimal("54.99")) == "Kurang Baik"
+    # Permendagri 86/2017, half-open; above 100 is the top band
+    scale = config.category_scale
+    assert [scale.classify(Decimal(value)) for value in
+            ("150", "100", "91", "90.99", "76", "75.99", "66", "65.99", "51", "50.99")] == [
+        "Sangat Tinggi", "Sangat Tinggi", "Sangat Tinggi", "Tinggi", "Tinggi", "Sedang", "Sedang",
+        "Rendah", "Rendah", "Sangat Rendah"]
+    assert [band.names for band in scale.bands] == [
+        ("Sangat Tinggi", "Sangat Baik"), ("Tinggi", "Baik"), ("Sedang", "Cukup"),
+        ("Rendah", "Kurang"), ("Sangat Rendah", "Sangat Kurang")]
     assert len(ruleset.digest) == 64
 
 

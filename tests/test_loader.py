@@ -103,6 +103,10 @@ BROKEN = {
         MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
                " gaya_kolom: {c: en}, baris: [[x, '1']]}\n",
         ("LOAD007", "load.table-unknown-column")),
+    "list of tables naming a column the table lacks": (
+        MINI + "tabel:\n  - {id: t, di: Tabel 3.1, kolom: [a, b], kolom_label: a,"
+               " daftar_tabel: Tabel, baris: [[x, '1']]}\n",
+        ("LOAD007", "load.table-unknown-column")),
     "merge key": (MINI + "x: &a {b: 1}\ny:\n  <<: *a\n", ("LOAD001", "load.unsupported-node")),
 }
 

@@ -81,11 +81,16 @@ def test_the_reports_own_scale_gives_its_categories(write):
 def test_without_a_scale_of_its_own_the_rules_scale_applies(write):
     result = check_file(write(REPORT.format(scale="")), RULESET)
     found = categories(result)
-    # rules/skala.sakip: 85 - 100 Sangat Baik, 70 - < 85 Baik
-    assert found == {"IK-01": "Sangat Baik", "IK-02": "Baik", "IK-03": "Sangat Baik",
-                     "IK-04": "Sangat Baik"}
+    # rules/skala.sakip (Permendagri 86/2017, half-open): >= 91 Sangat Tinggi, 76 - < 91 Tinggi;
+    # 90,5 has a category here (Tinggi), unlike in the gap of the Sampang scale
+    assert found == {"IK-01": "Sangat Tinggi", "IK-02": "Tinggi", "IK-03": "Tinggi",
+                     "IK-04": "Tinggi"}
     codes = {finding.code for finding in result.findings}
-    assert "KLM004" not in codes and "SKL002" not in codes
+    assert "SKL002" not in codes
+    # the prose's 'Sangat Baik' for 88 is judged by the rules' scale, which names the band
+    # with its synonym
+    claim = next(finding for finding in result.findings if finding.code == "KLM004")
+    assert (claim.found, claim.expected) == ("Sangat Baik", "Tinggi / Baik")
 
 
 def test_the_gap_of_a_whole_number_scale_is_reported_on_its_entry(write):
@@ -192,6 +197,32 @@ def test_a_reversed_band_in_a_rule_file_is_a_located_error():
     assert (problem.message_key, problem.line, problem.column) == ("dsl.scale-reversed", 2, 3)
 
 
+def test_one_name_for_two_bands_in_a_rule_file_is_a_located_error():
+    # 'Baik' is a synonym of the band above 76 and the first name of the band below: a printed
+    # 'Baik' would be right and wrong at once
+    source = ('skala kategori_capaian {\n  "Tinggi" / "Baik" : >= 76\n'
+              '  "Baik" / "Sedang" : < 76\n}\n')
+    with pytest.raises(DslError) as error:
+        compile_sources(default_sources() + [RuleSource("bad.sakip", source)])
+    [problem] = error.value.problems
+    assert (problem.message_key, problem.line, problem.column) == ("dsl.scale-name-twice", 3, 3)
+    assert "'Baik'" in problem.message("en") and "'Tinggi'" in problem.message("en")
+
+
+def test_synonyms_of_a_band_are_read_in_order():
+    ruleset = compile_sources(default_sources() + [RuleSource("u.sakip", (
+        'skala kategori_capaian {\n  "Tinggi" / "Baik" / "B" : >= 76\n  "Rendah" : < 76\n}\n'))])
+    high, low = ruleset.config.category_scale.bands
+    assert (high.names, high.shown, low.names) == (("Tinggi", "Baik", "B"), "Tinggi / Baik / B",
+                                                   ("Rendah",))
+    assert high.named("  baik ") and not high.named("Rendah")
+    scale = ruleset.config.category_scale
+    # a fix in the report's words: the position of the printed name in its own band
+    assert scale.name_like(low, "Baik") == "Rendah"  # 'Rendah' has no second name
+    assert scale.name_like(high, "rendah") == "Tinggi"
+    assert scale.name_like(high, "Memuaskan") == "Tinggi"
+
+
 def test_an_overlapping_rule_file_exits_2_with_file_line_col(write, capsys, tmp_path):
     folder = tmp_path / "aturan"
     folder.mkdir()
@@ -206,8 +237,9 @@ def test_a_rules_scale_without_a_band_above_100_is_reported_at_the_capaian(write
     folder = tmp_path / "aturan"
     folder.mkdir()
     (folder / "skala.sakip").write_text(
-        'skala kategori_capaian {\n  "Baik" : 70 - 100\n  "Kurang" : < 70\n}\n', encoding="utf-8")
-    # IK-01: 120 / 100 = 120, above the highest band (70 - 100)
+        'skala kategori_capaian {\n  "Baik" / "Tinggi" : 70 - 100\n  "Kurang" : < 70\n}\n',
+        encoding="utf-8")
+    # IK-01: 120 / 100 = 120, above the highest band (70 - 100), named with its synonym
     text = REPORT.format(scale="").replace('target: "100", realisasi: "95"',
                                            'target: "100", realisasi: "120"')
     path = write(text)
@@ -217,6 +249,7 @@ def test_a_rules_scale_without_a_band_above_100_is_reported_at_the_capaian(write
     found = [row for row in out.splitlines() if " SKL002 " in row]
     assert len(found) == 1 and found[0].startswith(f"{path}:{line}:")
     assert "120,00" in found[0] and "kategori_capaian" in found[0]
+    assert "'Baik / Tinggi' (70 - 100)" in found[0]
 
 
 

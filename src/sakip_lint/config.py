@@ -57,15 +57,40 @@ class Rounding:
         return self.apply(exact, printed)
 
 
+def folded_name(text: str) -> str:
+    """A category name as it is compared: case and spacing aside ('sangat  baik')."""
+    return " ".join(text.split()).casefold()
+
+
 @dataclass(frozen=True)
 class Band:
-    """One category of a scale; a missing bound is open-ended."""
+    """One category of a scale; a missing bound is open-ended.
+
+    ``aliases`` are other names of the same category: a regulation's words and the words many
+    reports print for the same interval (Permendagri 86/2017's 'Tinggi' is the 'Baik' of many
+    LKjIP). A printed category is right when it is any name of the right band.
+    """
 
     label: str
     low: Decimal | None = None
     high: Decimal | None = None
     low_closed: bool = True
     high_closed: bool = True
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+    @property
+    def shown(self) -> str:
+        """The band as a finding names it: its first name, then its synonyms."""
+        return " / ".join(self.names)
+
+    def named(self, text: str) -> bool:
+        """``text`` is one of the band's names."""
+        wanted = folded_name(text)
+        return any(folded_name(name) == wanted for name in self.names)
 
     @property
     def interval(self) -> Interval:
@@ -91,12 +116,24 @@ class Scale:
         return ((self.first_year is None or year >= self.first_year)
                 and (self.last_year is None or year <= self.last_year))
 
+    def band_of(self, value: Decimal) -> Band | None:
+        """The first band holding ``value``; None when it falls in a gap."""
+        return next((band for band in self.bands if band.contains(value)), None)
+
     def classify(self, value: Decimal) -> str | None:
-        """The label of the first band holding ``value``; None when it falls in a gap."""
-        for band in self.bands:
-            if band.contains(value):
-                return band.label
-        return None
+        """The first name of the band holding ``value``; None when it falls in a gap."""
+        band = self.band_of(value)
+        return None if band is None else band.label
+
+    def name_like(self, band: Band, printed: str) -> str:
+        """The name of ``band`` in the words ``printed`` uses: a report that prints 'Sangat
+        Baik' (the second name of the top band) is told 'Baik' (the second name of the band
+        below), not 'Tinggi'. The first name when ``printed`` is no name of this scale."""
+        for other in self.bands:
+            for position, name in enumerate(other.names):
+                if folded_name(name) == folded_name(printed) and position < len(band.names):
+                    return band.names[position]
+        return band.label
 
 
 @dataclass(frozen=True)

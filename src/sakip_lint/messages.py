@@ -618,6 +618,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Skala '{name}' tidak dapat dipakai: kategori '{label}' ({range}) bertumpang tindih dengan '{other}' ({other_range}) pada {common}",
         "en": "Scale '{name}' cannot be used: category '{label}' ({range}) overlaps '{other}' ({other_range}) on {common}",
     },
+    "dsl.scale-name-twice": {
+        "id": "Skala '{name}' tidak dapat dipakai: nama '{label}' dipakai kategori '{first}' dan '{second}'; kategori yang tertulis dengan nama itu tidak dapat dinilai",
+        "en": "Scale '{name}' cannot be used: the name '{label}' belongs to category '{first}' and to '{second}'; a category printed with that name cannot be judged",
+    },
     "dsl.scale-reversed": {
         "id": "Skala '{name}' tidak dapat dipakai: rentang kategori '{label}' ({range}) tidak memuat nilai apa pun (batas terbalik)",
         "en": "Scale '{name}' cannot be used: the range of category '{label}' ({range}) holds no value (reversed bounds)",

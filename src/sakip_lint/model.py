@@ -346,6 +346,8 @@ class Table(Strict):
     kolom_tahun: dict[str, int] = Field(default_factory=dict)  # column -> the year it is about
     rumus: dict[str, str] = Field(default_factory=dict)  # column -> its formula (rule language)
     gaya_kolom: dict[str, NumberStyleName] = Field(default_factory=dict)  # column -> its style
+    # this table is the report's list of tables (Daftar Tabel); the column naming each table
+    daftar_tabel: str | None = None
     catatan: str | None = None
 
     @property

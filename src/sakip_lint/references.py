@@ -165,6 +165,7 @@ def _table_shapes(loaded: LoadedReport) -> Iterator[Finding]:
         named += [("kolom_angka", column) for column in table.kolom_angka]
         named += [("kolom_tahun", column) for column in table.kolom_tahun]
         named += [("gaya_kolom", column) for column in table.gaya_kolom]
+        named += [("daftar_tabel", table.daftar_tabel)]
         for field, column in named:
             if column is not None and column not in table.kolom:
                 yield _error("LOAD007", "load.table-unknown-column",

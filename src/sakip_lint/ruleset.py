@@ -18,7 +18,7 @@ from sakip_lint.checks import MECHANISMS
 from sakip_lint.config import CellEquality, DerivedColumn
 from sakip_lint.config import (Aggregate, Band, CapaianConfig, Formula, MissingValue,
                                PolarityPattern, Rounding, RoundingMode, Scale, WrongFormula,
-                               ZeroTarget)
+                               ZeroTarget, folded_name)
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.errors import DslError, DslProblem, problem
 from sakip_lint.dsl.parser import parse_rules
@@ -235,7 +235,8 @@ class _Compiler:
     def _scale(self, statement: ast.ScaleStatement, scales: dict[str, list[Scale]]) -> None:
         if not statement.bands:
             self._problem(statement.position, "dsl.empty-scale", name=statement.name)
-        scale = Scale(statement.name, tuple(Band(b.label, b.low, b.high, b.low_closed, b.high_closed)
+        scale = Scale(statement.name, tuple(Band(b.label, b.low, b.high, b.low_closed, b.high_closed,
+                                                 b.aliases)
                                             for b in statement.bands),
                       statement.first_year, statement.last_year)
         self._scale_bands(statement, scale)
@@ -246,8 +247,16 @@ class _Compiler:
 
     def _scale_bands(self, statement: ast.ScaleStatement, scale: Scale) -> None:
         """Overlapping or reversed bands make a scale unusable (a value with two categories, a
-        category with none); a gap is the writer's choice and stays allowed."""
+        category with none), and so does one name given to two bands (a printed category
+        that is right and wrong at once); a gap is the writer's choice and stays allowed."""
         bands = scale.bands
+        owners: dict[str, Band] = {}
+        for band, spec in zip(bands, statement.bands):
+            for name in band.names:
+                first = owners.setdefault(folded_name(name), band)
+                if first is not band:
+                    self._problem(spec.position, "dsl.scale-name-twice", name=scale.name,
+                                  label=name, first=first.label, second=band.label)
         for found in band_problems(bands):
             band = bands[found.band]
             position = statement.bands[found.band].position

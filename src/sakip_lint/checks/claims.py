@@ -17,10 +17,12 @@ from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict, within
+from sakip_lint.config import Band
 from sakip_lint.location import Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
+from sakip_lint.scales import category_scale
 
 
 
@@ -368,10 +370,10 @@ CATEGORY_ABOUT = ("kategori_indikator", "kategori_sasaran", "kategori_keseluruha
 CATEGORY_PLACEHOLDERS = frozenset({"kutipan", "nilai"})
 
 
-def _category(context: Context, claim: Claim) -> tuple[str | None, str, tuple[Location, ...]]:
-    """The category the rules give for a claim, the value it is the category of, and the cells
-    that value is computed from (an indicator's target and realisasi, the evaluation score; a
-    sasaran's or the whole report's capaian is a mean of means, read from no one row)."""
+def _category(context: Context, claim: Claim) -> tuple[Band | None, str, tuple[Location, ...]]:
+    """The band of the scale the rules give for a claim, the value it is the band of, and the
+    cells that value is computed from (an indicator's target and realisasi, the evaluation
+    score; a sasaran's or the whole report's capaian is a mean of means, read from no one row)."""
     results = context.capaian
     inputs: tuple[Location, ...] = ()
     if claim.tentang == "kategori_keseluruhan":
@@ -387,22 +389,23 @@ def _category(context: Context, claim: Claim) -> tuple[str | None, str, tuple[Lo
         if score is None or found is None or found[1].skala_predikat is None:
             return None, "", ()
         scale = context.config.scale(found[1].skala_predikat, claim.tahun)
-        return ((None if scale is None else scale.classify(score.value)),
+        return ((None if scale is None else scale.band_of(score.value)),
                 context.number(score.value), score.related)
     if computed is None or not computed.ok:
         return None, "", ()
-    return computed.category, context.number(computed.rounded), inputs
+    scale = category_scale(context.loaded.report, context.config)  # the one the engine used
+    return scale.band_of(computed.rounded), context.number(computed.rounded), inputs
 
 
 def claim_categories(context: Context, params: Params) -> Iterator[Fact]:
     for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang not in CATEGORY_ABOUT:
             continue
-        expected, of_value, related = _category(context, claim)
+        band, of_value, related = _category(context, claim)
         value = context.loaded.parse(claim.nilai)
-        stated = (value.label or value.raw).strip()
-        if expected is None or stated.casefold() == expected.casefold():
-            continue
+        if band is None or band.named(value.label or value.raw):
+            continue  # any name of the band: 'baik' is the 'Tinggi' of Permendagri 86/2017
+        expected = band.shown
         values = _values(context, claim, expected, "")
         values["nilai"] = of_value
         yield Fact(_claim_location(context, index, claim), values, related, claim.nilai, expected)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sakip_lint.bands import first_quantity, interval, worse
-from sakip_lint.checks.common import (TARGET_ROLES, cells, polarity, roles_param, table_by_id,
-                                      table_location)
+from sakip_lint.checks.common import TARGET_ROLES, cells, polarity, roles_param, table_location
 from sakip_lint.location import Subject
 from sakip_lint.model import Polarity, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -129,23 +128,21 @@ def has_baseline(context: Context, params: Params) -> Iterator[Fact]:
                                   "diharapkan": "", "tempat": ""})
 
 
-LISTED_PARAMS = {"tabel": ParamSpec(default=("daftar-tabel",)), "kolom": ParamSpec(default=("Tabel",))}
-
-
 def listed_tables_exist(context: Context, params: Params) -> Iterator[Fact]:
-    """Every table the list of tables names is a place of the report."""
-    found = table_by_id(context, params["tabel"][0])
-    if found is None:
-        return
-    table_index, table = found
-    column = params["kolom"][0]
-    if column not in table.kolom:
-        return
-    at = table.kolom.index(column)
-    places = set(context.loaded.report.tempat)
-    for row_index, row in enumerate(table.baris):
-        name = row[at]
-        if name and name not in places:
+    """Every table the report's list of tables names is a place of the report (by its key or
+    the name it prints, ``nama``). The list is what the data file declares as one: a generic
+    table with ``daftar_tabel``, the column naming the tables; without one there is nothing
+    to check, whatever a table's id or headers."""
+    report = context.loaded.report
+    names = set(report.tempat) | {place.nama for place in report.tempat.values() if place.nama}
+    for table_index, table in enumerate(report.tabel):
+        if table.daftar_tabel is None:
+            continue
+        at, label_at = table.kolom.index(table.daftar_tabel), table.kolom.index(table.kolom_label)
+        for row_index, row in enumerate(table.baris):
+            name = row[at]
+            if not name or row[label_at] in table.summary_rows or name in names:
+                continue
             location = table_location(context, table_index, row_index, at)
             yield Fact(location, {"subjek": name, "ditemukan": name, "diharapkan": "",
                                   "tempat": table.di})

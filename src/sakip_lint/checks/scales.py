@@ -29,10 +29,6 @@ WHOLE_PARAMS = {"masalah": ParamSpec(frozenset(PROBLEMS), multiple=True,
 WHOLE_PLACEHOLDERS = frozenset({"skala", "kategori", "rentang", "masalah"})
 
 
-def _words(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _scale_name(context: Context):
     if report_scale(context.loaded.report) is not None:
         return term("scale.report")
@@ -63,22 +59,24 @@ def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
         else:
             continue
         if computed.ok:
-            value, expected = computed.rounded, computed.category
+            value = computed.rounded  # the value the engine classified
         else:
             stated = loaded.cell(place, index, "capaian")
             if stated is None or not stated.has_number:
                 continue
-            value, expected = stated.number, scale.classify(stated.number)
+            value = stated.number
             basis, inputs = term("scale.basis.stated"), ("capaian",)
-        if expected is None and params["skala"][0] == "laporan":
+        band = scale.band_of(value)
+        if band is None and params["skala"][0] == "laporan":
             continue  # a gap of the report's own scale: skala_utuh reports the gap itself
         printed = loaded.parse(row.kategori)
-        if expected is not None and _words(printed.label or printed.raw) == _words(expected):
-            continue
+        written = printed.label or printed.raw
+        if band is not None and band.named(written):
+            continue  # any name of the right band: 'Baik' is the 'Tinggi' of Permendagri 86/2017
         location = loaded.row_location(place, index, "kategori")
         related = tuple(loaded.row_location(place, index, column) for column in inputs
                         if getattr(row, column) is not None)
-        if expected is None:
+        if band is None:
             # a value in a gap of the rules' scale has no category to print: said as such, and
             # nothing to write in (the rules' writer left the gap; no rule reports it otherwise)
             none = term("scale.no-category")
@@ -87,11 +85,12 @@ def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
                       "dasar_nilai": basis, "skala": _scale_name(context)}
             yield Fact(location, values, related, row.kategori, None, None)
             continue
+        expected = band.shown  # every name of the band: the report may use any of them
         values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori, "diharapkan": expected,
                   "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
                   "skala": _scale_name(context)}
         yield Fact(location, values, related, row.kategori, expected,
-                   Fix(location, expected, safe=computed.ok))
+                   Fix(location, scale.name_like(band, written), safe=computed.ok))
 
 
 def _capaian_values(context: Context) -> Iterator[tuple[Decimal, tuple[Subject, Location]]]:
@@ -185,6 +184,6 @@ def whole_scale(context: Context, params: Params) -> Iterator[Fact]:
         location, related = where, ()
         shown, name = range_text(band, context.number), _scale_name(context)
     values = {"subjek": subject, "ditemukan": context.number(value), "diharapkan": "",
-              "tempat": where.place or "", "skala": name, "kategori": band.label,
+              "tempat": where.place or "", "skala": name, "kategori": band.shown,
               "rentang": shown, "masalah": masalah}
     yield Fact(location, values, related, context.number(value))

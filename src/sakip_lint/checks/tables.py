@@ -19,6 +19,7 @@ from decimal import Decimal
 from sakip_lint.checks.common import data_rows, judge, table_location
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict
+from sakip_lint.config import Band
 from sakip_lint.expressions import columns
 from sakip_lint.location import Fix, Location, Subject
 from sakip_lint.model import Table
@@ -164,7 +165,7 @@ class GradeCell:
     year: int
     score: str
     stated: str
-    expected: str | None
+    expected: Band | None  # the band of the scale holding the score; None: in a gap
 
 
 def grade_cells(context: Context) -> Iterator[GradeCell]:
@@ -187,14 +188,15 @@ def grade_cells(context: Context) -> Iterator[GradeCell]:
             if scale is None or score is None or not score.has_number or stated is None:
                 continue
             yield GradeCell(table_index, grade_index, at, year, score_row[at], stated,
-                            scale.classify(score.number))
+                            scale.band_of(score.number))
 
 
 def table_grades(context: Context, params: Params) -> Iterator[Fact]:
     """The grade row names the grade the scale in force that year gives to the total."""
     for cell in grade_cells(context):
-        stated, expected = cell.stated, cell.expected
-        if expected is not None and stated.strip().casefold() != expected.casefold():
+        stated, band = cell.stated, cell.expected
+        if band is not None and not band.named(stated):
+            expected = band.shown
             table = context.loaded.report.tabel[cell.table_index]
             location = table_location(context, cell.table_index, cell.row_index, cell.column_index)
             yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated,

@@ -65,6 +65,7 @@ class BandSpec:
     high: Decimal | None
     low_closed: bool
     high_closed: bool
+    aliases: tuple[str, ...] = ()  # other names of the band (``"Tinggi" / "Baik" : ...``)
 
 
 @dataclass(frozen=True)

@@ -186,8 +186,10 @@ class ToAst(Transformer):
         return children[0]
 
     def band(self, meta, children):
-        label, (low, high, low_closed, high_closed) = children
-        return ast.BandSpec(self._at(meta), text(label), low, high, low_closed, high_closed)
+        *names, (low, high, low_closed, high_closed) = children
+        label, *aliases = (text(name) for name in names)
+        return ast.BandSpec(self._at(meta), label, low, high, low_closed, high_closed,
+                            tuple(aliases))
 
     # bounds: (low, high, low_closed, high_closed)
     def above(self, meta, children):

@@ -29,7 +29,7 @@ from sakip_lint.messages import render
 from sakip_lint.model import ROW_FIELDS_BY_KIND
 
 Path_ = tuple[str, ...]
-TABLE_LIST_ID = "daftar-tabel"  # the id rule KLP008 (rules/kelengkapan.sakip) reads the list of tables under
+TABLE_LIST_ID = "daftar-tabel"  # the id of the report's list of tables (declared daftar_tabel)
 KIND_WORD = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "misi": "Misi",
              "kegiatan": "Kegiatan", "indikator": "Indikator"}
 ENTITY_ORDER = ("visi", "misi", "tujuan", "sasaran", "indikator", "urusan", "program", "kegiatan",
@@ -434,6 +434,8 @@ class Builder:
                     item["judul"] = table.title or table.caption_text
                 item["kolom"] = generic.kolom
                 item["kolom_label"] = generic.kolom_label
+                if base == TABLE_LIST_ID:  # the column naming the tables: KLP008 checks each
+                    item["daftar_tabel"] = generic.kolom_label
                 for key in ("kolom_angka", "kolom_total", "baris_total", "baris_rata_rata",
                             "baris_predikat", "skala_predikat", "kolom_tahun"):
                     value = getattr(generic, key)

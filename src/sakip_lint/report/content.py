@@ -140,7 +140,8 @@ class Grade:
     year: int
     score: str
     stated: str
-    expected: str | None
+    expected: str | None  # every name of the grade the scale gives; None: the score is in a gap
+    differs: bool = False  # the stated grade is no name of it
 
 
 @dataclass(frozen=True)
@@ -398,7 +399,9 @@ def _summary(result: FileResult, ruleset: Ruleset, texts: _Texts, findings) -> S
     absorption = (texts.number(overall.absorption.rounded) if overall.absorption.ok
                   else render(overall.absorption.reason or "word.not-computable", lang))
     grades = tuple(Grade(report.tabel[cell.table_index].di, cell.year, cell.score, cell.stated,
-                         cell.expected) for cell in grade_cells(result.context))
+                         None if cell.expected is None else cell.expected.shown,
+                         cell.expected is not None and not cell.expected.named(cell.stated))
+                   for cell in grade_cells(result.context))
     provenance = Provenance.of(ruleset)
     counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
     return Summary(report.instansi, report.tahun, report.dokumen.value, report.sumber, counts,

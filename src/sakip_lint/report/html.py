@@ -90,8 +90,7 @@ def _summary(content: FileContent) -> Markup:
                                                         "report.col.score", "report.col.grade",
                                                         "report.col.grade-by-scale")])),
                      el("tbody", None, [
-                         el("tr", {"class": "differs" if g.expected and g.expected.casefold()
-                                   != g.stated.strip().casefold() else None},
+                         el("tr", {"class": "differs" if g.differs else None},
                             el("td", None, g.where), el("td", None, str(g.year)),
                             el("td", None, g.score), el("td", None, g.stated),
                             el("td", None, g.expected or "-")) for g in summary.grades]))]
