@@ -126,6 +126,15 @@ def _child(argv: list[str], out_path: str, err_path: str, memory: int) -> None: 
     os._exit(code)
 
 
+def _write_parts(out, parts: list) -> None:
+    """[text, count] pieces, each repeated ``count`` times, written a megabyte at a time."""
+    for text, count in parts:
+        chunk = text.encode()
+        step = max(1, (1 << 20) // max(1, len(chunk)))
+        for start in range(0, count, step):
+            out.write(chunk * min(step, count - start))
+
+
 def _generate(case: dict, folder: Path) -> dict[str, str | bytes]:
     """The inputs a case does not commit: placeholders for its arguments."""
     made: dict[str, str | bytes] = {}
@@ -138,11 +147,18 @@ def _generate(case: dict, folder: Path) -> dict[str, str | bytes]:
     if kind == "parts":  # a long file from repeated pieces, written piece by piece
         path = target / spec["name"]
         with path.open("wb") as out:
-            for text, count in spec["parts"]:
-                chunk = text.encode()
-                step = max(1, (1 << 20) // max(1, len(chunk)))
-                for start in range(0, count, step):
-                    out.write(chunk * min(step, count - start))
+            _write_parts(out, spec["parts"])
+        made["gen"] = str(path)
+    elif kind == "splice":  # a committed file with one text (found once) made of long pieces
+        text = (BAD / spec["from"]).read_bytes()
+        find = spec["find"].encode()
+        assert text.count(find) == 1, f"{spec['find']!r} must occur once in {spec['from']}"
+        before, after = text.split(find)
+        path = target / spec.get("name", Path(spec["from"]).name)
+        with path.open("wb") as out:
+            out.write(before)
+            _write_parts(out, spec["parts"])
+            out.write(after)
         made["gen"] = str(path)
     elif kind == "rename":  # a committed file under a hostile name
         name = bytes.fromhex(spec["hex"]) if "hex" in spec else spec["name"].encode()

@@ -187,6 +187,22 @@ def test_a_stated_capaian_with_34_decimals_is_a_finding_not_a_crash(write, capsy
                                        "(--limit max_decimals); tidak dihitung")
 
 
+def test_a_cell_longer_than_a_number_can_be_is_a_finding_on_its_cell(write, capsys):
+    # 300 numbers and a word: 601 characters, beyond the 500 a value read as a number may have
+    cell = "1 " * 300 + "x"
+    path = with_row(write, f'{{id: IK-01, nomor: "1", target: "610", realisasi: "{cell}", '
+                           'capaian: "70,33"}')
+    code, found = findings(capsys, str(path))
+    num = [f for f in found if f["code"] == "NUM002"]
+    assert code == 1 and [f["location"]["pointer"] for f in num] == [
+        "/tempat/Tabel 3.1/baris/0/realisasi"]
+    assert "max_cell_chars" in num[0]["message"]["en"] and num[0]["found"] == cell
+    # within a raised limit it is read token by token, and is not a number either
+    code, found = findings(capsys, "--limit", "max_cell_chars=601", str(path))
+    num = [f for f in found if f["code"] == "NUM002"]
+    assert [f["message"]["en"] for f in num] == [f"'{cell}' is not a readable number"]
+
+
 def test_the_digit_limit_counts_the_zeros_of_a_scale_word(write, capsys, monkeypatch):
     # 31 digits followed by 'triliun' (12 zeros): 43 digits, over the 30 allowed
     claim = report_text(extra="""\

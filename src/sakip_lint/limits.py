@@ -30,6 +30,7 @@ class Limits:
     max_digits: int = 30  # digits of one number as written (a scale word counts its zeros)
     max_decimals: int = 10  # decimals of one number, of a rounding and of a rule constant
     max_formula_depth: int = 100  # nesting of a formula (parentheses, operators) in rule files
+    max_cell_chars: int = 500  # characters of one value read as a number ('Rp 1.234,-', '83 (B)')
 
     @property
     def precision(self) -> int:

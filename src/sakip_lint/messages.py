@@ -309,6 +309,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Angka ini memuat lebih banyak digit daripada batas (--limit max_digits); tidak dihitung — periksa salah ketik",
         "en": "This number has more digits than the limit (--limit max_digits); it is not computed — check for a typo",
     },
+    "number.too-long": {
+        "id": "Nilai ini lebih panjang dari batas karakter sebuah angka (--limit max_cell_chars); tidak dibaca sebagai angka",
+        "en": "This value is longer than the limit of characters of a number (--limit max_cell_chars); it is not read as a number",
+    },
     "number.too-many-decimals": {
         "id": "'{raw}' memuat lebih banyak desimal daripada batas (--limit max_decimals); tidak dihitung",
         "en": "'{raw}' has more decimals than the limit (--limit max_decimals); it is not computed",
