@@ -109,6 +109,23 @@ def test_expanded_nodes_and_alias_uses_have_their_own_limits(write, capsys):
     assert "LOAD001 [error] The file holds more than 50 YAML values" in lines[0]
 
 
+def test_nodes_read_through_aliases_have_their_own_limit(write, capsys):
+    # an anchor of 5 values used 3 times: 3 x (the list and its 5 values) = 18 values read
+    # through aliases; the 9 values written (the root, format, a's list and its 5 values, b's
+    # list; keys are not values) are counted apart
+    path = write("format: sakip-lint/1\na: &a [x, x, x, x, x]\nb: [*a, *a, *a]\n")
+    code, lines = plain(capsys, "--limit", "max_alias_nodes=17", str(path))
+    assert code == 2 and lines == [
+        f"{path}:3:4: LOAD001 [kesalahan] Alias YAML (*nama) di berkas ini dijabarkan menjadi "
+        "lebih dari 17 nilai; pembacaan dihentikan di alias ini (ubah dengan --limit "
+        "max_alias_nodes=...)"]
+    code, lines = plain(capsys, "--limit", "max_alias_nodes=18", "--limit", "max_nodes=9",
+                        str(path))
+    assert code == 2 and any(line.endswith("Kunci tidak dikenal 'a'") for line in lines)  # read
+    code, lines = plain(capsys, "--limit", "max_nodes=8", str(path))
+    assert code == 2 and "lebih dari 8 nilai YAML" in lines[0]
+
+
 def test_an_alias_that_contains_itself_is_named(write, capsys):
     path = write("format: sakip-lint/1\nx: &a [1, *a]\n")
     code, lines = plain(capsys, str(path))

@@ -24,7 +24,8 @@ ENV_PREFIX = "SAKIP_LINT_LIMIT_"
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int = 64 * 1024 * 1024  # bytes read from one data or rule file
-    max_nodes: int = 2_000_000  # YAML nodes of one file, every alias counted expanded
+    max_nodes: int = 5_000_000  # YAML nodes written in one file (100 000 indicators: 2.2 M)
+    max_alias_nodes: int = 100_000  # YAML nodes read through aliases (*name), counted expanded
     max_aliases: int = 10_000  # YAML alias uses (*name) in one file
     max_depth: int = 64  # nesting of lists and mappings in a data file
     max_digits: int = 30  # digits of one number as written (a scale word counts its zeros)

@@ -77,8 +77,9 @@ class _NodeReader:
     """Turns composed YAML nodes into plain data (raw strings, lists, dicts) and a SourceMap.
 
     Aliases (``*name``) are expanded here, so this is where expansion is bounded: the number of
-    alias uses, the number of nodes read in all and the nesting depth (``sakip_lint.limits``);
-    an alias that contains itself is named as such.
+    alias uses, the nodes read through aliases (a short file of many uses of a long anchor
+    multiplies without them), the nodes written in the file and the nesting depth
+    (``sakip_lint.limits``); an alias that contains itself is named as such.
     """
 
     def __init__(self, file: str, limits: Limits) -> None:
@@ -89,6 +90,8 @@ class _NodeReader:
         self.limits = limits
         self.nodes = 0
         self.aliases = 0
+        self.alias_nodes = 0  # nodes read again through an alias, the alias's own one included
+        self.expanding: list[yaml.Node | None] = []  # where the aliases being expanded are used
         self.homes: dict[int, tuple[int, int] | None] = {}  # node -> the edge first read through
         self.open: set[int] = set()  # collections being read: meeting one is a recursive alias
 
@@ -114,9 +117,15 @@ class _NodeReader:
         home = self.homes.setdefault(id(node), edge)
         aliased = home != edge
         where = site if aliased else None  # an alias is reported where it is used
-        self.nodes += 1
-        if self.nodes > self.limits.max_nodes:
-            raise self._stop(node, path, "limit.nodes", where, limit=self.limits.max_nodes)
+        if aliased or self.expanding:
+            self.alias_nodes += 1
+            if self.alias_nodes > self.limits.max_alias_nodes:  # at the outermost alias used
+                raise self._stop(node, path, "limit.alias-nodes", (self.expanding or [site])[0],
+                                 limit=self.limits.max_alias_nodes)
+        else:
+            self.nodes += 1
+            if self.nodes > self.limits.max_nodes:
+                raise self._stop(node, path, "limit.nodes", None, limit=self.limits.max_nodes)
         if len(path) > self.limits.max_depth:
             raise self._stop(node, path, "limit.depth", where, limit=self.limits.max_depth)
         if id(node) in self.open:
@@ -134,11 +143,16 @@ class _NodeReader:
         self.values[path] = self._mark(node)
         if isinstance(node, yaml.ScalarNode):
             return None if node.tag == NULL_TAG else node.value
+        aliased = self.homes[id(node)] != edge
         self.open.add(id(node))
+        if aliased:
+            self.expanding.append(site)
         try:
             return self._collection(node, path)
         finally:
             self.open.discard(id(node))
+            if aliased:
+                self.expanding.pop()
 
     def _collection(self, node: yaml.Node, path: Path_) -> object:
         if isinstance(node, yaml.SequenceNode):

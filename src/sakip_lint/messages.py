@@ -142,8 +142,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is larger than the limit of {limit} bytes and was not read to its end (change it with --limit max_bytes=...)",
     },
     "limit.nodes": {
-        "id": "Berkas memuat lebih dari {limit} nilai YAML setelah alias (*nama) dijabarkan; pembacaan dihentikan di sini (ubah dengan --limit max_nodes=...)",
-        "en": "The file holds more than {limit} YAML values once its aliases (*name) are expanded; reading stopped here (change it with --limit max_nodes=...)",
+        "id": "Berkas memuat lebih dari {limit} nilai YAML; pembacaan dihentikan di sini (ubah dengan --limit max_nodes=...)",
+        "en": "The file holds more than {limit} YAML values; reading stopped here (change it with --limit max_nodes=...)",
+    },
+    "limit.alias-nodes": {
+        "id": "Alias YAML (*nama) di berkas ini dijabarkan menjadi lebih dari {limit} nilai; pembacaan dihentikan di alias ini (ubah dengan --limit max_alias_nodes=...)",
+        "en": "The YAML aliases (*name) of this file expand to more than {limit} values; reading stopped at this alias (change it with --limit max_alias_nodes=...)",
     },
     "limit.aliases": {
         "id": "Berkas memakai alias YAML (*nama) lebih dari {limit} kali; pembacaan dihentikan di sini (ubah dengan --limit max_aliases=...)",
