@@ -126,6 +126,24 @@ def test_nodes_read_through_aliases_have_their_own_limit(write, capsys):
     assert code == 2 and "lebih dari 8 nilai YAML" in lines[0]
 
 
+def test_a_long_value_is_cut_in_tables_and_kept_whole_in_json(write, capsys):
+    name = "a" * 550 + "z" * 50  # 600 characters: the cell shows "IK-01 " and 494 of them
+    path = write(MINI.replace("teks: Jumlah dokumen", f"teks: {name}"))
+    for fmt in ("plain", "markdown", "rich"):
+        code, out, _ = run(capsys, "capaian", "--format", fmt, "--lang", "en", str(path))
+        folded = "".join(out.replace("│", "").split())  # rich folds the cell over lines
+        assert code == 0 and "a…(+106characters)" in folded, fmt
+        assert "z" not in out.replace("Realisation", "").replace("Capaian", ""), fmt
+    code, out, _ = run(capsys, "capaian", "--format", "json", str(path))
+    assert json.loads(out)["indikator"][0]["teks"] == name
+    longest = write(MINI.replace("teks: Jumlah dokumen", "teks: " + "x" * 1001), "long.yaml")
+    code, lines = plain(capsys, "--limit", "max_scalar_chars=1000", str(longest))
+    assert code == 2 and lines == [
+        f"{longest}:14:23: LOAD001 [kesalahan] Nilai YAML ini lebih panjang dari 1000 karakter; "
+        "pembacaan dihentikan di sini (ubah dengan --limit max_scalar_chars=...)"]
+    assert plain(capsys, "--limit", "max_scalar_chars=1001", str(longest))[0] == 0
+
+
 def test_an_alias_that_contains_itself_is_named(write, capsys):
     path = write("format: sakip-lint/1\nx: &a [1, *a]\n")
     code, lines = plain(capsys, str(path))

@@ -27,6 +27,7 @@ class Limits:
     max_nodes: int = 5_000_000  # YAML nodes written in one file (100 000 indicators: 2.2 M)
     max_alias_nodes: int = 100_000  # YAML nodes read through aliases (*name), counted expanded
     max_aliases: int = 10_000  # YAML alias uses (*name) in one file
+    max_scalar_chars: int = 1_000_000  # characters of one YAML value or key (a name, a quote)
     max_depth: int = 64  # nesting of lists and mappings in a data file
     max_digits: int = 30  # digits of one number as written (a scale word counts its zeros)
     max_decimals: int = 10  # decimals of one number, of a rounding and of a rule constant

@@ -142,6 +142,8 @@ class _NodeReader:
         self._count(node, path, site, edge)
         self.values[path] = self._mark(node)
         if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > self.limits.max_scalar_chars:
+                raise self._stop(node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
             return None if node.tag == NULL_TAG else node.value
         aliased = self.homes[id(node)] != edge
         self.open.add(id(node))
@@ -171,6 +173,8 @@ class _NodeReader:
                 continue
             key = key_node.value
             child = path + (key,)
+            if len(key) > self.limits.max_scalar_chars:
+                raise self._stop(key_node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
             if key in data:
                 first_line = self.keys[child][0]
                 self.findings.append(_load_finding("LOAD003", "load.duplicate-key",

@@ -157,6 +157,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Daftar dan pemetaan bersarang lebih dari {limit} tingkat di sini (ubah dengan --limit max_depth=...)",
         "en": "Lists and mappings nest more than {limit} levels deep here (change it with --limit max_depth=...)",
     },
+    "limit.scalar": {
+        "id": "Nilai YAML ini lebih panjang dari {limit} karakter; pembacaan dihentikan di sini (ubah dengan --limit max_scalar_chars=...)",
+        "en": "This YAML value is longer than {limit} characters; reading stopped here (change it with --limit max_scalar_chars=...)",
+    },
     "limit.recursive-alias": {
         "id": "Alias YAML ini memuat dirinya sendiri: nilainya tidak pernah selesai",
         "en": "This YAML alias contains itself: its value never ends",
@@ -185,6 +189,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Nilai '{field}' tidak sah (detail: {detail})",
         "en": "Invalid value of '{field}' (detail: {detail})",
     },
+    "text.cut": {"id": "…(+{count} karakter)", "en": "…(+{count} characters)"},
     "kind.visi": {"id": "visi", "en": "vision (visi)"},
     "kind.misi": {"id": "misi", "en": "mission (misi)"},
     "kind.tujuan": {"id": "tujuan", "en": "objective (tujuan)"},
@@ -708,6 +713,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# The most characters of one text from the data shown in a table cell or a message: a cell
+# of 10 MB would make the table megabytes wide (and rich's folding of it superlinear), and an
+# echoed value of that size hides the message. The JSON outputs keep every text whole.
+SHOWN_CHARS = 500
+
+
+def shortened(text: str, lang: str = DEFAULT_LANGUAGE, limit: int = SHOWN_CHARS) -> str:
+    """``text``, or its first ``limit`` characters and a marker saying how many more there are."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + render("text.cut", lang, count=len(text) - limit)
+
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -788,14 +806,15 @@ def render_subject(subject: Subject, lang: str = DEFAULT_LANGUAGE) -> str:
     data file spells it."""
     key = f"kind.{subject.kind}"
     kind = render(key, lang) if key in CATALOGUE else subject.kind
-    return f"{kind} {subject.id}".strip()
+    return f"{kind} {shortened(subject.id, lang)}".strip()
 
 
 def render_place(location: Location, lang: str = DEFAULT_LANGUAGE) -> str:
     """A place as a reviewer reads it: 'Tabel 3.5, sasaran S-04' (the pointer when it has
     neither a place nor a subject)."""
     subject = None if location.subject is None else render_subject(location.subject, lang)
-    return ", ".join(part for part in (location.place, subject) if part) or location.pointer
+    place = None if location.place is None else shortened(location.place, lang)
+    return ", ".join(part for part in (place, subject) if part) or shortened(location.pointer, lang)
 
 
 def render_finding(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -21,17 +21,19 @@ from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
-from sakip_lint.messages import render, render_finding, render_subject
+from sakip_lint.messages import render, render_finding, render_subject, shortened
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
 
 FORMATS = ("rich", "json", "markdown", "plain")
 
 
-def _escaped(row: list[str], fmt: str) -> list[str]:
-    """The cells of a table row as text of ``fmt`` (plain for the ``simple`` tables)."""
+def _escaped(row: list[str], fmt: str, lang: str | None = None) -> list[str]:
+    """The cells of a table row as text of ``fmt`` (plain for the ``simple`` tables); with
+    ``lang``, each shortened to what a cell shows (``messages.shortened``) — not the cells of
+    findings, whose messages shorten the data they quote and keep their own words whole."""
     cell = escape.markdown if fmt == "markdown" else escape.plain
-    return [cell(text) for text in row]
+    return [cell(text if lang is None else shortened(text, lang)) for text in row]
 
 
 def _rich_headed(table: Table, headers: list[str]) -> Table:
@@ -40,9 +42,10 @@ def _rich_headed(table: Table, headers: list[str]) -> Table:
     return table
 
 
-def _rich_table(table: Table, rows: list[list[str]]) -> None:
+def _rich_table(table: Table, rows: list[list[str]], lang: str | None = None) -> None:
     for row in rows:
-        table.add_row(*(escape.rich(text) for text in row))
+        table.add_row(*(escape.rich(text if lang is None else shortened(text, lang))
+                        for text in row))
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,8 @@ def finding_json(finding: Finding) -> dict:
 
 def _subject(location: Location, lang: str) -> str:
     subject = None if location.subject is None else render_subject(location.subject, lang)
-    return ", ".join(part for part in (subject, location.place) if part)
+    place = None if location.place is None else shortened(location.place, lang)
+    return ", ".join(part for part in (subject, place) if part)
 
 
 def summary(results: list[FileResult], lang: str) -> str:
@@ -304,7 +308,7 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
             table = Table(title=escape.rich(title))
             for header in headers:  # fold, not cut: a rule file's line must stay readable
                 table.add_column(escape.rich(header), overflow="fold")
-            _rich_table(table, rows)
+            _rich_table(table, rows, lang)
             console.print(table)
         return buffer.getvalue()
     tablefmt = "github" if fmt == "markdown" else "simple"
@@ -312,8 +316,8 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
     parts = [text(provenance.line(result, lang)), ""]
     for title, headers, rows in tables:
         parts += [f"## {text(title)}" if fmt == "markdown" else text(title), "",
-                  tabulate([_escaped(row, fmt) for row in rows], _escaped(headers, fmt),
-                           tablefmt=tablefmt, disable_numparse=True), ""]
+                  tabulate([_escaped(row, fmt, lang) for row in rows],
+                           _escaped(headers, fmt, lang), tablefmt=tablefmt, disable_numparse=True), ""]
     return "\n".join(parts)
 
 
@@ -330,10 +334,10 @@ def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
     if fmt == "rich":
         console, buffer = _console()
         table = _rich_headed(Table(), headers)
-        _rich_table(table, rows)
+        _rich_table(table, rows, lang)
         console.print(table)
         return buffer.getvalue()
-    return tabulate([_escaped(row, fmt) for row in rows], _escaped(headers, fmt),
+    return tabulate([_escaped(row, fmt, lang) for row in rows], _escaped(headers, fmt, lang),
                     tablefmt="github" if fmt == "markdown" else "simple",
                     disable_numparse=True) + "\n"
 
