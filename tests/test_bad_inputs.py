@@ -94,13 +94,16 @@ def _reuse_parsed_defaults() -> None:  # pragma: no cover - runs in the child pr
     _ruleset.parse_rules = parse_rules
 
 
-def _child(argv: list[str], out_path: str, err_path: str, memory: int) -> None:  # pragma: no cover
-    """The command line in a forked process: its limits, its own stdout and stderr (written
-    as an interpreter started in a pipe writes them: strict locale encoding for stdout)."""
+def _child(argv: list[str], out_path: str, err_path: str, memory: int,
+           environment: dict[str, str]) -> None:  # pragma: no cover
+    """The command line in a forked process: its limits, its environment, its own stdout and
+    stderr (written as an interpreter started in a pipe writes them: strict locale encoding
+    for stdout)."""
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT + 1, TIME_LIMIT + 1))
     os.chdir(BAD)
     os.environ.pop("SAKIP_LINT_DEBUG", None)
+    os.environ.update(environment)
     _reuse_parsed_defaults()
     for fd, path in ((1, out_path), (2, err_path)):
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -227,7 +230,7 @@ def _run_all(runs: list[tuple[dict, str, dict]], folder: Path) -> dict[tuple[str
             case, lang, made = pending.pop(0)
             paths = tuple(folder / f"{case['id']}-{lang}.{name}" for name in ("out", "err"))
             process = forks.Process(target=_child, args=(_argv(case, lang, made), *map(str, paths),
-                                                         memory))
+                                                         memory, case.get("env", {})))
             process.start()
             running[process.sentinel] = ((case["id"], lang), process, paths,
                                          time.monotonic() + TIME_LIMIT)

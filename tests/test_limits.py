@@ -194,6 +194,25 @@ def test_a_wrong_limit_setting_is_refused(write, capsys):
     assert code == 2 and "Limit max_depth must be a positive whole number, not '-3'" in err
 
 
+def test_every_limit_has_a_largest_value_and_the_largest_ones_work(write, capsys, monkeypatch):
+    path = write(MINI)
+    for name, maximum in limits.MAXIMA.items():
+        code, out, err = run(capsys, "check", "--lang", "en", "--limit", f"{name}={maximum + 1}",
+                             str(path))
+        assert code == 2 and err == f"Limit {name} can be at most {maximum}, not '{maximum + 1}'\n"
+    monkeypatch.setenv("SAKIP_LINT_LIMIT_MAX_DIGITS", "9" * 40)  # int() of it is never needed
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 2 and "Batas SAKIP_LINT_LIMIT_MAX_DIGITS paling besar 1000" in err
+    monkeypatch.delenv("SAKIP_LINT_LIMIT_MAX_DIGITS")
+    # at their largest, the decimal context and the recursive reader still work
+    everything = [arg for name, maximum in limits.MAXIMA.items()
+                  for arg in ("--limit", f"{name}={maximum}")]
+    assert plain(capsys, *everything, str(path)) == (0, [])
+    deep = write("format: " + "[" * 300 + "]" * 300 + "\n", "deep.yaml")
+    code, lines = plain(capsys, "--limit", "max_depth=200", str(deep))
+    assert code == 2 and lines[0].startswith(f"{deep}:1:209: LOAD001")  # '[' number 201
+
+
 # --- 1. numbers too long to compute are findings on their cell -------------------------------
 
 def test_a_realisasi_beyond_the_digit_limit_is_a_finding_on_its_cell(write, capsys):

@@ -293,6 +293,9 @@ def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[F
         data = reader.read(node)
     except _TooMuch as stop:
         return None, None, [stop.finding]
+    except RecursionError:  # max_depth is bounded below Python's recursion limit: never here
+        return None, None, [_load_finding("LOAD001", "limit.depth", Location(file=file),
+                                          limit=reader.limits.max_depth)]
     return data, SourceMap(file=file, values=reader.values, keys=reader.keys), reader.findings
 
 

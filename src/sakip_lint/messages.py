@@ -173,6 +173,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Batas {name} harus bilangan bulat positif, bukan '{value}'",
         "en": "Limit {name} must be a positive whole number, not '{value}'",
     },
+    "limit.too-large": {
+        "id": "Batas {name} paling besar {maximum}, bukan '{value}'",
+        "en": "Limit {name} can be at most {maximum}, not '{value}'",
+    },
     "load.yaml-syntax-detail": {
         "id": "YAML/JSON tidak dapat dibaca (detail: {detail})",
         "en": "YAML/JSON cannot be read (detail: {detail})",
