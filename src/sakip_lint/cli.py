@@ -26,8 +26,17 @@ from sakip_lint.ruleset import Ruleset, load_ruleset
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose errors quote the arguments they refuse: quoted visibly, so an argument
+    cannot reach the terminal as a control sequence."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {escape.plain(message)}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                         help="extra rule folder or file (*.sakip); repeatable")
     common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
@@ -35,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                         help="change a limit against hostile input (" + ", ".join(limits.NAMES)
                              + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sakip-lint",
         description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
     parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
@@ -134,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         limits.configure(limits.parse_settings(args.limit))
-    except limits.LimitError as error:
-        print(render(error.key, args.lang, **error.arguments), file=sys.stderr)
+    except limits.LimitError as error:  # the setting is echoed: written out, never raw
+        print(escape.plain(render(error.key, args.lang, **error.arguments)), file=sys.stderr)
         return EXIT_UNUSABLE
     try:
         with limits.arithmetic():  # every computation of the run, within the limits

@@ -27,7 +27,7 @@ class DslProblem:
 
     def format(self, lang: str = "id") -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        lines = [f"{escape.plain(where)}: {self.message(lang)}"]
+        lines = [escape.plain(f"{where}: {self.message(lang)}")]  # both may quote the input
         if self.source_line is not None and self.column:
             # the rule file's own line, its control characters written out; the caret under
             # the same character of the shown line
