@@ -94,6 +94,13 @@ def dot_string(text: object) -> str:
     return f'"{dot(text)}"'
 
 
+def dot_id(text: object) -> str:
+    """A Graphviz node id: a double-quoted string that is different for different texts. The
+    backslashes of the text are doubled before its control characters are written out, so an
+    ESC (shown ``\\x1b``) and the four characters ``\\x1b`` typed in an id stay two nodes."""
+    return dot_string(str(text).replace("\\", "\\\\"))
+
+
 _MERMAID_ACTIVE = re.compile(r'[&<>"#|`;\[\]{}()]')
 
 
