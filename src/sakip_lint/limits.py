@@ -32,7 +32,10 @@ class Limits:
     the tool itself would fail — Python's recursion, the decimal context — or a single value
     would take minutes, which no real report needs."""
 
-    max_bytes: int = _limit(64 * 1024 * 1024, 4 * 1024**3)  # bytes read from one data or rule file
+    max_bytes: int = _limit(64 * 1024 * 1024, 4 * 1024**3)  # bytes read from one data file
+    # bytes of one rule file: the largest built-in one has 23 KB, and 2 MiB of polarity
+    # patterns take 11 s to parse and compile (512 KiB: under 3 s)
+    max_rule_bytes: int = _limit(512 * 1024, 64 * 1024 * 1024)
     max_nodes: int = _limit(5_000_000, 100_000_000)  # YAML nodes written in one file (100 000 indicators: 2.2 M)
     max_alias_nodes: int = _limit(100_000, 100_000_000)  # YAML nodes read through aliases (*name), counted expanded
     max_aliases: int = _limit(10_000, 100_000_000)  # YAML alias uses (*name) in one file

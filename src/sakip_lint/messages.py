@@ -138,8 +138,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Control character {character} at line {line_number} column {column_number} is not allowed in a text file; remove it",
     },
     "limit.bytes": {
-        "id": "Berkas lebih besar dari batas {limit} bait dan tidak dibaca sampai habis (ubah dengan --limit max_bytes=...)",
-        "en": "The file is larger than the limit of {limit} bytes and was not read to its end (change it with --limit max_bytes=...)",
+        "id": "Berkas lebih besar dari batas {limit} bait dan tidak dibaca sampai habis (ubah dengan --limit {name}=...)",
+        "en": "The file is larger than the limit of {limit} bytes and was not read to its end (change it with --limit {name}=...)",
     },
     "limit.nodes": {
         "id": "Berkas memuat lebih dari {limit} nilai YAML; pembacaan dihentikan di sini (ubah dengan --limit max_nodes=...)",

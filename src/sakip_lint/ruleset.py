@@ -91,7 +91,7 @@ def user_sources(folder: Path) -> list[RuleSource]:
         raise DslError([problem(str(folder), None, None, None, "dsl.no-rules", path=folder)])
     sources = []
     for path in paths:  # bounded, decoded and located as data files are (sakip_lint.textfile)
-        content, unreadable = read_bytes(path)
+        content, unreadable = read_bytes(path, "max_rule_bytes")
         text, unreadable = decode(content) if content is not None else (None, unreadable)
         if unreadable is not None:
             raise DslError([problem(str(path), None, unreadable.line, unreadable.column,

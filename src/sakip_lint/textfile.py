@@ -1,7 +1,7 @@
 """Reading an input file as text, bounded and with every problem located.
 
-Data files and rule files are both read here: at most ``limits.max_bytes`` (``/dev/zero`` or a
-huge file is refused after that many bytes, never read whole), decoded as UTF-8 with or without
+Data files and rule files are both read here: at most ``limits.max_bytes`` (``max_rule_bytes``
+for a rule file; ``/dev/zero`` or a huge file is refused after that many bytes, never read whole), decoded as UTF-8 with or without
 a BOM (UTF-16 and UTF-32 are named, not read). A file that cannot be read says why in words a
 compiler can act on — a symbolic-link loop, a folder, UTF-16 without a BOM, the line and column
 of a byte that is not UTF-8 or of a control character — never a byte offset or an OS message
@@ -42,9 +42,10 @@ class TextProblem:
     column: int | None = None
 
 
-def read_bytes(path: Path) -> tuple[bytes | None, TextProblem | None]:
-    """The content of ``path``, read up to the size limit, or why it cannot be read."""
-    limit = current().max_bytes
+def read_bytes(path: Path, limit_name: str = "max_bytes") -> tuple[bytes | None, TextProblem | None]:
+    """The content of ``path``, read up to its size limit (``limit_name``: data files and
+    rule files have their own), or why it cannot be read."""
+    limit = getattr(current(), limit_name)
     try:
         if stat.S_ISFIFO(mode := os.stat(path).st_mode) or stat.S_ISSOCK(mode):
             # opening a pipe nobody writes to waits for ever
@@ -62,7 +63,7 @@ def read_bytes(path: Path) -> tuple[bytes | None, TextProblem | None]:
             return None, TextProblem("text.symlink-loop", {"path": path})
         return None, TextProblem("text.unreadable", {"detail": error.strerror or str(error)})
     if len(content) > limit:
-        return None, TextProblem("limit.bytes", {"limit": limit})
+        return None, TextProblem("limit.bytes", {"limit": limit, "name": limit_name})
     return content, None
 
 
