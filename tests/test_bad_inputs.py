@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 import yaml
 
@@ -276,6 +277,22 @@ def _json_strings(document) -> list[str]:
     return [document] if isinstance(document, str) else []
 
 
+# what GitHub would make of text from the data: a link, an image, emphasis, code, a strikethrough
+MARKUP_ELEMENT = re.compile(r"<(a|img|em|strong|del|code|script|iframe)\b")
+
+
+def _renders_as_written(page: str, explain: bool) -> None:
+    """A Markdown output rendered as GitHub renders it (cmark-gfm with its tables,
+    autolinks, strikethrough and tag filter) holds no raw HTML, and text from the data makes
+    no element: the page shows it as written. ``explain`` shows a rule writer's Markdown,
+    whose emphasis and links are theirs to write."""
+    html = cmarkgfm.github_flavored_markdown_to_html(page)
+    assert "raw HTML omitted" not in html, html[-2000:]
+    if not explain:
+        found = MARKUP_ELEMENT.search(html)
+        assert found is None, html[max(0, found.start() - 200):found.end() + 200]
+
+
 @pytest.mark.parametrize("case,lang", RUNS, ids=[f"{case['id']}-{lang}" for case, lang in RUNS])
 def test_bad_input(case, lang, outcomes):
     outcome = outcomes[(case["id"], lang)]
@@ -293,6 +310,8 @@ def test_bad_input(case, lang, outcomes):
         assert fragment in text, f"{fragment!r} not in output:\n{text[-3000:]}"
     for fragment in _wanted(case, lang, "not_contains"):
         assert fragment not in text, f"{fragment!r} in output"
+    if case.get("format") == "markdown":
+        _renders_as_written(out, explain=case.get("args", ["check"])[0] == "explain")
     if case.get("dot_renders") and shutil.which("dot"):
         drawn = subprocess.run(["dot", "-Tsvg"], input=outcome.out, capture_output=True,
                                timeout=30)
@@ -313,6 +332,11 @@ def test_bad_input(case, lang, outcomes):
     ("plain", "Tabel 3.1 [/] <b> | \\", "Tabel 3.1 [/] <b> | \\"),  # nothing else changes
     ("markdown", "<img onerror=x> & [a](b) | `c` *d* \\", "&lt;img onerror=x&gt; &amp; \\[a\\](b) \\| \\`c\\` \\*d\\* \\\\"),
     ("markdown", "a\x1bb", "a\\\\x1bb"),  # the backslash of \x1b is itself escaped
+    # GitHub's autolinks, emphasis with _ and strikethrough; "3.1:" and "awww." are no link
+    ("markdown", "https://a.b/c WWW.d.e _f_ ~~g~~ ftp://h 3.1: awww.x (www.y",
+     "https\\://a.b/c WWW\\.d.e \\_f\\_ \\~\\~g\\~\\~ ftp\\://h 3.1: awww.x (www\\.y"),
+    ("markdown_block", "*doc* <b>x</b>\n\t[a](b)\x1b", "*doc* &lt;b&gt;x&lt;/b&gt;\n\t[a](b)\\x1b"),
+    ("markdown_fence", "a ```` b ` c", "`````"),
     ("html", "<script>\"'&\x1b", "&lt;script&gt;&quot;&#x27;&amp;\\x1b"),
     ("dot", 'a"b\\', 'a\\"b\\\\'),
     ("dot_string", "\\N", '"\\\\N"'),
@@ -321,6 +345,24 @@ def test_bad_input(case, lang, outcomes):
 def test_escape_functions(function, text, expected):
     from sakip_lint import escape
     assert getattr(escape, function)(text) == expected
+
+
+def test_markdown_from_the_data_renders_as_written():
+    from sakip_lint import escape
+    text = "https://a.b/c www.d.e _f_ ~~g~~ *h* `i` [j](k) <b>l</b> &amp; | \\"
+    html = cmarkgfm.github_flavored_markdown_to_html(escape.markdown(text))
+    assert html == "<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        + "</p>\n"
+
+
+def test_every_rule_explained_in_markdown_holds_no_raw_html(capsys):
+    rules = _ruleset.load_ruleset().rules
+    for rule in rules:
+        assert main(["explain", rule.code, "--format", "markdown"]) == 0
+        html = cmarkgfm.github_flavored_markdown_to_html(capsys.readouterr().out)
+        assert "raw HTML omitted" not in html, rule.code
+        # each example is one code block: its text cannot end the block
+        assert html.count("<pre") == len(rule.examples), rule.code
 
 
 def test_escape_for_rich_is_text_not_markup():

@@ -354,16 +354,22 @@ def render_explain(rule, fmt: str, lang: str) -> str:
                                   "source": rule.source,
                                   "examples": [{"kind": e.kind, "text": e.text}
                                                for e in rule.examples]})
+    # the rule writer's text: kept as Markdown, but no raw HTML on a Markdown page; the
+    # examples are code, shown as written inside a fence they cannot close
+    text = escape.markdown_block if fmt == "markdown" else (lambda written: written)
     params = ", ".join(f"{name} = {', '.join(values)}" for name, values in rule.params.items()
                        if values)
-    lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",
-             f"- {render('explain.basis', lang)}: {rule.basis or '-'}",
-             f"- {render('explain.check', lang)}: {rule.check}" + (f" ({params})" if params else ""),
-             f"- {render('explain.source', lang)}: {rule.source}", "",
-             rule.doc(lang) or "", "", f"## {render('explain.messages', lang)}", ""]
-    lines += [f"- {language}: {template}" for language, template in sorted(rule.messages.items())]
+    lines = [f"# {rule.code} {text(rule.name)} "
+             f"({render(f'severity.{rule.severity.value}', lang)})", "",
+             f"- {render('explain.basis', lang)}: {text(rule.basis or '-')}",
+             f"- {render('explain.check', lang)}: {rule.check}" + (f" ({text(params)})" if params else ""),
+             f"- {render('explain.source', lang)}: "
+             f"{escape.markdown(rule.source) if fmt == 'markdown' else rule.source}", "",
+             text(rule.doc(lang) or ""), "", f"## {render('explain.messages', lang)}", ""]
+    lines += [f"- {language}: {text(template)}" for language, template in sorted(rule.messages.items())]
     for example in rule.examples:
-        lines += ["", f"## {render(f'explain.example.{example.kind}', lang)}", "", "```yaml",
-                  example.text, "```"]
+        fence = escape.markdown_fence(example.text)
+        lines += ["", f"## {render(f'explain.example.{example.kind}', lang)}", "", fence + "yaml",
+                  example.text, fence]
     lines += ["", render("explain.example-note", lang)]
     return escape.plain("\n".join(lines), block=True) + "\n"
