@@ -205,6 +205,12 @@ def _argv(case: dict, lang: str, made: dict[str, str | bytes]) -> list[str]:
     return args
 
 
+def _environment(case: dict, lang: str) -> dict[str, str]:
+    """The case's variables; without --lang, the language is the environment's."""
+    language = {} if case.get("lang_flag", True) else {"SAKIP_LINT_LANG": lang}
+    return {**language, **case.get("env", {})}
+
+
 @dataclass(frozen=True)
 class Outcome:
     code: int | None  # None: the time bound was exceeded
@@ -231,7 +237,7 @@ def _run_all(runs: list[tuple[dict, str, dict]], folder: Path) -> dict[tuple[str
             case, lang, made = pending.pop(0)
             paths = tuple(folder / f"{case['id']}-{lang}.{name}" for name in ("out", "err"))
             process = forks.Process(target=_child, args=(_argv(case, lang, made), *map(str, paths),
-                                                         memory, case.get("env", {})))
+                                                         memory, _environment(case, lang)))
             process.start()
             running[process.sentinel] = ((case["id"], lang), process, paths,
                                          time.monotonic() + TIME_LIMIT)

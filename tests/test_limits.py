@@ -428,6 +428,35 @@ def test_a_rule_file_has_its_own_smaller_size_limit(capsys, tmp_path):
 
 # --- 4. load messages: located, named, in the reader's language ----------------------------
 
+def test_the_systems_reasons_for_not_opening_a_file_are_named(write, capsys, monkeypatch):
+    import errno
+    from sakip_lint import textfile
+    path = write(MINI)
+    for number, words in ((errno.ENXIO, "is a device that does not exist or cannot be read"),
+                          (errno.EACCES, "There is no permission to read"),
+                          (errno.EIO, "File cannot be read (detail: Input/output error)")):
+        def refuse(*args, number=number, **kwargs):
+            raise OSError(number, os.strerror(number))
+        monkeypatch.setattr(textfile, "open", refuse, raising=False)
+        code, lines = plain(capsys, "--lang", "en", str(path))
+        assert code == 2 and words in lines[0] and lines[0].startswith(f"{path}: LOAD000"), lines
+
+
+def test_the_language_is_known_before_the_arguments_are_parsed(monkeypatch):
+    from sakip_lint.cli import language
+    monkeypatch.delenv("SAKIP_LINT_LANG", raising=False)
+    assert language(["check", "x", "--lang", "en"]) == "en"
+    assert language(["check", "--lang=en", "x"]) == "en"
+    assert language(["check", "--lan", "en"]) == "en"  # argparse accepts the abbreviation
+    assert language(["check", "--lang", "fr"]) == "id"  # argparse refuses it, in Indonesian
+    assert language(["check", "--", "--lang", "en"]) == "id"
+    monkeypatch.setenv("SAKIP_LINT_LANG", "en")
+    assert language(["check", "x"]) == "en"
+    assert language(["check", "--lang", "id"]) == "id"  # the option wins
+    monkeypatch.setenv("SAKIP_LINT_LANG", "fr")
+    assert language(["check"]) == "id"
+
+
 def test_an_unclosed_quote_is_reported_where_it_opens(write, capsys):
     text = MINI.replace("instansi: Contoh", 'instansi: "Contoh')
     path = write(text)
@@ -492,18 +521,19 @@ def test_links_that_loop_or_lead_nowhere_and_folders_are_named(tmp_path, capsys)
         f"{tmp_path}: LOAD000 [error] {tmp_path} is a folder, not a file"]
 
 
-def test_english_details_of_libraries_are_kept_apart(write, capsys):
+def test_what_libraries_say_in_english_is_said_in_the_readers_language(write, capsys):
     unknown_escape = write('format: sakip-lint/1\ninstansi: "a\\qb"\n', "escape.yaml")
     code, lines = plain(capsys, str(unknown_escape))
     assert code == 2
-    assert lines[0].startswith(f"{unknown_escape}:2:")
-    assert "YAML/JSON tidak dapat dibaca (detail: while parsing a quoted scalar found " \
-           "unknown escape character" in lines[0]
+    # 'instansi: "a' is 12 characters: the backslash is column 13
+    assert lines[0] == (f"{unknown_escape}:2:13: LOAD001 [kesalahan] Garis miring terbalik (\\) "
+                        "dalam teks bertanda kutip ganda memulai kode khusus yang tidak dikenal "
+                        "(jalur Windows?); pakai kutip tunggal, misalnya 'C:\\data', atau tulis \\\\")
     year = write(MINI.replace("tahun: 2017", "tahun: " + "9" * 5000), "year.yaml")
     code, lines = plain(capsys, str(year))
     assert code == 2
-    assert lines == [f"{year}:3:8: LOAD002 [kesalahan] Nilai 'tahun' tidak sah (detail: Unable to "
-                     "parse input string as an integer, exceeded maximum size)"]
+    assert lines == [f"{year}:3:8: LOAD002 [kesalahan] Nilai 'tahun' memuat terlalu banyak digit "
+                     "untuk dibaca sebagai bilangan bulat"]
 
 
 def test_a_data_file_formula_is_bounded_like_a_rule_file_one(write, capsys):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sakip_lint import __version__, escape, limits
@@ -18,12 +20,68 @@ from sakip_lint.engine import check_file, check_files, worst
 from sakip_lint.findings import Severity
 from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
 from sakip_lint.graph_export import render_graph
-from sakip_lint.messages import LANGUAGES, render
+from sakip_lint.messages import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES, render
 from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
                                render_findings, render_rules)
 from sakip_lint.ruleset import Ruleset, load_ruleset
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+
+LANGUAGE_VARIABLE = "SAKIP_LINT_LANG"  # the language when --lang is not given
+
+# argparse's own words (it asks gettext for them) and the catalogue entries that say them in
+# the reader's language; they keep argparse's %-placeholders
+ARGPARSE_WORDS = {
+    "usage: ": "cli.argparse.usage",
+    "%(prog)s: error: %(message)s\n": "cli.argparse.error",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid-choice",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid-value",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "one of the arguments %s is required": "cli.argparse.one-required",
+    "expected one argument": "cli.argparse.expected-one",
+    "expected at most one argument": "cli.argparse.expected-at-most-one",
+    "expected at least one argument": "cli.argparse.expected-at-least-one",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "ignored explicit argument %r": "cli.argparse.ignored",
+    "positional arguments": "cli.argparse.positionals",
+    "options": "cli.argparse.options",
+    "show this help message and exit": "cli.argparse.help",
+}
+
+
+def language(argv: list[str], environ=os.environ) -> str:
+    """The language of the run, known before argparse runs (its own messages are in it too):
+    ``--lang`` (or ``--lang=``, or an abbreviation argparse accepts), else SAKIP_LINT_LANG,
+    else Indonesian. A value that is no language is argparse's to refuse."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if len(name) >= 4 and "--lang".startswith(name):
+            value = value if equals else (argv[index + 1] if index + 1 < len(argv) else "")
+            if value in LANGUAGES:
+                return value
+    value = environ.get(LANGUAGE_VARIABLE, "")
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def argparse_in(lang: str) -> Iterator[None]:
+    """argparse speaking ``lang`` while it parses, prints help or refuses an argument."""
+    def translated(text: str) -> str:
+        key = ARGPARSE_WORDS.get(text)
+        return text if key is None else CATALOGUE[key].get(lang, text)
+
+    saved = argparse._, argparse.ngettext
+    argparse._ = translated
+    argparse.ngettext = lambda one, many, count: translated(one if count == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,40 +90,40 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {escape.plain(message)}\n")
+        self.exit(2, argparse._("%(prog)s: error: %(message)s\n")
+                  % {"prog": self.prog, "message": escape.plain(message)})
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(lang: str) -> argparse.ArgumentParser:
+    say = lambda key, **args: render(f"cli.help.{key}", lang, **args)  # noqa: E731
+    default_lang = language([])  # SAKIP_LINT_LANG, when it names a language
     common = _Parser(add_help=False)
     common.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
-                        help="extra rule folder or file (*.sakip); repeatable")
-    common.add_argument("--format", choices=FORMATS, default="rich", help="output format")
-    common.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+                        help=say("rules"))
+    common.add_argument("--lang", choices=LANGUAGES, default=default_lang,
+                        help=say("lang", variable=LANGUAGE_VARIABLE))
     common.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
-                        help="change a limit against hostile input (" + ", ".join(limits.NAMES)
-                             + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
-    parser = _Parser(
-        prog="sakip-lint",
-        description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
-    parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", parents=[common], help="run every check on data files")
+                        help=say("limit", names=", ".join(limits.NAMES)))
+    formatted = _Parser(add_help=False)
+    formatted.add_argument("--format", choices=FORMATS, default="rich", help=say("format"))
+    parser = _Parser(prog="sakip-lint", description=say("description"))
+    parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}",
+                        help=say("version"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     title=say("commands"))
+    check = commands.add_parser("check", parents=[common, formatted], help=say("check"))
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
-                       help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--parent", type=Path, metavar="FILE",
-                       help="the data file of the body above (e.g. the RPJMD): check cascading")
-    capaian = commands.add_parser("capaian", parents=[common],
-                                  help="the capaian tables as the report should print them")
+                       help=say("fail-on"))
+    check.add_argument("--parent", type=Path, metavar="FILE", help=say("parent"))
+    capaian = commands.add_parser("capaian", parents=[common, formatted], help=say("capaian"))
     capaian.add_argument("file", type=Path, metavar="FILE")
-    graph = commands.add_parser("graph", parents=[common],
-                                help="the pohon kinerja with its findings (dot, mermaid, json)")
+    graph = commands.add_parser("graph", parents=[common, formatted], help=say("graph"))
     graph.add_argument("file", type=Path, metavar="FILE")
     graph.add_argument("--to", choices=GRAPH_FORMATS, default="dot", dest="graph_format",
-                       help="graph format (default: dot)")
-    commands.add_parser("rules", parents=[common], help="list the rules in force")
-    explain = commands.add_parser("explain", parents=[common],
-                                  help="the documentation and examples of one rule")
+                       help=say("to"))
+    commands.add_parser("rules", parents=[common, formatted], help=say("rules-command"))
+    explain = commands.add_parser("explain", parents=[common, formatted], help=say("explain"))
     explain.add_argument("code", metavar="CODE")
     return parser
 
@@ -140,7 +198,10 @@ COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "rul
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = language(argv)
+    with argparse_in(lang):
+        args = _parser(lang).parse_args(argv)
     try:
         limits.configure(limits.parse_settings(args.limit))
     except limits.LimitError as error:  # the setting is echoed: written out, never raw

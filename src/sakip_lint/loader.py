@@ -23,6 +23,7 @@ from yaml.reader import ReaderError
 
 from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.limits import Limits, current
+from sakip_lint.messages import term
 from sakip_lint.model import Report
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
@@ -50,6 +51,11 @@ YAML_PROBLEMS = {
     "did not find expected ',' or '}'": "load.yaml.unclosed-mapping",
     "found character that cannot start any token": "load.yaml.bad-character",
     "found undefined alias": "load.yaml.alias",
+    "found unknown escape character": "load.yaml.unknown-escape",
+    "did not find expected alphabetic or numeric character": "load.yaml.anchor-name",
+    "found incompatible YAML document": "load.yaml.version",
+    "found unknown directive name": "load.yaml.directive",
+    "found undefined tag handle": "load.yaml.tag-handle",
 }
 
 
@@ -169,7 +175,7 @@ class _NodeReader:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.findings.append(_load_finding("LOAD001", "load.unsupported-node",
                                                    self._here(key_node, path),
-                                                   feature="complex key"))
+                                                   feature=term("load.feature.complex-key")))
                 continue
             key = key_node.value
             child = path + (key,)

@@ -64,6 +64,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Alias YAML (*nama) merujuk jangkar yang tidak ada",
         "en": "A YAML alias (*name) refers to an anchor that does not exist",
     },
+    "load.yaml.unknown-escape": {
+        "id": "Garis miring terbalik (\\) dalam teks bertanda kutip ganda memulai kode khusus yang tidak dikenal (jalur Windows?); pakai kutip tunggal, misalnya 'C:\\data', atau tulis \\\\",
+        "en": "A backslash (\\) in a double-quoted text starts an escape YAML does not know (a Windows path?); use single quotes, e.g. 'C:\\data', or write \\\\",
+    },
+    "load.yaml.anchor-name": {
+        "id": "Sesudah * (alias) atau & (jangkar) YAML mengharapkan nama dari huruf atau angka; beri tanda kutip bila * atau & adalah bagian dari teks",
+        "en": "After * (an alias) or & (an anchor) YAML expects a name of letters or digits; quote the text if the * or & belongs to it",
+    },
+    "load.yaml.version": {
+        "id": "Berkas menyatakan versi YAML yang tidak didukung (baris %YAML); hapus baris itu",
+        "en": "The file declares a YAML version that is not supported (a %YAML line); remove that line",
+    },
+    "load.yaml.directive": {
+        "id": "Baris yang dimulai dengan % adalah perintah YAML yang tidak dikenal; hapus baris itu atau beri tanda kutip",
+        "en": "A line starting with % is a YAML directive that does not exist; remove the line or quote it",
+    },
+    "load.yaml.tag-handle": {
+        "id": "Tag YAML (!nama!...) yang tidak dideklarasikan; berkas data tidak memakai tag",
+        "en": "A YAML tag (!name!...) that is not declared; data files use no tags",
+    },
+    "load.feature.complex-key": {
+        "id": "kunci majemuk (daftar atau pemetaan sebagai kunci)",
+        "en": "complex key (a list or mapping as a key)",
+    },
     "load.not-mapping": {
         "id": "Isi berkas harus berupa pemetaan (kunci: nilai) pada tingkat teratas",
         "en": "The file must hold a mapping (key: value) at the top level",
@@ -120,6 +144,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "text.broken-link": {
         "id": "Tautan simbolik {path} menunjuk berkas yang tidak ada",
         "en": "Symbolic link {path} points to a file that does not exist",
+    },
+    "text.not-a-directory": {
+        "id": "{path} tidak dapat dibuka: salah satu bagian jalurnya sebelum nama berkas bukan folder",
+        "en": "{path} cannot be opened: a part of its path before the file name is not a folder",
+    },
+    "text.name-too-long": {
+        "id": "Nama berkas atau jalur {path} terlalu panjang untuk sistem berkas",
+        "en": "The file name or path {path} is too long for the file system",
+    },
+    "text.no-device": {
+        "id": "{path} adalah perangkat yang tidak ada atau tidak dapat dibaca, bukan berkas",
+        "en": "{path} is a device that does not exist or cannot be read, not a file",
+    },
+    "text.no-permission": {
+        "id": "Tidak ada izin untuk membaca {path}",
+        "en": "There is no permission to read {path}",
     },
     "text.unreadable": {
         "id": "Berkas tidak dapat dibaca (detail: {detail})",
@@ -216,6 +256,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.integer": {"id": "bilangan bulat", "en": "a whole number"},
     "type.list": {"id": "daftar (list)", "en": "a list"},
     "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
+    "type.boolean": {"id": "ya atau tidak (true atau false)", "en": "yes or no (true or false)"},
+    "load.schema.integer-too-long": {
+        "id": "Nilai '{field}' memuat terlalu banyak digit untuk dibaca sebagai bilangan bulat",
+        "en": "Value of '{field}' has too many digits to be read as a whole number",
+    },
+    "load.schema.at-least": {
+        "id": "Nilai '{field}' harus paling kecil {limit}",
+        "en": "Value of '{field}' must be at least {limit}",
+    },
+    "load.schema.at-most": {
+        "id": "Nilai '{field}' harus paling besar {limit}",
+        "en": "Value of '{field}' must be at most {limit}",
+    },
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
     "finding.same-cause": {
         "id": " — sebab yang sama juga pada {count} nilai lain: {places}",
@@ -669,6 +722,63 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "col.name": {"id": "Nama", "en": "Name"},
     "col.basis": {"id": "Dasar", "en": "Basis"},
+    # --- the command line's help and argparse's own words (sakip_lint.cli) ------------------
+    "cli.help.description": {
+        "id": "Memeriksa laporan kinerja SAKIP (Renstra, RKT, PK, LKjIP) sebelum ditandatangani.",
+        "en": "Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.",
+    },
+    "cli.help.commands": {"id": "perintah", "en": "commands"},
+    "cli.help.version": {"id": "tampilkan versi program lalu keluar", "en": "show the program's version and exit"},
+    "cli.help.rules": {"id": "folder atau berkas aturan tambahan (*.sakip); dapat diulang",
+                       "en": "extra rule folder or file (*.sakip); repeatable"},
+    "cli.help.format": {"id": "format keluaran", "en": "output format"},
+    "cli.help.lang": {"id": "bahasa pesan (bawaan: {variable}, atau id)",
+                      "en": "message language (default: {variable}, or id)"},
+    "cli.help.limit": {
+        "id": "ubah batas terhadap masukan berbahaya ({names}); dapat diulang; juga SAKIP_LINT_LIMIT_<NAMA>",
+        "en": "change a limit against hostile input ({names}); repeatable; also SAKIP_LINT_LIMIT_<NAME>",
+    },
+    "cli.help.check": {"id": "jalankan semua pemeriksaan pada berkas data", "en": "run every check on data files"},
+    "cli.help.fail-on": {
+        "id": "tingkat terendah yang membuat kode keluar 1 (bawaan: error)",
+        "en": "lowest severity that makes the exit code 1 (default: error)",
+    },
+    "cli.help.parent": {
+        "id": "berkas data instansi di atasnya (misalnya RPJMD): periksa cascading",
+        "en": "the data file of the body above (e.g. the RPJMD): check cascading",
+    },
+    "cli.help.capaian": {"id": "tabel capaian sebagaimana seharusnya dicetak laporan",
+                         "en": "the capaian tables as the report should print them"},
+    "cli.help.graph": {"id": "pohon kinerja beserta temuannya (dot, mermaid, json)",
+                       "en": "the pohon kinerja with its findings (dot, mermaid, json)"},
+    "cli.help.to": {"id": "format gambar (bawaan: dot)", "en": "graph format (default: dot)"},
+    "cli.help.rules-command": {"id": "daftar aturan yang berlaku", "en": "list the rules in force"},
+    "cli.help.explain": {"id": "dokumentasi dan contoh satu aturan",
+                         "en": "the documentation and examples of one rule"},
+    "cli.argparse.usage": {"id": "cara pakai: ", "en": "usage: "},
+    "cli.argparse.error": {"id": "%(prog)s: kesalahan: %(message)s\n", "en": "%(prog)s: error: %(message)s\n"},
+    "cli.argparse.argument": {"id": "argumen %(argument_name)s: %(message)s",
+                              "en": "argument %(argument_name)s: %(message)s"},
+    "cli.argparse.invalid-choice": {"id": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+                                    "en": "invalid choice: %(value)r (choose from %(choices)s)"},
+    "cli.argparse.invalid-value": {"id": "nilai %(type)s tidak sah: %(value)r",
+                                   "en": "invalid %(type)s value: %(value)r"},
+    "cli.argparse.unrecognized": {"id": "argumen tidak dikenal: %s", "en": "unrecognized arguments: %s"},
+    "cli.argparse.required": {"id": "argumen berikut wajib ada: %s",
+                              "en": "the following arguments are required: %s"},
+    "cli.argparse.one-required": {"id": "salah satu argumen %s wajib ada",
+                                  "en": "one of the arguments %s is required"},
+    "cli.argparse.expected-one": {"id": "diharapkan satu argumen", "en": "expected one argument"},
+    "cli.argparse.expected-at-most-one": {"id": "diharapkan paling banyak satu argumen",
+                                          "en": "expected at most one argument"},
+    "cli.argparse.expected-at-least-one": {"id": "diharapkan paling sedikit satu argumen",
+                                           "en": "expected at least one argument"},
+    "cli.argparse.ambiguous": {"id": "opsi ambigu: %(option)s dapat berarti %(matches)s",
+                               "en": "ambiguous option: %(option)s could match %(matches)s"},
+    "cli.argparse.ignored": {"id": "argumen eksplisit %r diabaikan", "en": "ignored explicit argument %r"},
+    "cli.argparse.positionals": {"id": "argumen posisi", "en": "positional arguments"},
+    "cli.argparse.options": {"id": "opsi", "en": "options"},
+    "cli.argparse.help": {"id": "tampilkan pesan bantuan ini lalu keluar", "en": "show this help message and exit"},
     "cli.internal-error": {
         "id": "Kesalahan internal sakip-lint: {detail}. Mohon laporkan bersama berkas masukan.",
         "en": "sakip-lint internal error: {detail}. Please report it with the input file.",

@@ -31,6 +31,13 @@ _BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
+# why a file cannot be opened, in the user's language (others keep the system's words)
+_OS_PROBLEMS = {errno.ELOOP: "text.symlink-loop", errno.ENOTDIR: "text.not-a-directory",
+                errno.ENAMETOOLONG: "text.name-too-long", errno.ENXIO: "text.no-device",
+                errno.ENODEV: "text.no-device", errno.EACCES: "text.no-permission",
+                errno.EPERM: "text.no-permission"}
+
+
 @dataclass(frozen=True)
 class TextProblem:
     """Why a file cannot be used as text: a catalogue key, its arguments and where (1-based;
@@ -58,9 +65,9 @@ def read_bytes(path: Path, limit_name: str = "max_bytes") -> tuple[bytes | None,
         return None, TextProblem("load.file-missing", {"path": path})
     except IsADirectoryError:
         return None, TextProblem("text.directory", {"path": path})
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return None, TextProblem("text.symlink-loop", {"path": path})
+    except OSError as error:  # the operating system's own words only for what is not named
+        if error.errno in _OS_PROBLEMS:
+            return None, TextProblem(_OS_PROBLEMS[error.errno], {"path": path})
         return None, TextProblem("text.unreadable", {"detail": error.strerror or str(error)})
     if len(content) > limit:
         return None, TextProblem("limit.bytes", {"limit": limit, "name": limit_name})
