@@ -138,7 +138,7 @@ def mutated(draw, sources: list[Path]) -> bytes:
 COMMANDS = st.sampled_from([
     ("check", "--format", "plain"), ("check", "--format", "json"), ("check", "--format", "rich"),
     ("check", "--format", "markdown", "--lang", "en"), ("capaian", "--format", "plain"),
-    ("capaian", "--format", "json"), ("graph", "--to", "dot"), ("graph", "--to", "mermaid"),
+    ("capaian", "--format", "json"), ("graph", "--to", "dot"), ("graph", "--format", "mermaid"),
     ("graph", "--to", "json")])
 
 

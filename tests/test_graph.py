@@ -31,7 +31,7 @@ def test_each_declaration_of_a_link_is_kept_per_place(graph):
 
 
 def export(capsys, fmt):
-    assert main(["graph", str(FIXTURE), "--to", fmt]) == 0
+    assert main(["graph", str(FIXTURE), "--format", fmt]) == 0
     return capsys.readouterr().out
 
 

@@ -94,6 +94,18 @@ class _Parser(argparse.ArgumentParser):
                   % {"prog": self.prog, "message": escape.plain(message)})
 
 
+def _graph_format(lang: str):
+    """A graph format, or why not: a table format (markdown, rich...) is named as one of the
+    other commands, so that asking graph for it is not taken for a typo."""
+    def graph_format(value: str) -> str:
+        if value in GRAPH_FORMATS:
+            return value
+        key = "cli.graph-table-format" if value in FORMATS else "cli.graph-format"
+        raise argparse.ArgumentTypeError(render(key, lang, value=value,
+                                                allowed=", ".join(GRAPH_FORMATS)))
+    return graph_format
+
+
 def _parser(lang: str) -> argparse.ArgumentParser:
     say = lambda key, **args: render(f"cli.help.{key}", lang, **args)  # noqa: E731
     default_lang = language([])  # SAKIP_LINT_LANG, when it names a language
@@ -118,9 +130,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     check.add_argument("--parent", type=Path, metavar="FILE", help=say("parent"))
     capaian = commands.add_parser("capaian", parents=[common, formatted], help=say("capaian"))
     capaian.add_argument("file", type=Path, metavar="FILE")
-    graph = commands.add_parser("graph", parents=[common, formatted], help=say("graph"))
+    graph = commands.add_parser("graph", parents=[common], help=say("graph"))
     graph.add_argument("file", type=Path, metavar="FILE")
-    graph.add_argument("--to", choices=GRAPH_FORMATS, default="dot", dest="graph_format",
+    graph.add_argument("--format", "--to", type=_graph_format(lang), default="dot",
+                       dest="graph_format", metavar="{" + ",".join(GRAPH_FORMATS) + "}",
                        help=say("to"))
     commands.add_parser("rules", parents=[common, formatted], help=say("rules-command"))
     explain = commands.add_parser("explain", parents=[common, formatted], help=say("explain"))
