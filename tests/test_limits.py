@@ -415,15 +415,15 @@ def test_rule_files_are_read_with_the_data_file_limits(capsys, tmp_path):
 def test_a_rule_file_has_its_own_smaller_size_limit(capsys, tmp_path):
     line = 'polaritas negatif jika teks memuat "frasa"\n'  # 43 bytes
     big = tmp_path / "besar.sakip"
-    big.write_text(line * 12193, encoding="utf-8")  # 524 299 bytes: over 512 KiB (524 288)
+    big.write_text(line * 3049, encoding="utf-8")  # 131 107 bytes: over 128 KiB (131 072)
     code, out, err = run(capsys, "rules", "--lang", "en", "--rules", str(big))
-    assert code == 2 and err == (f"{big}: The file is larger than the limit of 524288 bytes and "
+    assert code == 2 and err == (f"{big}: The file is larger than the limit of 131072 bytes and "
                                  "was not read to its end (change it with --limit "
                                  "max_rule_bytes=...)\n")
-    big.write_text(line * 12192, encoding="utf-8")  # 524 256 bytes: read
+    big.write_text(line * 3048, encoding="utf-8")  # 131 064 bytes: read
     assert run(capsys, "rules", "--rules", str(big))[0] == 0
-    code, out, err = run(capsys, "rules", "--limit", "max_rule_bytes=524255", "--rules", str(big))
-    assert code == 2 and "524255" in err
+    code, out, err = run(capsys, "rules", "--limit", "max_rule_bytes=131063", "--rules", str(big))
+    assert code == 2 and "131063" in err
 
 
 # --- 4. load messages: located, named, in the reader's language ----------------------------
