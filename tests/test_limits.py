@@ -162,7 +162,11 @@ def test_deep_nesting_is_a_located_limit(write, capsys):
                                "lebih dari 64 tingkat")
     deeper = write("format: " + "[" * 5000 + "]" * 5000 + "\n", "deeper.yaml")
     code, lines = plain(capsys, "--lang", "en", str(deeper))
-    assert code == 2 and "nest more than 64 levels" in lines[0]  # libyaml's own limit, translated
+    # libyaml stops at its own 1 000 levels, before the nodes are read: said as such, where
+    # it stopped (level 1 000 is the 1 000th '[' at column 8 + 1 000 = 1008)
+    assert code == 2 and lines == [
+        f"{deeper}:1:1008: LOAD001 [error] Lists and mappings nest more than 1000 levels deep: the "
+        "YAML reader stops here (the limit of a data file, max_depth, is 64 levels)"]
 
 
 def test_an_endless_file_is_read_only_up_to_the_size_limit():
@@ -242,8 +246,8 @@ def test_a_stated_capaian_with_34_decimals_is_a_finding_not_a_crash(write, capsy
 
 
 def test_a_cell_longer_than_a_number_can_be_is_a_finding_on_its_cell(write, capsys):
-    # 300 numbers and a word: 601 characters, beyond the 500 a value read as a number may have
-    cell = "1 " * 300 + "x"
+    # 1 100 numbers and a word: 2 201 characters, beyond the 500 a value read as a number may have
+    cell = "1 " * 1100 + "x"
     path = with_row(write, f'{{id: IK-01, nomor: "1", target: "610", realisasi: "{cell}", '
                            'capaian: "70,33"}')
     code, found = findings(capsys, str(path))
@@ -251,10 +255,13 @@ def test_a_cell_longer_than_a_number_can_be_is_a_finding_on_its_cell(write, caps
     assert code == 1 and [f["location"]["pointer"] for f in num] == [
         "/tempat/Tabel 3.1/baris/0/realisasi"]
     assert "max_cell_chars" in num[0]["message"]["en"] and num[0]["found"] == cell
-    # within a raised limit it is read token by token, and is not a number either
-    code, found = findings(capsys, "--limit", "max_cell_chars=601", str(path))
+    # within a raised limit it is read token by token, and is not a number either; the
+    # message quotes its first 500 characters and says how many more there are
+    code, found = findings(capsys, "--limit", "max_cell_chars=2201", str(path))
     num = [f for f in found if f["code"] == "NUM002"]
-    assert [f["message"]["en"] for f in num] == [f"'{cell}' is not a readable number"]
+    assert [f["message"]["en"] for f in num] == [
+        f"'{cell[:2000]}…(+201 characters)' is not a readable number"]
+    assert num[0]["found"] == cell  # the finding's data keeps it whole
 
 
 def test_the_digit_limit_counts_the_zeros_of_a_scale_word(write, capsys, monkeypatch):

@@ -100,6 +100,7 @@ class _NodeReader:
         self.expanding: list[yaml.Node | None] = []  # where the aliases being expanded are used
         self.homes: dict[int, tuple[int, int] | None] = {}  # node -> the edge first read through
         self.open: set[int] = set()  # collections being read: meeting one is a recursive alias
+        self.key_nodes: set[int] = set()  # keys read: meeting one again is an alias of a key
 
     @staticmethod
     def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -183,10 +184,14 @@ class _NodeReader:
                 raise self._stop(key_node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
             if key in data:
                 first_line = self.keys[child][0]
+                # a key written as an alias (*k) carries its anchor's position: the value
+                # beside it is where the repeated key is
+                where = value_node if id(key_node) in self.key_nodes else key_node
                 self.findings.append(_load_finding("LOAD003", "load.duplicate-key",
-                                                   self._here(key_node, child), key=key,
+                                                   self._here(where, child), key=key,
                                                    first_line=first_line))
                 continue
+            self.key_nodes.add(id(key_node))
             self.keys[child] = self._mark(key_node)
             data[key] = self.read(value_node, child, key_node, (id(node), index))
         return data
@@ -269,8 +274,13 @@ def _yaml_error(file: str, text: str, error: yaml.YAMLError) -> Finding:
     if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
         return _load_finding("LOAD001", "load.yaml.unclosed-quote", at(error.context_mark),
                              line=mark.line + 1 if mark else "?")
-    if error.problem == "exceeded maximum nesting depth":
-        return _load_finding("LOAD001", "limit.depth", at(mark), limit=current().max_depth)
+    if error.problem == "exceeded maximum nesting depth":  # libyaml's own limit, not ours
+        return _load_finding("LOAD001", "load.yaml.too-deep", at(mark), limit=current().max_depth)
+    if error.context == "while scanning a simple key" and error.context_mark is not None:
+        start = error.context_mark  # where the key began, not where libyaml gave it up
+        long = mark is not None and mark.line == start.line and mark.column - start.column > 1024
+        return _load_finding("LOAD001", "load.yaml.long-key" if long else "load.yaml.no-colon",
+                             at(start))
     if mark is not None and (quote := _open_quote_before(text, mark.line)) is not None:
         return _load_finding("LOAD001", "load.yaml.unclosed-quote-probable",
                              Location(file, quote[0], quote[1]), line=mark.line + 1,

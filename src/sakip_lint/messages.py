@@ -64,6 +64,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Alias YAML (*nama) merujuk jangkar yang tidak ada",
         "en": "A YAML alias (*name) refers to an anchor that does not exist",
     },
+    "load.yaml.too-deep": {
+        "id": "Daftar dan pemetaan bersarang lebih dari 1000 tingkat: pembaca YAML berhenti di sini (batas berkas data, max_depth, adalah {limit} tingkat)",
+        "en": "Lists and mappings nest more than 1000 levels deep: the YAML reader stops here (the limit of a data file, max_depth, is {limit} levels)",
+    },
+    "load.yaml.long-key": {
+        "id": "Kunci ini lebih panjang dari 1024 karakter, batas YAML untuk kunci yang ditulis tanpa '? '; perpendek kuncinya",
+        "en": "This key is longer than 1024 characters, YAML's limit for a key written without '? '; shorten the key",
+    },
     "load.yaml.unknown-escape": {
         "id": "Garis miring terbalik (\\) dalam teks bertanda kutip ganda memulai kode khusus yang tidak dikenal (jalur Windows?); pakai kutip tunggal, misalnya 'C:\\data', atau tulis \\\\",
         "en": "A backslash (\\) in a double-quoted text starts an escape YAML does not know (a Windows path?); use single quotes, e.g. 'C:\\data', or write \\\\",
@@ -616,8 +624,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The decimals {value} of {name}(...) must be a whole number from 0 to {limit}",
     },
     "dsl.formula-too-deep": {
-        "id": "Rumus bersarang lebih dari {limit} tingkat",
-        "en": "The formula nests more than {limit} levels deep",
+        "id": "Rumus bersarang lebih dari {limit} tingkat (setiap operasi + - * / atau fungsi di dalam operasi lain adalah satu tingkat, juga suku-suku yang dirangkai); pecah menjadi rumus yang lebih pendek",
+        "en": "The formula nests more than {limit} levels deep (each operation + - * / or function inside another is a level, chained terms too); split it into shorter formulas",
     },
     "dsl.too-deep": {
         "id": "Tanda kurung bersarang terlalu dalam di sini (lebih dari {limit} tingkat)",
@@ -834,10 +842,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
-# The most characters of one text from the data shown in a table cell or a message: a cell
-# of 10 MB would make the table megabytes wide (and rich's folding of it superlinear), and an
-# echoed value of that size hides the message. The JSON outputs keep every text whole.
+# The most characters of one text from the data shown in a table cell, and of one argument
+# of a message: a cell of 10 MB would make the table megabytes wide (and rich's folding of it
+# superlinear), and a key of a megabyte quoted whole hides its message. A message's argument
+# may be a list the check composed (the places of an indicator numbered differently: 679
+# characters on the Kaltim report), hence the larger bound. The JSON outputs keep the found
+# and expected values whole.
 SHOWN_CHARS = 500
+SHOWN_IN_MESSAGE = 2000
 
 
 def shortened(text: str, lang: str = DEFAULT_LANGUAGE, limit: int = SHOWN_CHARS) -> str:
@@ -859,7 +871,7 @@ def template_problems(template: str) -> list[tuple[str, dict[str, str]]]:
     try:
         pieces = list(string.Formatter().parse(template))
     except ValueError:
-        return [("dsl.bad-template", {})]
+        return [("dsl.bad-template", {"offset": _unbalanced_brace(template)})]
     problems = []
     for _, name, spec, conversion in pieces:
         if name is None:
@@ -870,6 +882,28 @@ def template_problems(template: str) -> list[tuple[str, dict[str, str]]]:
         elif spec or conversion:
             problems.append(("dsl.placeholder-format", {"placeholder": written[:60], "name": name}))
     return problems
+
+
+def _unbalanced_brace(template: str) -> int:
+    """The index of the first brace of ``template`` that is never closed or never opened
+    (``{{`` and ``}}`` are written braces)."""
+    index, opened = 0, None
+    while index < len(template):
+        pair = template[index:index + 2]
+        if opened is None and pair in ("{{", "}}"):
+            index += 2
+            continue
+        char = template[index]
+        if char == "{":
+            if opened is not None:
+                return opened  # a brace opened inside a placeholder: the first is unclosed
+            opened = index
+        elif char == "}":
+            if opened is None:
+                return index
+            opened = None
+        index += 1
+    return opened if opened is not None else 0
 
 
 @dataclass(frozen=True)
@@ -904,15 +938,22 @@ def fill(template: str, lang: str, args: dict[str, object]) -> str:
     return "".join(parts)
 
 
+class Whole(str):
+    """An argument the tool composed itself (a list of places): shown whole, not shortened."""
+
+
 def _argument(value: object, lang: str) -> str:
-    """One argument as text in ``lang``: a catalogue term, a subject or subjects, or a value."""
+    """One argument as text in ``lang``: a catalogue term, a subject or subjects, or a value —
+    a value from the data (a key, a cell) shortened to what a message shows (``shortened``)."""
     if isinstance(value, Text):
         return value.render(lang)
     if isinstance(value, Subject):
         return render_subject(value, lang)
     if isinstance(value, tuple) and value and all(isinstance(item, Subject) for item in value):
         return ", ".join(render_subject(item, lang) for item in value)
-    return str(value)
+    if isinstance(value, Whole):
+        return value
+    return shortened(str(value), lang, SHOWN_IN_MESSAGE)
 
 
 def render(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> str:
@@ -949,5 +990,6 @@ def render_finding(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:
     if finding.same_cause:
         places = "; ".join(dict.fromkeys(render_place(location, lang)
                                          for location in finding.same_cause))
-        text += render("finding.same-cause", lang, count=len(finding.same_cause), places=places)
+        text += render("finding.same-cause", lang, count=len(finding.same_cause),
+                       places=Whole(places))
     return text

@@ -388,8 +388,13 @@ class _Compiler:
         for lang, template in messages.items():
             unusable = template_problems(template)
             for key, args in unusable:
-                self._problem(self._at_text(positions[lang], args.get("placeholder", "")), key,
-                              lang=lang, **args)
+                where = self._at_text(positions[lang], args.get("placeholder", ""))
+                if "offset" in args:  # at the brace itself, when the text is on that line
+                    offset = args.pop("offset")
+                    start = self._at_text(positions[lang], template)
+                    if start != positions[lang]:
+                        where = ast.Position(start.file, start.line, start.column + offset)
+                self._problem(where, key, lang=lang, **args)
             if unusable:
                 continue
             used = placeholders(template)
