@@ -37,6 +37,23 @@ except AttributeError:  # pragma: no cover - depends on the platform's wheel
 
 NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
+CORE_PREFIX = "tag:yaml.org,2002:"
+_RESOLVER = yaml.resolver.Resolver()  # the tags YAML gives untagged values (str, int, null...)
+
+
+def written_tag(node: yaml.Node) -> str | None:
+    """The tag written on ``node`` (``!!binary``, ``!!python/name:os.system``, ``!foo``), or
+    None when it has only the tag YAML gives an untagged value: a data file holds text, numbers
+    and lists, and a tag would only be dropped silently — or, for another reader, obeyed."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style  # libyaml writes '' for a plain scalar, PyYAML None
+        implicit = (plain, not plain)
+        untagged = _RESOLVER.resolve(yaml.ScalarNode, node.value, implicit)
+    else:
+        untagged = _RESOLVER.resolve(type(node), None, (True, False))
+    if node.tag == untagged or node.tag == MERGE_TAG:
+        return None
+    return "!!" + node.tag[len(CORE_PREFIX):] if node.tag.startswith(CORE_PREFIX) else node.tag
 
 
 # libyaml's most frequent complaints, in the user's language (others are shown verbatim).
@@ -148,6 +165,9 @@ class _NodeReader:
         list in a sequence), where an alias use is reported."""
         self._count(node, path, site, edge)
         self.values[path] = self._mark(node)
+        if (tag := written_tag(node)) is not None and self.homes[id(node)] == edge:
+            self.findings.append(_load_finding("LOAD001", "load.tag", self._here(node, path),
+                                               tag=tag))
         if isinstance(node, yaml.ScalarNode):
             if len(node.value) > self.limits.max_scalar_chars:
                 raise self._stop(node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
@@ -180,6 +200,9 @@ class _NodeReader:
                 continue
             key = key_node.value
             child = path + (key,)
+            if (tag := written_tag(key_node)) is not None:
+                self.findings.append(_load_finding("LOAD001", "load.tag",
+                                                   self._here(key_node, child), tag=tag))
             if len(key) > self.limits.max_scalar_chars:
                 raise self._stop(key_node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
             if key in data:

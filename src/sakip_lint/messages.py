@@ -92,6 +92,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Tag YAML (!nama!...) yang tidak dideklarasikan; berkas data tidak memakai tag",
         "en": "A YAML tag (!name!...) that is not declared; data files use no tags",
     },
+    "load.tag": {
+        "id": "Tag YAML '{tag}' tidak dipakai di berkas data: tulis nilainya tanpa tag (teks dalam tanda kutip)",
+        "en": "YAML tag '{tag}' has no place in a data file: write the value without a tag (text in quotes)",
+    },
     "load.feature.complex-key": {
         "id": "kunci majemuk (daftar atau pemetaan sebagai kunci)",
         "en": "complex key (a list or mapping as a key)",
