@@ -435,6 +435,17 @@ def test_a_rule_file_has_its_own_smaller_size_limit(capsys, tmp_path):
 
 # --- 4. load messages: located, named, in the reader's language ----------------------------
 
+@pytest.mark.parametrize("encoding,name", [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
+                                           ("utf-32-le", "UTF-32 LE"), ("utf-32-be", "UTF-32 BE")])
+def test_utf16_and_32_without_a_bom_are_named_whatever_characters_they_hold(encoding, name):
+    from sakip_lint.textfile import decode
+    # a third of the characters have no zero byte in UTF-16 (中文 and é é)
+    text = "instansi: 中文 é é\ntahun: 2017\n" * 20
+    assert decode(text.encode(encoding))[1].args == {"encoding": name}
+    # UTF-8 never has a zero byte; one NUL in it is a control character, not UTF-16
+    assert decode(("a" * 100 + "\0" + "b" * 100).encode())[1].key == "text.control-character"
+
+
 def test_the_systems_reasons_for_not_opening_a_file_are_named(write, capsys, monkeypatch):
     import errno
     from sakip_lint import textfile

@@ -109,17 +109,20 @@ def decode(content: bytes) -> tuple[str | None, TextProblem | None]:
 
 
 def _utf16_or_32_without_bom(content: bytes) -> str | None:
-    """UTF-16/32 text of mostly ASCII characters (YAML keys, digits) has zero bytes in fixed
-    places; UTF-8 text never has a zero byte. Named so that the message says what to do."""
+    """UTF-16/32 text has zero bytes in fixed places of most of its code units: the high byte
+    of every ASCII character (YAML keys, digits, spaces) in UTF-16, the two high bytes of
+    every character of the first plane in UTF-32. UTF-8 text never has a zero byte. A share
+    of the units, not all of them: a name in Chinese or an é among them has no zero byte.
+    Named so that the message says what to do."""
     sample = content[:400]
     if len(sample) < 4 or b"\0" not in sample:
         return None
-    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
-        usable = len(sample) - len(sample) % width
-        units = [sample[i:i + width] for i in range(0, usable, width)]
-        for zero_at, order in (((1, 2, 3), "LE"), ((0, 1, 2), "BE")) if width == 4 else \
-                (((1,), "LE"), ((0,), "BE")):
-            if all(all(unit[i] == 0 for i in zero_at) for unit in units):
+    for width, name, zeros, share in ((4, "UTF-32", {"LE": (2, 3), "BE": (0, 1)}, 0.9),
+                                      (2, "UTF-16", {"LE": (1,), "BE": (0,)}, 0.5)):
+        units = [sample[i:i + width] for i in range(0, len(sample) - len(sample) % width, width)]
+        for order, at in zeros.items():
+            zero = sum(1 for unit in units if all(unit[i] == 0 for i in at) and any(unit))
+            if zero >= share * len(units):
                 return f"{name} {order}"
     return None
 
