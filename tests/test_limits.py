@@ -243,6 +243,8 @@ def test_a_stated_capaian_with_34_decimals_is_a_finding_not_a_crash(write, capsy
     assert [f["location"]["pointer"] for f in num] == ["/tempat/Tabel 3.1/baris/0/capaian"]
     assert num[0]["message"]["id"] == (f"'{stated}' memuat lebih banyak desimal daripada batas "
                                        "(--limit max_decimals); tidak dihitung")
+    # one cause, one finding: not also CAP003 'not a number' on the same cell
+    assert [f["code"] for f in found] == ["NUM002"]
 
 
 def test_a_cell_longer_than_a_number_can_be_is_a_finding_on_its_cell(write, capsys):

@@ -73,6 +73,7 @@ YAML_PROBLEMS = {
     "found incompatible YAML document": "load.yaml.version",
     "found unknown directive name": "load.yaml.directive",
     "found undefined tag handle": "load.yaml.tag-handle",
+    "but found another document": "load.yaml.two-documents",
 }
 
 

@@ -96,6 +96,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Tag YAML '{tag}' tidak dipakai di berkas data: tulis nilainya tanpa tag (teks dalam tanda kutip)",
         "en": "YAML tag '{tag}' has no place in a data file: write the value without a tag (text in quotes)",
     },
+    "load.yaml.two-documents": {
+        "id": "Dokumen YAML kedua dimulai di sini (baris ---): satu berkas data memuat satu dokumen",
+        "en": "A second YAML document starts here (a --- line): a data file holds one document",
+    },
     "load.feature.complex-key": {
         "id": "kunci majemuk (daftar atau pemetaan sebagai kunci)",
         "en": "complex key (a list or mapping as a key)",
@@ -635,6 +639,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Tanda kurung bersarang terlalu dalam di sini (lebih dari {limit} tingkat)",
         "en": "Parentheses nest too deeply here (more than {limit} levels)",
     },
+    "dsl.word.number": {"id": "angka", "en": "a number"},
+    "dsl.word.text": {"id": '"teks"', "en": '"text"'},
+    "dsl.word.name": {"id": "nama", "en": "a name"},
+    "dsl.word.end": {"id": "akhir berkas", "en": "the end of the file"},
     "dsl.unterminated-string": {
         "id": "Teks yang dibuka dengan \" di sini tidak ditutup di baris yang sama",
         "en": "The text opened with \" here is not closed on the same line",
@@ -921,6 +929,16 @@ class Text:
         return render(self.key, lang, **dict(self.args))
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Several arguments shown as one list, each in the reader's language."""
+
+    items: tuple[object, ...]
+
+    def render(self, lang: str) -> str:
+        return ", ".join(_argument(item, lang) for item in self.items)
+
+
 def term(key: str, **args: object) -> Text:
     """A catalogue entry used as an argument of another message."""
     if key not in CATALOGUE:
@@ -949,7 +967,7 @@ class Whole(str):
 def _argument(value: object, lang: str) -> str:
     """One argument as text in ``lang``: a catalogue term, a subject or subjects, or a value —
     a value from the data (a key, a cell) shortened to what a message shows (``shortened``)."""
-    if isinstance(value, Text):
+    if isinstance(value, (Text, Joined)):
         return value.render(lang)
     if isinstance(value, Subject):
         return render_subject(value, lang)

@@ -13,13 +13,17 @@ from sakip_lint.dsl.errors import DslError, problem
 from sakip_lint.dsl.transform import ToAst
 from sakip_lint.expressions import Expression
 from sakip_lint.limits import current
+from sakip_lint.messages import Joined, term
 
-# Terminal names as a rule writer would call them, for "expected ..." in messages.
-_TERMINAL_WORDS = {
-    "NUMBER": "angka", "STRING": '"teks"', "NAME": "nama", "POLARITY": "positif/negatif/kualitatif",
-    "ROUNDING_MODE": "setengah-ke-atas/potong/setengah-genap", "EQUAL": "=", "COLON": ":",
-    "LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "MORETHAN": ">", "LESSTHAN": "<",
-    "MINUS": "-", "PLUS": "+", "STAR": "*", "SLASH": "/", "$END": "akhir berkas",
+# Terminal names as a rule writer would call them, for "expected ..." in messages: a word
+# of the catalogue (in the reader's language), or the keyword or symbol itself, quoted.
+_TERMINAL_WORDS = {"NUMBER": "dsl.word.number", "STRING": "dsl.word.text", "NAME": "dsl.word.name",
+                   "$END": "dsl.word.end"}
+_TERMINAL_SYMBOLS = {
+    "POLARITY": "positif/negatif/kualitatif", "ROUNDING_MODE": "setengah-ke-atas/potong/setengah-genap",
+    "EQUAL": "=", "COLON": ":", "LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")",
+    "MORETHAN": ">", "LESSTHAN": "<", "MINUS": "-", "PLUS": "+", "STAR": "*", "SLASH": "/",
+    "COMMA": ",", "DOT": ".",
 }
 
 
@@ -34,10 +38,12 @@ def _parser() -> Lark:
                 start=["start", "formula_text", "equality_text"])
 
 
-def _expected(error: UnexpectedInput) -> str:
+def _expected(error: UnexpectedInput) -> Joined:
     names = getattr(error, "expected", None) or getattr(error, "allowed", None) or set()
-    words = sorted({_TERMINAL_WORDS.get(name, name.strip('"').lower()) for name in names})
-    return ", ".join(words)
+    words = {term(_TERMINAL_WORDS[name]) for name in names if name in _TERMINAL_WORDS}
+    symbols = {"'" + _TERMINAL_SYMBOLS.get(name, name.strip('"').lower()) + "'"
+               for name in names if name not in _TERMINAL_WORDS}
+    return Joined(tuple(sorted(words, key=lambda word: word.key)) + tuple(sorted(symbols)))
 
 
 def parse_rules(source: str, file: str) -> tuple[Statement, ...]:
