@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 import yaml
 
@@ -94,13 +95,16 @@ def _reuse_parsed_defaults() -> None:  # pragma: no cover - runs in the child pr
     _ruleset.parse_rules = parse_rules
 
 
-def _child(argv: list[str], out_path: str, err_path: str, memory: int) -> None:  # pragma: no cover
-    """The command line in a forked process: its limits, its own stdout and stderr (written
-    as an interpreter started in a pipe writes them: strict locale encoding for stdout)."""
+def _child(argv: list[str], out_path: str, err_path: str, memory: int,
+           environment: dict[str, str]) -> None:  # pragma: no cover
+    """The command line in a forked process: its limits, its environment, its own stdout and
+    stderr (written as an interpreter started in a pipe writes them: strict locale encoding
+    for stdout)."""
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT + 1, TIME_LIMIT + 1))
     os.chdir(BAD)
     os.environ.pop("SAKIP_LINT_DEBUG", None)
+    os.environ.update(environment)
     _reuse_parsed_defaults()
     for fd, path in ((1, out_path), (2, err_path)):
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
@@ -126,6 +130,15 @@ def _child(argv: list[str], out_path: str, err_path: str, memory: int) -> None: 
     os._exit(code)
 
 
+def _write_parts(out, parts: list) -> None:
+    """[text, count] pieces, each repeated ``count`` times, written a megabyte at a time."""
+    for text, count in parts:
+        chunk = text.encode()
+        step = max(1, (1 << 20) // max(1, len(chunk)))
+        for start in range(0, count, step):
+            out.write(chunk * min(step, count - start))
+
+
 def _generate(case: dict, folder: Path) -> dict[str, str | bytes]:
     """The inputs a case does not commit: placeholders for its arguments."""
     made: dict[str, str | bytes] = {}
@@ -138,11 +151,18 @@ def _generate(case: dict, folder: Path) -> dict[str, str | bytes]:
     if kind == "parts":  # a long file from repeated pieces, written piece by piece
         path = target / spec["name"]
         with path.open("wb") as out:
-            for text, count in spec["parts"]:
-                chunk = text.encode()
-                step = max(1, (1 << 20) // max(1, len(chunk)))
-                for start in range(0, count, step):
-                    out.write(chunk * min(step, count - start))
+            _write_parts(out, spec["parts"])
+        made["gen"] = str(path)
+    elif kind == "splice":  # a committed file with one text (found once) made of long pieces
+        text = (BAD / spec["from"]).read_bytes()
+        find = spec["find"].encode()
+        assert text.count(find) == 1, f"{spec['find']!r} must occur once in {spec['from']}"
+        before, after = text.split(find)
+        path = target / spec.get("name", Path(spec["from"]).name)
+        with path.open("wb") as out:
+            out.write(before)
+            _write_parts(out, spec["parts"])
+            out.write(after)
         made["gen"] = str(path)
     elif kind == "rename":  # a committed file under a hostile name
         name = bytes.fromhex(spec["hex"]) if "hex" in spec else spec["name"].encode()
@@ -185,6 +205,12 @@ def _argv(case: dict, lang: str, made: dict[str, str | bytes]) -> list[str]:
     return args
 
 
+def _environment(case: dict, lang: str) -> dict[str, str]:
+    """The case's variables; without --lang, the language is the environment's."""
+    language = {} if case.get("lang_flag", True) else {"SAKIP_LINT_LANG": lang}
+    return {**language, **case.get("env", {})}
+
+
 @dataclass(frozen=True)
 class Outcome:
     code: int | None  # None: the time bound was exceeded
@@ -211,7 +237,7 @@ def _run_all(runs: list[tuple[dict, str, dict]], folder: Path) -> dict[tuple[str
             case, lang, made = pending.pop(0)
             paths = tuple(folder / f"{case['id']}-{lang}.{name}" for name in ("out", "err"))
             process = forks.Process(target=_child, args=(_argv(case, lang, made), *map(str, paths),
-                                                         memory))
+                                                         memory, _environment(case, lang)))
             process.start()
             running[process.sentinel] = ((case["id"], lang), process, paths,
                                          time.monotonic() + TIME_LIMIT)
@@ -257,6 +283,22 @@ def _json_strings(document) -> list[str]:
     return [document] if isinstance(document, str) else []
 
 
+# what GitHub would make of text from the data: a link, an image, emphasis, code, a strikethrough
+MARKUP_ELEMENT = re.compile(r"<(a|img|em|strong|del|code|script|iframe)\b")
+
+
+def _renders_as_written(page: str, explain: bool) -> None:
+    """A Markdown output rendered as GitHub renders it (cmark-gfm with its tables,
+    autolinks, strikethrough and tag filter) holds no raw HTML, and text from the data makes
+    no element: the page shows it as written. ``explain`` shows a rule writer's Markdown,
+    whose emphasis and links are theirs to write."""
+    html = cmarkgfm.github_flavored_markdown_to_html(page)
+    assert "raw HTML omitted" not in html, html[-2000:]
+    if not explain:
+        found = MARKUP_ELEMENT.search(html)
+        assert found is None, html[max(0, found.start() - 200):found.end() + 200]
+
+
 @pytest.mark.parametrize("case,lang", RUNS, ids=[f"{case['id']}-{lang}" for case, lang in RUNS])
 def test_bad_input(case, lang, outcomes):
     outcome = outcomes[(case["id"], lang)]
@@ -274,6 +316,8 @@ def test_bad_input(case, lang, outcomes):
         assert fragment in text, f"{fragment!r} not in output:\n{text[-3000:]}"
     for fragment in _wanted(case, lang, "not_contains"):
         assert fragment not in text, f"{fragment!r} in output"
+    if case.get("format") == "markdown":
+        _renders_as_written(out, explain=case.get("args", ["check"])[0] == "explain")
     if case.get("dot_renders") and shutil.which("dot"):
         drawn = subprocess.run(["dot", "-Tsvg"], input=outcome.out, capture_output=True,
                                timeout=30)
@@ -294,6 +338,11 @@ def test_bad_input(case, lang, outcomes):
     ("plain", "Tabel 3.1 [/] <b> | \\", "Tabel 3.1 [/] <b> | \\"),  # nothing else changes
     ("markdown", "<img onerror=x> & [a](b) | `c` *d* \\", "&lt;img onerror=x&gt; &amp; \\[a\\](b) \\| \\`c\\` \\*d\\* \\\\"),
     ("markdown", "a\x1bb", "a\\\\x1bb"),  # the backslash of \x1b is itself escaped
+    # GitHub's autolinks, emphasis with _ and strikethrough; "3.1:" and "awww." are no link
+    ("markdown", "https://a.b/c WWW.d.e _f_ ~~g~~ ftp://h 3.1: awww.x (www.y",
+     "https\\://a.b/c WWW\\.d.e \\_f\\_ \\~\\~g\\~\\~ ftp\\://h 3.1: awww.x (www\\.y"),
+    ("markdown_block", "*doc* <b>x</b>\n\t[a](b)\x1b", "*doc* &lt;b&gt;x&lt;/b&gt;\n\t[a](b)\\x1b"),
+    ("markdown_fence", "a ```` b ` c", "`````"),
     ("html", "<script>\"'&\x1b", "&lt;script&gt;&quot;&#x27;&amp;\\x1b"),
     ("dot", 'a"b\\', 'a\\"b\\\\'),
     ("dot_string", "\\N", '"\\\\N"'),
@@ -302,6 +351,24 @@ def test_bad_input(case, lang, outcomes):
 def test_escape_functions(function, text, expected):
     from sakip_lint import escape
     assert getattr(escape, function)(text) == expected
+
+
+def test_markdown_from_the_data_renders_as_written():
+    from sakip_lint import escape
+    text = "https://a.b/c www.d.e _f_ ~~g~~ *h* `i` [j](k) <b>l</b> &amp; | \\"
+    html = cmarkgfm.github_flavored_markdown_to_html(escape.markdown(text))
+    assert html == "<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") \
+        + "</p>\n"
+
+
+def test_every_rule_explained_in_markdown_holds_no_raw_html(capsys):
+    rules = _ruleset.load_ruleset().rules
+    for rule in rules:
+        assert main(["explain", rule.code, "--format", "markdown"]) == 0
+        html = cmarkgfm.github_flavored_markdown_to_html(capsys.readouterr().out)
+        assert "raw HTML omitted" not in html, rule.code
+        # each example is one code block: its text cannot end the block
+        assert html.count("<pre") == len(rule.examples), rule.code
 
 
 def test_escape_for_rich_is_text_not_markup():

@@ -28,6 +28,9 @@ def verdict(raw: str, exact: str, rounded: str):
     ("100", "75", "75.00", Verdict.DIFFERS, "25.00"),
     ("90,78", "110.1566", "110.16", Verdict.DIFFERS, "-19.38"),
     ("Tinggi", "75", "75.00", Verdict.NOT_NUMBER, None),
+    # numbers that cannot be read are their cell's finding (NUM002), not words (CAP003)
+    ("70," + "3" * 34, "70.3278", "70.33", Verdict.UNREADABLE, None),
+    ("1.23.456", "75", "75.00", Verdict.UNREADABLE, None),
 ])
 def test_stated_values_are_told_apart_from_rounding(raw, exact, rounded, expected, difference):
     result = verdict(raw, exact, rounded)

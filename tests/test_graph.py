@@ -31,7 +31,7 @@ def test_each_declaration_of_a_link_is_kept_per_place(graph):
 
 
 def export(capsys, fmt):
-    assert main(["graph", str(FIXTURE), "--to", fmt]) == 0
+    assert main(["graph", str(FIXTURE), "--format", fmt]) == 0
     return capsys.readouterr().out
 
 
@@ -50,12 +50,24 @@ def test_mermaid_export_structure(capsys, graph):
     text = export(capsys, "mermaid")
     lines = text.splitlines()
     assert lines[0] == "flowchart TD"
-    defined = set(re.findall(r"^  (n_\w+)\[", text, re.M))
+    defined = set(re.findall(r"^  (n\d+_\w+)\[", text, re.M))
     assert len(defined) == graph.graph.number_of_nodes()
-    for source, target in re.findall(r"^  (n_\w+) -(?:->|\.->\|[^|]*\|) (n_\w+)$", text, re.M):
+    for source, target in re.findall(r"^  (n\d+_\w+) -(?:->|\.->\|[^|]*\|) (n\d+_\w+)$", text,
+                                      re.M):
         assert source in defined and target in defined
-    assert "n_S_02 -.->|3.3 Sasaran 2| n_P_01" in text
-    assert re.search(r"^  class .*n_P_22.* error$", text, re.M)
+    assert re.search(r"^  n\d+_S_02 -\.->\|3\.3 Sasaran 2\| n\d+_P_01$", text, re.M)
+    assert re.search(r"^  class .*n\d+_P_22.* error$", text, re.M)
+
+
+def test_graph_ids_never_merge_two_nodes():
+    from sakip_lint.graph_export import Node, mermaid_ids
+    from sakip_lint import escape
+    idents = ["S-01", "S.01", "S_01", "S\x1b01", "S\\x1b01"]  # ESC, and the four characters
+    nodes = [Node(ident, "sasaran", "", (), None) for ident in idents]
+    assert list(mermaid_ids(nodes).values()) == ["n0_S_01", "n1_S_01", "n2_S_01", "n3_S_01",
+                                                 "n4_S_x1b01"]
+    assert [escape.dot_id(ident) for ident in idents] == [
+        '"S-01"', '"S.01"', '"S_01"', '"S\\\\x1b01"', '"S\\\\\\\\x1b01"']
 
 
 @pytest.mark.skipif(shutil.which("dot") is None,

@@ -110,6 +110,7 @@ def test_a_plain_workbook_has_one_table_per_sheet(tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.title = "Tabel 3.1"
+    sheet.append(["Pengukuran Kinerja Tahun 2022"])  # the year, in the title above the header
     sheet.append(["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"])
     sheet.append([1, "Jumlah dokumen perencanaan", 10, 8, 90])  # 8 / 10 = 80 %, not 90
     generic = book.create_sheet("Tabel 1.2")
@@ -121,7 +122,7 @@ def test_a_plain_workbook_has_one_table_per_sheet(tmp_path):
     book.save(path)
     result = check_file(path, RULES)
     located = {f.code: render_origin(f.location.origin, "en") for f in result.findings}
-    assert located["CAP001"] == "'Tabel 3.1'!E2"
+    assert located["CAP001"] == "'Tabel 3.1'!E3"
     assert "'Tabel 1.2'!E4" in located.values()
     table = result.loaded.report.tabel[0]
     assert (table.id, table.kolom_label, table.kolom_total, table.baris_total) == (
@@ -157,3 +158,20 @@ def test_the_rkt_form_with_its_column_numbers_in_the_headers(tmp_path):
     assert [(row.id, row.target) for row in place.baris] == [("S-01", None), ("IK-01", "72"), ("IK-02", "95%")]
     origins = result.loaded.source.origins
     assert render_origin(origins[("tempat", name, "baris", "2", "target")], "id") == "'Formulir RKT'!C6"
+
+
+def test_a_workbook_that_gives_no_year_is_imported_for_the_compiler_and_not_checked(tmp_path, capsys):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tabel 3.1"
+    sheet.append(["No", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)"])
+    sheet.append([1, "Jumlah dokumen perencanaan", 10, 8, 90])
+    path = tmp_path / "tanpa-tahun.xlsx"
+    book.save(path)
+    result = check_file(path, RULES)
+    assert not result.usable and [f.code for f in result.findings] == ["LOAD010"]
+    assert "does not say its report year" in result.findings[0].message("en")
+    # the import still writes the data file, asking the compiler for the year
+    assert main(["import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "# PERIKSA: tahun laporan tidak ditemukan; tulis tahunnya\ntahun: 0\n" in out

@@ -109,6 +109,41 @@ def test_expanded_nodes_and_alias_uses_have_their_own_limits(write, capsys):
     assert "LOAD001 [error] The file holds more than 50 YAML values" in lines[0]
 
 
+def test_nodes_read_through_aliases_have_their_own_limit(write, capsys):
+    # an anchor of 5 values used 3 times: 3 x (the list and its 5 values) = 18 values read
+    # through aliases; the 9 values written (the root, format, a's list and its 5 values, b's
+    # list; keys are not values) are counted apart
+    path = write("format: sakip-lint/1\na: &a [x, x, x, x, x]\nb: [*a, *a, *a]\n")
+    code, lines = plain(capsys, "--limit", "max_alias_nodes=17", str(path))
+    assert code == 2 and lines == [
+        f"{path}:3:4: LOAD001 [kesalahan] Alias YAML (*nama) di berkas ini dijabarkan menjadi "
+        "lebih dari 17 nilai; pembacaan dihentikan di alias ini (ubah dengan --limit "
+        "max_alias_nodes=...)"]
+    code, lines = plain(capsys, "--limit", "max_alias_nodes=18", "--limit", "max_nodes=9",
+                        str(path))
+    assert code == 2 and any(line.endswith("Kunci tidak dikenal 'a'") for line in lines)  # read
+    code, lines = plain(capsys, "--limit", "max_nodes=8", str(path))
+    assert code == 2 and "lebih dari 8 nilai YAML" in lines[0]
+
+
+def test_a_long_value_is_cut_in_tables_and_kept_whole_in_json(write, capsys):
+    name = "a" * 550 + "z" * 50  # 600 characters: the cell shows "IK-01 " and 494 of them
+    path = write(MINI.replace("teks: Jumlah dokumen", f"teks: {name}"))
+    for fmt in ("plain", "markdown", "rich"):
+        code, out, _ = run(capsys, "capaian", "--format", fmt, "--lang", "en", str(path))
+        folded = "".join(out.replace("│", "").split())  # rich folds the cell over lines
+        assert code == 0 and "a…(+106characters)" in folded, fmt
+        assert "z" not in out.replace("Realisation", "").replace("Capaian", ""), fmt
+    code, out, _ = run(capsys, "capaian", "--format", "json", str(path))
+    assert json.loads(out)["indikator"][0]["teks"] == name
+    longest = write(MINI.replace("teks: Jumlah dokumen", "teks: " + "x" * 1001), "long.yaml")
+    code, lines = plain(capsys, "--limit", "max_scalar_chars=1000", str(longest))
+    assert code == 2 and lines == [
+        f"{longest}:14:23: LOAD001 [kesalahan] Nilai YAML ini lebih panjang dari 1000 karakter; "
+        "pembacaan dihentikan di sini (ubah dengan --limit max_scalar_chars=...)"]
+    assert plain(capsys, "--limit", "max_scalar_chars=1001", str(longest))[0] == 0
+
+
 def test_an_alias_that_contains_itself_is_named(write, capsys):
     path = write("format: sakip-lint/1\nx: &a [1, *a]\n")
     code, lines = plain(capsys, str(path))
@@ -127,7 +162,11 @@ def test_deep_nesting_is_a_located_limit(write, capsys):
                                "lebih dari 64 tingkat")
     deeper = write("format: " + "[" * 5000 + "]" * 5000 + "\n", "deeper.yaml")
     code, lines = plain(capsys, "--lang", "en", str(deeper))
-    assert code == 2 and "nest more than 64 levels" in lines[0]  # libyaml's own limit, translated
+    # libyaml stops at its own 1 000 levels, before the nodes are read: said as such, where
+    # it stopped (level 1 000 is the 1 000th '[' at column 8 + 1 000 = 1008)
+    assert code == 2 and lines == [
+        f"{deeper}:1:1008: LOAD001 [error] Lists and mappings nest more than 1000 levels deep: the "
+        "YAML reader stops here (the limit of a data file, max_depth, is 64 levels)"]
 
 
 def test_an_endless_file_is_read_only_up_to_the_size_limit():
@@ -159,10 +198,29 @@ def test_a_wrong_limit_setting_is_refused(write, capsys):
     assert code == 2 and "Limit max_depth must be a positive whole number, not '-3'" in err
 
 
+def test_every_limit_has_a_largest_value_and_the_largest_ones_work(write, capsys, monkeypatch):
+    path = write(MINI)
+    for name, maximum in limits.MAXIMA.items():
+        code, out, err = run(capsys, "check", "--lang", "en", "--limit", f"{name}={maximum + 1}",
+                             str(path))
+        assert code == 2 and err == f"Limit {name} can be at most {maximum}, not '{maximum + 1}'\n"
+    monkeypatch.setenv("SAKIP_LINT_LIMIT_MAX_DIGITS", "9" * 40)  # int() of it is never needed
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 2 and "Batas SAKIP_LINT_LIMIT_MAX_DIGITS paling besar 1000" in err
+    monkeypatch.delenv("SAKIP_LINT_LIMIT_MAX_DIGITS")
+    # at their largest, the decimal context and the recursive reader still work
+    everything = [arg for name, maximum in limits.MAXIMA.items()
+                  for arg in ("--limit", f"{name}={maximum}")]
+    assert plain(capsys, *everything, str(path)) == (0, [])
+    deep = write("format: " + "[" * 300 + "]" * 300 + "\n", "deep.yaml")
+    code, lines = plain(capsys, "--limit", "max_depth=200", str(deep))
+    assert code == 2 and lines[0].startswith(f"{deep}:1:209: LOAD001")  # '[' number 201
+
+
 # --- 1. numbers too long to compute are findings on their cell -------------------------------
 
 def test_a_realisasi_beyond_the_digit_limit_is_a_finding_on_its_cell(write, capsys):
-    for digits in ("1" + "0" * 40, "9" * 5000):  # 10^40 and 5 000 nines
+    for digits in ("1" + "0" * 40, "9" * 500):  # 10^40 and 500 nines (more is too long a cell)
         path = with_row(write, f'{{id: IK-01, nomor: "1", target: "610", realisasi: "{digits}", '
                                'capaian: "70,33"}')
         code, found = findings(capsys, str(path))
@@ -185,6 +243,27 @@ def test_a_stated_capaian_with_34_decimals_is_a_finding_not_a_crash(write, capsy
     assert [f["location"]["pointer"] for f in num] == ["/tempat/Tabel 3.1/baris/0/capaian"]
     assert num[0]["message"]["id"] == (f"'{stated}' memuat lebih banyak desimal daripada batas "
                                        "(--limit max_decimals); tidak dihitung")
+    # one cause, one finding: not also CAP003 'not a number' on the same cell
+    assert [f["code"] for f in found] == ["NUM002"]
+
+
+def test_a_cell_longer_than_a_number_can_be_is_a_finding_on_its_cell(write, capsys):
+    # 1 100 numbers and a word: 2 201 characters, beyond the 500 a value read as a number may have
+    cell = "1 " * 1100 + "x"
+    path = with_row(write, f'{{id: IK-01, nomor: "1", target: "610", realisasi: "{cell}", '
+                           'capaian: "70,33"}')
+    code, found = findings(capsys, str(path))
+    num = [f for f in found if f["code"] == "NUM002"]
+    assert code == 1 and [f["location"]["pointer"] for f in num] == [
+        "/tempat/Tabel 3.1/baris/0/realisasi"]
+    assert "max_cell_chars" in num[0]["message"]["en"] and num[0]["found"] == cell
+    # within a raised limit it is read token by token, and is not a number either; the
+    # message quotes its first 500 characters and says how many more there are
+    code, found = findings(capsys, "--limit", "max_cell_chars=2201", str(path))
+    num = [f for f in found if f["code"] == "NUM002"]
+    assert [f["message"]["en"] for f in num] == [
+        f"'{cell[:2000]}…(+201 characters)' is not a readable number"]
+    assert num[0]["found"] == cell  # the finding's data keeps it whole
 
 
 def test_the_digit_limit_counts_the_zeros_of_a_scale_word(write, capsys, monkeypatch):
@@ -342,7 +421,61 @@ def test_rule_files_are_read_with_the_data_file_limits(capsys, tmp_path):
     assert err.startswith(f"{latin}:1:40: Byte 0xE9 at line 1 column 40 is not UTF-8")
 
 
+def test_a_rule_file_has_its_own_smaller_size_limit(capsys, tmp_path):
+    line = 'polaritas negatif jika teks memuat "frasa"\n'  # 43 bytes
+    big = tmp_path / "besar.sakip"
+    big.write_text(line * 3049, encoding="utf-8")  # 131 107 bytes: over 128 KiB (131 072)
+    code, out, err = run(capsys, "rules", "--lang", "en", "--rules", str(big))
+    assert code == 2 and err == (f"{big}: The file is larger than the limit of 131072 bytes and "
+                                 "was not read to its end (change it with --limit "
+                                 "max_rule_bytes=...)\n")
+    big.write_text(line * 3048, encoding="utf-8")  # 131 064 bytes: read
+    assert run(capsys, "rules", "--rules", str(big))[0] == 0
+    code, out, err = run(capsys, "rules", "--limit", "max_rule_bytes=131063", "--rules", str(big))
+    assert code == 2 and "131063" in err
+
+
 # --- 4. load messages: located, named, in the reader's language ----------------------------
+
+@pytest.mark.parametrize("encoding,name", [("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
+                                           ("utf-32-le", "UTF-32 LE"), ("utf-32-be", "UTF-32 BE")])
+def test_utf16_and_32_without_a_bom_are_named_whatever_characters_they_hold(encoding, name):
+    from sakip_lint.textfile import decode
+    # a third of the characters have no zero byte in UTF-16 (中文 and é é)
+    text = "instansi: 中文 é é\ntahun: 2017\n" * 20
+    assert decode(text.encode(encoding))[1].args == {"encoding": name}
+    # UTF-8 never has a zero byte; one NUL in it is a control character, not UTF-16
+    assert decode(("a" * 100 + "\0" + "b" * 100).encode())[1].key == "text.control-character"
+
+
+def test_the_systems_reasons_for_not_opening_a_file_are_named(write, capsys, monkeypatch):
+    import errno
+    from sakip_lint import textfile
+    path = write(MINI)
+    for number, words in ((errno.ENXIO, "is a device that does not exist or cannot be read"),
+                          (errno.EACCES, "There is no permission to read"),
+                          (errno.EIO, "File cannot be read (detail: Input/output error)")):
+        def refuse(*args, number=number, **kwargs):
+            raise OSError(number, os.strerror(number))
+        monkeypatch.setattr(textfile, "open", refuse, raising=False)
+        code, lines = plain(capsys, "--lang", "en", str(path))
+        assert code == 2 and words in lines[0] and lines[0].startswith(f"{path}: LOAD000"), lines
+
+
+def test_the_language_is_known_before_the_arguments_are_parsed(monkeypatch):
+    from sakip_lint.cli import language
+    monkeypatch.delenv("SAKIP_LINT_LANG", raising=False)
+    assert language(["check", "x", "--lang", "en"]) == "en"
+    assert language(["check", "--lang=en", "x"]) == "en"
+    assert language(["check", "--lan", "en"]) == "en"  # argparse accepts the abbreviation
+    assert language(["check", "--lang", "fr"]) == "id"  # argparse refuses it, in Indonesian
+    assert language(["check", "--", "--lang", "en"]) == "id"
+    monkeypatch.setenv("SAKIP_LINT_LANG", "en")
+    assert language(["check", "x"]) == "en"
+    assert language(["check", "--lang", "id"]) == "id"  # the option wins
+    monkeypatch.setenv("SAKIP_LINT_LANG", "fr")
+    assert language(["check"]) == "id"
+
 
 def test_an_unclosed_quote_is_reported_where_it_opens(write, capsys):
     text = MINI.replace("instansi: Contoh", 'instansi: "Contoh')
@@ -408,18 +541,19 @@ def test_links_that_loop_or_lead_nowhere_and_folders_are_named(tmp_path, capsys)
         f"{tmp_path}: LOAD000 [error] {tmp_path} is a folder, not a file"]
 
 
-def test_english_details_of_libraries_are_kept_apart(write, capsys):
+def test_what_libraries_say_in_english_is_said_in_the_readers_language(write, capsys):
     unknown_escape = write('format: sakip-lint/1\ninstansi: "a\\qb"\n', "escape.yaml")
     code, lines = plain(capsys, str(unknown_escape))
     assert code == 2
-    assert lines[0].startswith(f"{unknown_escape}:2:")
-    assert "YAML/JSON tidak dapat dibaca (detail: while parsing a quoted scalar found " \
-           "unknown escape character" in lines[0]
+    # 'instansi: "a' is 12 characters: the backslash is column 13
+    assert lines[0] == (f"{unknown_escape}:2:13: LOAD001 [kesalahan] Garis miring terbalik (\\) "
+                        "dalam teks bertanda kutip ganda memulai kode khusus yang tidak dikenal "
+                        "(jalur Windows?); pakai kutip tunggal, misalnya 'C:\\data', atau tulis \\\\")
     year = write(MINI.replace("tahun: 2017", "tahun: " + "9" * 5000), "year.yaml")
     code, lines = plain(capsys, str(year))
     assert code == 2
-    assert lines == [f"{year}:3:8: LOAD002 [kesalahan] Nilai 'tahun' tidak sah (detail: Unable to "
-                     "parse input string as an integer, exceeded maximum size)"]
+    assert lines == [f"{year}:3:8: LOAD002 [kesalahan] Nilai 'tahun' memuat terlalu banyak digit "
+                     "untuk dibaca sebagai bilangan bulat"]
 
 
 def test_a_data_file_formula_is_bounded_like_a_rule_file_one(write, capsys):

@@ -18,12 +18,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
 from sakip_lint import __version__, escape, formats, limits
-from sakip_lint.messages import LANGUAGES, render
+from sakip_lint.messages import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES, render
 from sakip_lint.phases import collector_paused, freeze_long_lived
 
 if TYPE_CHECKING:
@@ -32,70 +34,136 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    plain = argparse.ArgumentParser(add_help=False)  # every command
-    plain.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+LANGUAGE_VARIABLE = "SAKIP_LINT_LANG"  # the language when --lang is not given
+
+# argparse's own words (it asks gettext for them) and the catalogue entries that say them in
+# the reader's language; they keep argparse's %-placeholders
+ARGPARSE_WORDS = {
+    "usage: ": "cli.argparse.usage",
+    "%(prog)s: error: %(message)s\n": "cli.argparse.error",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid-choice",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid-value",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "one of the arguments %s is required": "cli.argparse.one-required",
+    "expected one argument": "cli.argparse.expected-one",
+    "expected at most one argument": "cli.argparse.expected-at-most-one",
+    "expected at least one argument": "cli.argparse.expected-at-least-one",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "ignored explicit argument %r": "cli.argparse.ignored",
+    "positional arguments": "cli.argparse.positionals",
+    "options": "cli.argparse.options",
+    "show this help message and exit": "cli.argparse.help",
+}
+
+
+def language(argv: list[str], environ=os.environ) -> str:
+    """The language of the run, known before argparse runs (its own messages are in it too):
+    ``--lang`` (or ``--lang=``, or an abbreviation argparse accepts), else SAKIP_LINT_LANG,
+    else Indonesian. A value that is no language is argparse's to refuse."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if len(name) >= 4 and "--lang".startswith(name):
+            value = value if equals else (argv[index + 1] if index + 1 < len(argv) else "")
+            if value in LANGUAGES:
+                return value
+    value = environ.get(LANGUAGE_VARIABLE, "")
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def argparse_in(lang: str) -> Iterator[None]:
+    """argparse speaking ``lang`` while it parses, prints help or refuses an argument."""
+    def translated(text: str) -> str:
+        key = ARGPARSE_WORDS.get(text)
+        return text if key is None else CATALOGUE[key].get(lang, text)
+
+    saved = argparse._, argparse.ngettext
+    argparse._ = translated
+    argparse.ngettext = lambda one, many, count: translated(one if count == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose errors quote the arguments they refuse: quoted visibly, so an argument
+    cannot reach the terminal as a control sequence."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, argparse._("%(prog)s: error: %(message)s\n")
+                  % {"prog": self.prog, "message": escape.plain(message)})
+
+
+def _graph_format(lang: str):
+    """A graph format, or why not: a table format (markdown, rich...) is named as one of the
+    other commands, so that asking graph for it is not taken for a typo."""
+    def graph_format(value: str) -> str:
+        if value in formats.GRAPH:
+            return value
+        key = "cli.graph-table-format" if value in formats.FINDINGS else "cli.graph-format"
+        raise argparse.ArgumentTypeError(render(key, lang, value=value,
+                                                allowed=", ".join(formats.GRAPH)))
+    return graph_format
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    say = lambda key, **args: render(f"cli.help.{key}", lang, **args)  # noqa: E731
+    default_lang = language([])  # SAKIP_LINT_LANG, when it names a language
+    plain = _Parser(add_help=False)  # every command
+    plain.add_argument("--lang", choices=LANGUAGES, default=default_lang,
+                       help=say("lang", variable=LANGUAGE_VARIABLE))
     plain.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
-                       help="change a limit against hostile input (" + ", ".join(limits.NAMES)
-                            + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
-    base = argparse.ArgumentParser(add_help=False, parents=[plain])  # the commands that check
+                       help=say("limit", names=", ".join(limits.NAMES)))
+    base = _Parser(add_help=False, parents=[plain])  # the commands that check
     base.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
-                      help="extra rule folder or file (*.sakip); repeatable")
-    base.add_argument("--indent", type=_indent, metavar="N",
-                      help="indent JSON output by N spaces (default: one line)")
-    common = argparse.ArgumentParser(add_help=False, parents=[base])  # ... and write a format
-    common.add_argument("--format", choices=formats.FINDINGS, default="rich",
-                        help="output format")
-    parser = argparse.ArgumentParser(
-        prog="sakip-lint",
-        description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
-    parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", parents=[common],
-                                help="run every check on data files or .docx/.xlsx reports")
+                      help=say("rules"))
+    base.add_argument("--indent", type=_indent, metavar="N", help=say("indent"))
+    common = _Parser(add_help=False, parents=[base])  # ... and write a table format
+    common.add_argument("--format", choices=formats.FINDINGS, default="rich", help=say("format"))
+    parser = _Parser(prog="sakip-lint", description=say("description"))
+    parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}",
+                        help=say("version"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     title=say("commands"))
+    check = commands.add_parser("check", parents=[common], help=say("check"))
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
     check.add_argument("--fail-on", choices=("error", "warning"), default="error",
-                       help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--parent", type=Path, metavar="FILE",
-                       help="the data file of the body above (e.g. the RPJMD): check cascading")
-    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
-                       help="check the files in N processes (0: one per core); the output keeps "
-                            "the order of the files")
+                       help=say("fail-on"))
+    check.add_argument("--parent", type=Path, metavar="FILE", help=say("parent"))
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help=say("jobs"))
     check.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                       help="a progress bar on stderr for several files (auto: only on a "
-                            "terminal, never in CI)")
-    capaian = commands.add_parser("capaian", parents=[base],
-                                  help="the capaian tables as the report should print them")
+                       help=say("progress"))
+    capaian = commands.add_parser("capaian", parents=[base], help=say("capaian"))
     capaian.add_argument("file", type=Path, metavar="FILE")
     capaian.add_argument("--format", choices=formats.CAPAIAN, default="rich",
-                         help="output format (xlsx: the PKK measurement form, needs -o)")
-    capaian.add_argument("-o", "--output", type=Path, metavar="FILE",
-                         help="write to FILE (needed for --format xlsx)")
-    imports = commands.add_parser("import", parents=[plain],
-                                  help="write the data file of a Word (.docx) or Excel (.xlsx) report")
+                         help=say("capaian-format"))
+    capaian.add_argument("-o", "--output", type=Path, metavar="FILE", help=say("capaian-output"))
+    imports = commands.add_parser("import", parents=[plain], help=say("import"))
     imports.add_argument("file", type=Path, metavar="FILE")
-    imports.add_argument("-o", "--output", type=Path, metavar="FILE",
-                         help="write the data file to FILE (default: standard output)")
-    graph = commands.add_parser("graph", parents=[common],
-                                help="the pohon kinerja with its findings (dot, mermaid, json)")
+    imports.add_argument("-o", "--output", type=Path, metavar="FILE", help=say("import-output"))
+    graph = commands.add_parser("graph", parents=[base], help=say("graph"))
     graph.add_argument("file", type=Path, metavar="FILE")
-    graph.add_argument("--to", choices=formats.GRAPH, default="dot", dest="graph_format",
-                       help="graph format (default: dot)")
-    report = commands.add_parser("report", parents=[base],
-                                 help="the reviewer's report: one self-contained HTML file")
+    graph.add_argument("--format", "--to", type=_graph_format(lang), default="dot",
+                       dest="graph_format", metavar="{" + ",".join(formats.GRAPH) + "}",
+                       help=say("to"))
+    report = commands.add_parser("report", parents=[base], help=say("report"))
     report.add_argument("files", nargs="+", type=Path, metavar="FILE")
     report.add_argument("--html", "-o", required=True, type=Path, metavar="OUT.html",
-                        dest="output", help="the HTML file to write ('-': standard output)")
-    review = commands.add_parser("review", parents=[base],
-                                 help="a draft of the Catatan Hasil Reviu (docx, markdown)")
+                        dest="output", help=say("report-output"))
+    review = commands.add_parser("review", parents=[base], help=say("review"))
     review.add_argument("file", type=Path, metavar="FILE")
     review.add_argument("--format", choices=formats.REVIEW, default="docx",
-                        help="docx (Word, default) or markdown")
+                        help=say("review-format"))
     review.add_argument("--output", "-o", required=True, type=Path, metavar="OUT",
-                        help="the file to write ('-': standard output)")
-    commands.add_parser("rules", parents=[common], help="list the rules in force")
-    explain = commands.add_parser("explain", parents=[common],
-                                  help="the documentation and examples of one rule")
+                        help=say("review-output"))
+    commands.add_parser("rules", parents=[common], help=say("rules-command"))
+    explain = commands.add_parser("explain", parents=[common], help=say("explain"))
     explain.add_argument("code", metavar="CODE")
     return parser
 
@@ -369,11 +437,14 @@ COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "rep
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = language(argv)
+    with argparse_in(lang):
+        args = _parser(lang).parse_args(argv)
     try:
         limits.configure(limits.parse_settings(args.limit))
-    except limits.LimitError as error:
-        print(render(error.key, args.lang, **error.arguments), file=sys.stderr)
+    except limits.LimitError as error:  # the setting is echoed: written out, never raw
+        print(escape.plain(render(error.key, args.lang, **error.arguments)), file=sys.stderr)
         return EXIT_UNUSABLE
     try:
         with limits.arithmetic():  # every computation of the run, within the limits

@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from sakip_lint.location import Location
-from sakip_lint.numbers import ParsedValue
+from sakip_lint.numbers import ParsedValue, ValueKind
 
 
 class Verdict(StrEnum):
@@ -23,6 +23,8 @@ class Verdict(StrEnum):
     ROUNDING = "rounding"  # differs only by the report's rounding style
     DIFFERS = "differs"
     NOT_NUMBER = "not-number"  # the report prints words where a number belongs
+    UNREADABLE = "unreadable"  # a number that cannot be read ('1.23.456', 34 decimals): the
+    # number checks (NUM001, NUM002) report its cell, so a comparison adds nothing
     NOT_STATED = "not-stated"
     NOT_COMPUTED = "not-computed"
 
@@ -69,6 +71,8 @@ def compare(stated: Stated | None, exact: Decimal | None, rounded: Decimal | Non
         return Comparison(stated, Verdict.NOT_STATED)
     if exact is None or rounded is None:
         return Comparison(stated, Verdict.NOT_COMPUTED)
+    if stated.value.kind in (ValueKind.INVALID, ValueKind.AMBIGUOUS):
+        return Comparison(stated, Verdict.UNREADABLE)
     if not stated.value.has_number:
         return Comparison(stated, Verdict.NOT_NUMBER)
     if stated.bound is not None:

@@ -56,6 +56,7 @@ class _Reader:
     def __init__(self, get, limits: Limits) -> None:
         self.get = get
         self.max_nodes, self.max_depth = limits.max_nodes, limits.max_depth
+        self.max_chars = limits.max_scalar_chars  # beyond it, the careful reader says where
         self.nodes = 0
         self.lines = array("I")
         self.columns = array("I")
@@ -87,11 +88,12 @@ class _Reader:
         marks.append(mark.line)
         marks.append(mark.column)
         kind = event.__class__
+        if event.tag is not None and event.tag != "!":
+            raise Unusual  # a tag written on the value: the careful reader names it
         if kind is ScalarEvent:
-            tag = event.tag
-            if tag is None or tag == "!":
-                return (None if event.implicit[0] and event.value in NULLS else event.value), None
-            return (None if tag == NULL_TAG else event.value), None
+            if len(event.value) > self.max_chars:
+                raise Unusual
+            return (None if event.implicit[0] and event.value in NULLS else event.value), None
         if kind is MappingStartEvent:
             return self._mapping(depth)
         if kind is SequenceStartEvent:
@@ -112,9 +114,9 @@ class _Reader:
                     break
                 raise Unusual  # a complex key
             key, tag = event.value, event.tag
-            if (event.anchor is not None or key in data or tag == MERGE_TAG
-                    or (key == "<<" and (tag is None or tag == "!") and event.implicit[0])):
-                raise Unusual  # anchor, duplicate key, merge key
+            if (event.anchor is not None or key in data or (tag is not None and tag != "!")
+                    or (key == "<<" and event.implicit[0]) or len(key) > self.max_chars):
+                raise Unusual  # anchor, duplicate key, a tag (the merge key's among them)
             mark = event.start_mark
             key_marks.append(mark.line)
             key_marks.append(mark.column)
@@ -128,10 +130,9 @@ class _Reader:
                 value_marks.append(mark.line)
                 value_marks.append(mark.column)
                 tag, value = event.tag, event.value
-                if tag is None or tag == "!":
-                    data[key] = None if event.implicit[0] and value in NULLS else value
-                else:
-                    data[key] = None if tag == NULL_TAG else value
+                if (tag is not None and tag != "!") or len(value) > self.max_chars:
+                    raise Unusual  # a tag (the careful reader names it), or a value too long
+                data[key] = None if event.implicit[0] and value in NULLS else value
                 keys.append(key)
                 children.append(None)
                 continue

@@ -69,17 +69,40 @@ def rich(text: object) -> Text:
     return Text(visible(text))
 
 
-_MARKDOWN_ACTIVE = re.compile(r"[\\`\[\]|*]")
+_MARKDOWN_ACTIVE = re.compile(r"[\\`\[\]|*_~]")
 _HTML_ACTIVE = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# GitHub's autolinks: a scheme's "://" and a "www." that starts a word. Their ':' and '.' are
+# escaped (a backslash before punctuation shows the punctuation), which GitHub then does not
+# read as a link; an e-mail address stays a mailto link in GitHub's renderer whatever is
+# escaped in it (it links what it shows: nothing is hidden behind it).
+_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<![A-Za-z0-9])(?i:www)\.")
+
+
+def _html_escaped(text: str) -> str:
+    return re.sub(r"[&<>]", lambda match: _HTML_ACTIVE[match.group()], text)
 
 
 def markdown(text: object) -> str:
     """Text for a Markdown page or a cell of a Markdown table: no raw HTML (``<script>``,
-    ``<img onerror>``), no link or image, no code span, no emphasis and no ``|`` that would
-    split a table cell; a trailing backslash cannot escape the cell's border."""
-    shown = visible(text)
-    shown = re.sub(r"[&<>]", lambda match: _HTML_ACTIVE[match.group()], shown)
-    return _MARKDOWN_ACTIVE.sub(lambda match: "\\" + match.group(), shown)
+    ``<img onerror>``), no link, autolink or image, no code span, no emphasis or strikethrough
+    and no ``|`` that would split a table cell; a trailing backslash cannot escape the cell's
+    border. What GitHub renders is the text as written (tests/test_bad_inputs.py renders it)."""
+    shown = _html_escaped(visible(text))
+    shown = _MARKDOWN_ACTIVE.sub(lambda match: "\\" + match.group(), shown)
+    return _AUTOLINK.sub(lambda match: match.group()[:-1] + "\\" + match.group()[-1], shown)
+
+
+def markdown_block(text: object) -> str:
+    """A rule writer's own Markdown (a rule's documentation) for a Markdown page: its Markdown
+    syntax is kept, but not raw HTML — the rule file is data for the page's reader too."""
+    return _html_escaped(visible(text, block=True))
+
+
+def markdown_fence(text: str) -> str:
+    """A fence for a code block holding ``text``: longer than any run of backticks in it, so
+    the text cannot close the block and go on as Markdown."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def html(text: object) -> str:
@@ -109,6 +132,13 @@ def dot(text: object) -> str:
 def dot_string(text: object) -> str:
     """A complete Graphviz double-quoted string (an id or an attribute value)."""
     return f'"{dot(text)}"'
+
+
+def dot_id(text: object) -> str:
+    """A Graphviz node id: a double-quoted string that is different for different texts. The
+    backslashes of the text are doubled before its control characters are written out, so an
+    ESC (shown ``\\x1b``) and the four characters ``\\x1b`` typed in an id stay two nodes."""
+    return dot_string(str(text).replace("\\", "\\\\"))
 
 
 _MERMAID_ACTIVE = re.compile(r'[&<>"#|`;\[\]{}()]')

@@ -90,7 +90,7 @@ def to_dot(nodes: list[Node], edges: list[Edge]) -> str:
             label = [node.id, _short(node.teks)] + (["[" + " ".join(node.codes) + "]"]
                                                     if node.codes else [])
             label = "\\n".join(escape.dot(line) for line in label)
-            lines.append(f'    {escape.dot_string(node.id)} [label="{label}", '
+            lines.append(f'    {escape.dot_id(node.id)} [label="{label}", '
                          f'fillcolor="{COLOURS[node.severity]}"];')
         lines.append("  }")
     for edge in edges:
@@ -99,31 +99,36 @@ def to_dot(nodes: list[Node], edges: list[Edge]) -> str:
             attributes += ["style=dashed", 'color="#c00000"',
                            "label=" + escape.dot_string(", ".join(edge.places)), "fontsize=8"]
         suffix = f" [{', '.join(attributes)}]" if attributes else ""
-        lines.append(f"  {escape.dot_string(edge.parent)} -> {escape.dot_string(edge.child)}"
+        lines.append(f"  {escape.dot_id(edge.parent)} -> {escape.dot_id(edge.child)}"
                      f"{suffix};")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def mermaid_id(ident: str) -> str:
-    return "n_" + re.sub(r"\W", "_", ident)
+def mermaid_ids(nodes: list[Node]) -> dict[str, str]:
+    """A Mermaid id for each node: its number in the drawing, then its id with every character
+    Mermaid does not allow in an id as ``_`` — readable, and never the same for two nodes
+    (S-01, S.01 and S_01 are n3_S_01, n4_S_01 and n5_S_01), which would merge them into one."""
+    return {node.id: f"n{index}_" + re.sub(r"[^A-Za-z0-9]", "_", node.id)
+            for index, node in enumerate(nodes)}
 
 
 def to_mermaid(nodes: list[Node], edges: list[Edge]) -> str:
+    ids = mermaid_ids(nodes)
     lines = ["flowchart TD"]
     for node in nodes:
         text = f"{node.id}: {_short(node.teks)}"
         if node.codes:
             text += " [" + " ".join(node.codes) + "]"
-        lines.append(f'  {mermaid_id(node.id)}["{escape.mermaid(text)}"]')
+        lines.append(f'  {ids[node.id]}["{escape.mermaid(text)}"]')
     for edge in edges:
         if edge.conflict:
             label = escape.mermaid(", ".join(edge.places))
-            lines.append(f"  {mermaid_id(edge.parent)} -.->|{label}| {mermaid_id(edge.child)}")
+            lines.append(f"  {ids[edge.parent]} -.->|{label}| {ids[edge.child]}")
         else:
-            lines.append(f"  {mermaid_id(edge.parent)} --> {mermaid_id(edge.child)}")
+            lines.append(f"  {ids[edge.parent]} --> {ids[edge.child]}")
     for severity in ("error", "warning", "info"):
-        members = [mermaid_id(node.id) for node in nodes if node.severity == severity]
+        members = [ids[node.id] for node in nodes if node.severity == severity]
         lines.append(f"  classDef {severity} fill:{COLOURS[severity]}")
         if members:
             lines.append(f"  class {','.join(members)} {severity}")

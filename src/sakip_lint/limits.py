@@ -15,22 +15,42 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from dataclasses import dataclass, fields, replace
 from decimal import (Context, DivisionByZero, InvalidOperation, Overflow, localcontext)
 
 ENV_PREFIX = "SAKIP_LINT_LIMIT_"
 
 
+def _limit(default: int, maximum: int) -> int:
+    """A limit's default and the largest value a run may set it to."""
+    return field(default=default, metadata={"maximum": maximum})
+
+
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 64 * 1024 * 1024  # bytes read from one data or rule file
-    max_nodes: int = 2_000_000  # YAML nodes of one file, every alias counted expanded
-    max_aliases: int = 10_000  # YAML alias uses (*name) in one file
-    max_depth: int = 64  # nesting of lists and mappings in a data file
-    max_digits: int = 30  # digits of one number as written (a scale word counts its zeros)
-    max_decimals: int = 10  # decimals of one number, of a rounding and of a rule constant
-    max_formula_depth: int = 100  # nesting of a formula (parentheses, operators) in rule files
+    """Each limit, its default and (second) the largest value ``--limit`` accepts: beyond it
+    the tool itself would fail — Python's recursion, the decimal context — or a single value
+    would take minutes, which no real report needs."""
+
+    max_bytes: int = _limit(64 * 1024 * 1024, 4 * 1024**3)  # bytes read from one data file
+    # bytes of one rule file: the largest built-in one has 23 KB, and parsing costs about
+    # 30 µs a token: 128 KiB of '0+0+...' take 4 s, 2 MiB of polarity patterns 11 s
+    max_rule_bytes: int = _limit(128 * 1024, 64 * 1024 * 1024)
+    max_nodes: int = _limit(5_000_000, 100_000_000)  # YAML nodes written in one file (100 000 indicators: 2.2 M)
+    max_alias_nodes: int = _limit(100_000, 100_000_000)  # YAML nodes read through aliases (*name), counted expanded
+    max_aliases: int = _limit(10_000, 100_000_000)  # YAML alias uses (*name) in one file
+    max_scalar_chars: int = _limit(1_000_000, 4 * 1024**3)  # characters of one YAML value or key (a name, a quote)
+    # nesting of lists and mappings in a data file. The reader walks them recursively, three
+    # Python frames a level: 200 levels stay well inside Python's 1 000 frames (which the tool
+    # does not raise: a deeper C stack could overflow), and libyaml itself stops at 1 000
+    max_depth: int = _limit(64, 200)
+    max_digits: int = _limit(30, 1000)  # digits of one number as written (a scale word counts its zeros)
+    max_decimals: int = _limit(10, 1000)  # decimals of one number, of a rounding and of a rule constant
+    # nesting of a formula (parentheses, operators) in rule files; the parsed formula is
+    # walked recursively, two frames a level, hence the same bound as max_depth
+    max_formula_depth: int = _limit(100, 200)
+    max_cell_chars: int = _limit(500, 100_000)  # characters of one value read as a number ('Rp 1.234,-', '83 (B)')
 
     @property
     def precision(self) -> int:
@@ -44,7 +64,8 @@ class Limits:
         return 10 ** self.max_digits
 
 
-NAMES = tuple(field.name for field in fields(Limits))
+NAMES = tuple(limit.name for limit in fields(Limits))
+MAXIMA = {limit.name: limit.metadata["maximum"] for limit in fields(Limits)}
 _active = Limits()
 
 
@@ -65,21 +86,23 @@ class LimitError(ValueError):
 def parse_settings(pairs: list[str], environ: Mapping[str, str] | None = None) -> Limits:
     """Limits from the environment, then from ``NAME=VALUE`` pairs (the command line wins)."""
     environ = os.environ if environ is None else environ
-    given: dict[str, str] = {}
+    given: dict[str, tuple[str, str]] = {}  # name -> (value, where it was set)
     for name in NAMES:
         if (value := environ.get(ENV_PREFIX + name.upper())) is not None:
-            given[name] = value
+            given[name] = value, ENV_PREFIX + name.upper()
     for pair in pairs:
         name, sep, value = pair.partition("=")
         name = name.strip().lower().replace("-", "_")
         if not sep or name not in NAMES:
             raise LimitError("limit.unknown", setting=pair, allowed=", ".join(NAMES))
-        given[name] = value
+        given[name] = value, name
     values: dict[str, int] = {}
-    for name, value in given.items():
+    for name, (value, shown) in given.items():
         text = value.strip().replace("_", "")
-        if not text.isascii() or not text.isdigit() or len(text) > 18 or int(text) < 1:
-            raise LimitError("limit.bad-value", name=name, value=value)
+        if not text.isascii() or not text.isdigit() or int(text[:30]) < 1:
+            raise LimitError("limit.bad-value", name=shown, value=value)
+        if len(text) > 18 or int(text) > MAXIMA[name]:  # int() of a huge text is itself slow
+            raise LimitError("limit.too-large", name=shown, value=value, maximum=MAXIMA[name])
         values[name] = int(text)
     return replace(Limits(), **values)
 

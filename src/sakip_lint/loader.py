@@ -23,6 +23,7 @@ from yaml.reader import ReaderError
 
 from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.limits import Limits, current
+from sakip_lint.messages import term
 from sakip_lint.model import Report
 from sakip_lint.phases import Stopwatch
 from sakip_lint.references import check_references
@@ -39,6 +40,23 @@ except AttributeError:  # pragma: no cover - depends on the platform's wheel
 
 NULL_TAG = composer.NULL_TAG
 MERGE_TAG = composer.MERGE_TAG
+CORE_PREFIX = "tag:yaml.org,2002:"
+_RESOLVER = yaml.resolver.Resolver()  # the tags YAML gives untagged values (str, int, null...)
+
+
+def written_tag(node: yaml.Node) -> str | None:
+    """The tag written on ``node`` (``!!binary``, ``!!python/name:os.system``, ``!foo``), or
+    None when it has only the tag YAML gives an untagged value: a data file holds text, numbers
+    and lists, and a tag would only be dropped silently — or, for another reader, obeyed."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style  # libyaml writes '' for a plain scalar, PyYAML None
+        implicit = (plain, not plain)
+        untagged = _RESOLVER.resolve(yaml.ScalarNode, node.value, implicit)
+    else:
+        untagged = _RESOLVER.resolve(type(node), None, (True, False))
+    if node.tag == untagged or node.tag == MERGE_TAG:
+        return None
+    return "!!" + node.tag[len(CORE_PREFIX):] if node.tag.startswith(CORE_PREFIX) else node.tag
 
 
 # libyaml's most frequent complaints, in the user's language (others are shown verbatim).
@@ -53,6 +71,12 @@ YAML_PROBLEMS = {
     "did not find expected ',' or '}'": "load.yaml.unclosed-mapping",
     "found character that cannot start any token": "load.yaml.bad-character",
     "found undefined alias": "load.yaml.alias",
+    "found unknown escape character": "load.yaml.unknown-escape",
+    "did not find expected alphabetic or numeric character": "load.yaml.anchor-name",
+    "found incompatible YAML document": "load.yaml.version",
+    "found unknown directive name": "load.yaml.directive",
+    "found undefined tag handle": "load.yaml.tag-handle",
+    "but found another document": "load.yaml.two-documents",
 }
 
 
@@ -80,8 +104,9 @@ class _NodeReader:
     """Turns composed YAML nodes into plain data (raw strings, lists, dicts) and a SourceMap.
 
     Aliases (``*name``) are expanded here, so this is where expansion is bounded: the number of
-    alias uses, the number of nodes read in all and the nesting depth (``sakip_lint.limits``);
-    an alias that contains itself is named as such.
+    alias uses, the nodes read through aliases (a short file of many uses of a long anchor
+    multiplies without them), the nodes written in the file and the nesting depth
+    (``sakip_lint.limits``); an alias that contains itself is named as such.
     """
 
     def __init__(self, file: str, limits: Limits) -> None:
@@ -92,8 +117,11 @@ class _NodeReader:
         self.limits = limits
         self.nodes = 0
         self.aliases = 0
+        self.alias_nodes = 0  # nodes read again through an alias, the alias's own one included
+        self.expanding: list[yaml.Node | None] = []  # where the aliases being expanded are used
         self.homes: dict[int, tuple[int, int] | None] = {}  # node -> the edge first read through
         self.open: set[int] = set()  # collections being read: meeting one is a recursive alias
+        self.key_nodes: set[int] = set()  # keys read: meeting one again is an alias of a key
 
     @staticmethod
     def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -117,9 +145,15 @@ class _NodeReader:
         home = self.homes.setdefault(id(node), edge)
         aliased = home != edge
         where = site if aliased else None  # an alias is reported where it is used
-        self.nodes += 1
-        if self.nodes > self.limits.max_nodes:
-            raise self._stop(node, path, "limit.nodes", where, limit=self.limits.max_nodes)
+        if aliased or self.expanding:
+            self.alias_nodes += 1
+            if self.alias_nodes > self.limits.max_alias_nodes:  # at the outermost alias used
+                raise self._stop(node, path, "limit.alias-nodes", (self.expanding or [site])[0],
+                                 limit=self.limits.max_alias_nodes)
+        else:
+            self.nodes += 1
+            if self.nodes > self.limits.max_nodes:
+                raise self._stop(node, path, "limit.nodes", None, limit=self.limits.max_nodes)
         if len(path) > self.limits.max_depth:
             raise self._stop(node, path, "limit.depth", where, limit=self.limits.max_depth)
         if id(node) in self.open:
@@ -135,13 +169,23 @@ class _NodeReader:
         list in a sequence), where an alias use is reported."""
         self._count(node, path, site, edge)
         self.values[path] = self._mark(node)
+        if (tag := written_tag(node)) is not None and self.homes[id(node)] == edge:
+            self.findings.append(_load_finding("LOAD001", "load.tag", self._here(node, path),
+                                               tag=tag))
         if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > self.limits.max_scalar_chars:
+                raise self._stop(node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
             return None if node.tag == NULL_TAG else node.value
+        aliased = self.homes[id(node)] != edge
         self.open.add(id(node))
+        if aliased:
+            self.expanding.append(site)
         try:
             return self._collection(node, path)
         finally:
             self.open.discard(id(node))
+            if aliased:
+                self.expanding.pop()
 
     def _collection(self, node: yaml.Node, path: Path_) -> object:
         if isinstance(node, yaml.SequenceNode):
@@ -156,16 +200,25 @@ class _NodeReader:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.findings.append(_load_finding("LOAD001", "load.unsupported-node",
                                                    self._here(key_node, path),
-                                                   feature="complex key"))
+                                                   feature=term("load.feature.complex-key")))
                 continue
             key = key_node.value
             child = path + (key,)
+            if (tag := written_tag(key_node)) is not None:
+                self.findings.append(_load_finding("LOAD001", "load.tag",
+                                                   self._here(key_node, child), tag=tag))
+            if len(key) > self.limits.max_scalar_chars:
+                raise self._stop(key_node, path, "limit.scalar", limit=self.limits.max_scalar_chars)
             if key in data:
                 first_line = self.keys[child][0]
+                # a key written as an alias (*k) carries its anchor's position: the value
+                # beside it is where the repeated key is
+                where = value_node if id(key_node) in self.key_nodes else key_node
                 self.findings.append(_load_finding("LOAD003", "load.duplicate-key",
-                                                   self._here(key_node, child), key=key,
+                                                   self._here(where, child), key=key,
                                                    first_line=first_line))
                 continue
+            self.key_nodes.add(id(key_node))
             self.keys[child] = self._mark(key_node)
             data[key] = self.read(value_node, child, key_node, (id(node), index))
         return data
@@ -248,8 +301,13 @@ def _yaml_error(file: str, text: str, error: yaml.YAMLError) -> Finding:
     if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
         return _load_finding("LOAD001", "load.yaml.unclosed-quote", at(error.context_mark),
                              line=mark.line + 1 if mark else "?")
-    if error.problem == "exceeded maximum nesting depth":
-        return _load_finding("LOAD001", "limit.depth", at(mark), limit=current().max_depth)
+    if error.problem == "exceeded maximum nesting depth":  # libyaml's own limit, not ours
+        return _load_finding("LOAD001", "load.yaml.too-deep", at(mark), limit=current().max_depth)
+    if error.context == "while scanning a simple key" and error.context_mark is not None:
+        start = error.context_mark  # where the key began, not where libyaml gave it up
+        long = mark is not None and mark.line == start.line and mark.column - start.column > 1024
+        return _load_finding("LOAD001", "load.yaml.long-key" if long else "load.yaml.no-colon",
+                             at(start))
     if mark is not None and (quote := _open_quote_before(text, mark.line)) is not None:
         return _load_finding("LOAD001", "load.yaml.unclosed-quote-probable",
                              Location(file, quote[0], quote[1]), line=mark.line + 1,
@@ -294,6 +352,9 @@ def _compose_carefully(file: str, text: str) -> tuple[object, SourceMap | None, 
         data = reader.read(node)
     except _TooMuch as stop:
         return None, None, [stop.finding]
+    except RecursionError:  # max_depth is bounded below Python's recursion limit: never here
+        return None, None, [_load_finding("LOAD001", "limit.depth", Location(file=file),
+                                          limit=reader.limits.max_depth)]
     return data, SourceMap(file=file, values=reader.values, keys=reader.keys), reader.findings
 
 
@@ -304,8 +365,9 @@ def _imported(file: str, content: bytes, kind: str):
     from sakip_lint.importing.container import problem_finding
 
     imported = import_content(file, content, kind)
-    if imported.text is None:
-        return None, None, [problem_finding(file, problem) for problem in imported.problems]
+    if imported.text is None or imported.gaps:
+        return None, None, [problem_finding(file, problem)
+                            for problem in imported.problems + imported.gaps]
     return imported.text.encode("utf-8"), imported.origins, []
 
 

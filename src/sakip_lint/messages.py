@@ -64,6 +64,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Alias YAML (*nama) merujuk jangkar yang tidak ada",
         "en": "A YAML alias (*name) refers to an anchor that does not exist",
     },
+    "load.yaml.too-deep": {
+        "id": "Daftar dan pemetaan bersarang lebih dari 1000 tingkat: pembaca YAML berhenti di sini (batas berkas data, max_depth, adalah {limit} tingkat)",
+        "en": "Lists and mappings nest more than 1000 levels deep: the YAML reader stops here (the limit of a data file, max_depth, is {limit} levels)",
+    },
+    "load.yaml.long-key": {
+        "id": "Kunci ini lebih panjang dari 1024 karakter, batas YAML untuk kunci yang ditulis tanpa '? '; perpendek kuncinya",
+        "en": "This key is longer than 1024 characters, YAML's limit for a key written without '? '; shorten the key",
+    },
+    "load.yaml.unknown-escape": {
+        "id": "Garis miring terbalik (\\) dalam teks bertanda kutip ganda memulai kode khusus yang tidak dikenal (jalur Windows?); pakai kutip tunggal, misalnya 'C:\\data', atau tulis \\\\",
+        "en": "A backslash (\\) in a double-quoted text starts an escape YAML does not know (a Windows path?); use single quotes, e.g. 'C:\\data', or write \\\\",
+    },
+    "load.yaml.anchor-name": {
+        "id": "Sesudah * (alias) atau & (jangkar) YAML mengharapkan nama dari huruf atau angka; beri tanda kutip bila * atau & adalah bagian dari teks",
+        "en": "After * (an alias) or & (an anchor) YAML expects a name of letters or digits; quote the text if the * or & belongs to it",
+    },
+    "load.yaml.version": {
+        "id": "Berkas menyatakan versi YAML yang tidak didukung (baris %YAML); hapus baris itu",
+        "en": "The file declares a YAML version that is not supported (a %YAML line); remove that line",
+    },
+    "load.yaml.directive": {
+        "id": "Baris yang dimulai dengan % adalah perintah YAML yang tidak dikenal; hapus baris itu atau beri tanda kutip",
+        "en": "A line starting with % is a YAML directive that does not exist; remove the line or quote it",
+    },
+    "load.yaml.tag-handle": {
+        "id": "Tag YAML (!nama!...) yang tidak dideklarasikan; berkas data tidak memakai tag",
+        "en": "A YAML tag (!name!...) that is not declared; data files use no tags",
+    },
+    "load.tag": {
+        "id": "Tag YAML '{tag}' tidak dipakai di berkas data: tulis nilainya tanpa tag (teks dalam tanda kutip)",
+        "en": "YAML tag '{tag}' has no place in a data file: write the value without a tag (text in quotes)",
+    },
+    "load.yaml.two-documents": {
+        "id": "Dokumen YAML kedua dimulai di sini (baris ---): satu berkas data memuat satu dokumen",
+        "en": "A second YAML document starts here (a --- line): a data file holds one document",
+    },
+    "load.feature.complex-key": {
+        "id": "kunci majemuk (daftar atau pemetaan sebagai kunci)",
+        "en": "complex key (a list or mapping as a key)",
+    },
     "load.not-mapping": {
         "id": "Isi berkas harus berupa pemetaan (kunci: nilai) pada tingkat teratas",
         "en": "The file must hold a mapping (key: value) at the top level",
@@ -121,6 +161,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Tautan simbolik {path} menunjuk berkas yang tidak ada",
         "en": "Symbolic link {path} points to a file that does not exist",
     },
+    "text.not-a-directory": {
+        "id": "{path} tidak dapat dibuka: salah satu bagian jalurnya sebelum nama berkas bukan folder",
+        "en": "{path} cannot be opened: a part of its path before the file name is not a folder",
+    },
+    "text.name-too-long": {
+        "id": "Nama berkas atau jalur {path} terlalu panjang untuk sistem berkas",
+        "en": "The file name or path {path} is too long for the file system",
+    },
+    "text.no-device": {
+        "id": "{path} adalah perangkat yang tidak ada atau tidak dapat dibaca, bukan berkas",
+        "en": "{path} is a device that does not exist or cannot be read, not a file",
+    },
+    "text.no-permission": {
+        "id": "Tidak ada izin untuk membaca {path}",
+        "en": "There is no permission to read {path}",
+    },
     "text.unreadable": {
         "id": "Berkas tidak dapat dibaca (detail: {detail})",
         "en": "File cannot be read (detail: {detail})",
@@ -138,12 +194,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Control character {character} at line {line_number} column {column_number} is not allowed in a text file; remove it",
     },
     "limit.bytes": {
-        "id": "Berkas lebih besar dari batas {limit} bait dan tidak dibaca sampai habis (ubah dengan --limit max_bytes=...)",
-        "en": "The file is larger than the limit of {limit} bytes and was not read to its end (change it with --limit max_bytes=...)",
+        "id": "Berkas lebih besar dari batas {limit} bait dan tidak dibaca sampai habis (ubah dengan --limit {name}=...)",
+        "en": "The file is larger than the limit of {limit} bytes and was not read to its end (change it with --limit {name}=...)",
     },
     "limit.nodes": {
-        "id": "Berkas memuat lebih dari {limit} nilai YAML setelah alias (*nama) dijabarkan; pembacaan dihentikan di sini (ubah dengan --limit max_nodes=...)",
-        "en": "The file holds more than {limit} YAML values once its aliases (*name) are expanded; reading stopped here (change it with --limit max_nodes=...)",
+        "id": "Berkas memuat lebih dari {limit} nilai YAML; pembacaan dihentikan di sini (ubah dengan --limit max_nodes=...)",
+        "en": "The file holds more than {limit} YAML values; reading stopped here (change it with --limit max_nodes=...)",
+    },
+    "limit.alias-nodes": {
+        "id": "Alias YAML (*nama) di berkas ini dijabarkan menjadi lebih dari {limit} nilai; pembacaan dihentikan di alias ini (ubah dengan --limit max_alias_nodes=...)",
+        "en": "The YAML aliases (*name) of this file expand to more than {limit} values; reading stopped at this alias (change it with --limit max_alias_nodes=...)",
     },
     "limit.aliases": {
         "id": "Berkas memakai alias YAML (*nama) lebih dari {limit} kali; pembacaan dihentikan di sini (ubah dengan --limit max_aliases=...)",
@@ -152,6 +212,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "limit.depth": {
         "id": "Daftar dan pemetaan bersarang lebih dari {limit} tingkat di sini (ubah dengan --limit max_depth=...)",
         "en": "Lists and mappings nest more than {limit} levels deep here (change it with --limit max_depth=...)",
+    },
+    "limit.scalar": {
+        "id": "Nilai YAML ini lebih panjang dari {limit} karakter; pembacaan dihentikan di sini (ubah dengan --limit max_scalar_chars=...)",
+        "en": "This YAML value is longer than {limit} characters; reading stopped here (change it with --limit max_scalar_chars=...)",
     },
     "limit.recursive-alias": {
         "id": "Alias YAML ini memuat dirinya sendiri: nilainya tidak pernah selesai",
@@ -164,6 +228,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "limit.bad-value": {
         "id": "Batas {name} harus bilangan bulat positif, bukan '{value}'",
         "en": "Limit {name} must be a positive whole number, not '{value}'",
+    },
+    "limit.too-large": {
+        "id": "Batas {name} paling besar {maximum}, bukan '{value}'",
+        "en": "Limit {name} can be at most {maximum}, not '{value}'",
     },
     "load.yaml-syntax-detail": {
         "id": "YAML/JSON tidak dapat dibaca (detail: {detail})",
@@ -181,6 +249,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Nilai '{field}' tidak sah (detail: {detail})",
         "en": "Invalid value of '{field}' (detail: {detail})",
     },
+    "text.cut": {"id": "…(+{count} karakter)", "en": "…(+{count} characters)"},
     "kind.visi": {"id": "visi", "en": "vision (visi)"},
     "kind.misi": {"id": "misi", "en": "mission (misi)"},
     "kind.tujuan": {"id": "tujuan", "en": "objective (tujuan)"},
@@ -215,6 +284,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.integer": {"id": "bilangan bulat", "en": "a whole number"},
     "type.list": {"id": "daftar (list)", "en": "a list"},
     "type.mapping": {"id": "pemetaan (kunci: nilai)", "en": "a mapping (key: value)"},
+    "type.boolean": {"id": "ya atau tidak (true atau false)", "en": "yes or no (true or false)"},
+    "load.schema.integer-too-long": {
+        "id": "Nilai '{field}' memuat terlalu banyak digit untuk dibaca sebagai bilangan bulat",
+        "en": "Value of '{field}' has too many digits to be read as a whole number",
+    },
+    "load.schema.at-least": {
+        "id": "Nilai '{field}' harus paling kecil {limit}",
+        "en": "Value of '{field}' must be at least {limit}",
+    },
+    "load.schema.at-most": {
+        "id": "Nilai '{field}' harus paling besar {limit}",
+        "en": "Value of '{field}' must be at most {limit}",
+    },
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
     "finding.same-cause": {
         "id": " — sebab yang sama juga pada {count} nilai lain: {places}",
@@ -320,6 +402,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "number.too-many-digits": {
         "id": "Angka ini memuat lebih banyak digit daripada batas (--limit max_digits); tidak dihitung — periksa salah ketik",
         "en": "This number has more digits than the limit (--limit max_digits); it is not computed — check for a typo",
+    },
+    "number.too-long": {
+        "id": "Nilai ini lebih panjang dari batas karakter sebuah angka (--limit max_cell_chars); tidak dibaca sebagai angka",
+        "en": "This value is longer than the limit of characters of a number (--limit max_cell_chars); it is not read as a number",
     },
     "number.too-many-decimals": {
         "id": "'{raw}' memuat lebih banyak desimal daripada batas (--limit max_decimals); tidak dihitung",
@@ -570,13 +656,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The decimals {value} of {name}(...) must be a whole number from 0 to {limit}",
     },
     "dsl.formula-too-deep": {
-        "id": "Rumus bersarang lebih dari {limit} tingkat",
-        "en": "The formula nests more than {limit} levels deep",
+        "id": "Rumus bersarang lebih dari {limit} tingkat (setiap operasi + - * / atau fungsi di dalam operasi lain adalah satu tingkat, juga suku-suku yang dirangkai); pecah menjadi rumus yang lebih pendek",
+        "en": "The formula nests more than {limit} levels deep (each operation + - * / or function inside another is a level, chained terms too); split it into shorter formulas",
     },
     "dsl.too-deep": {
         "id": "Tanda kurung bersarang terlalu dalam di sini (lebih dari {limit} tingkat)",
         "en": "Parentheses nest too deeply here (more than {limit} levels)",
     },
+    "dsl.word.number": {"id": "angka", "en": "a number"},
+    "dsl.word.text": {"id": '"teks"', "en": '"text"'},
+    "dsl.word.name": {"id": "nama", "en": "a name"},
+    "dsl.word.end": {"id": "akhir berkas", "en": "the end of the file"},
     "dsl.unterminated-string": {
         "id": "Teks yang dibuka dengan \" di sini tidak ditutup di baris yang sama",
         "en": "The text opened with \" here is not closed on the same line",
@@ -697,6 +787,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import.unreadable": {
         "id": "Dokumen .{kind} tidak dapat dibaca: {detail}",
         "en": "The .{kind} document cannot be read: {detail}",
+    },
+    "import.no-year": {
+        "id": "Dokumen tidak menyebut tahun laporannya ('Tahun 2022' di halaman judul atau di judul tabel); tahun menentukan skala dan target yang berlaku. Jalankan 'sakip-lint import' dan tulis tahunnya di berkas data",
+        "en": "The document does not say its report year ('Tahun 2022' on its title page or in a table caption); the year decides the scales and targets in force. Run 'sakip-lint import' and write the year in the data file",
     },
     "import.no-table": {
         "id": "Dokumen tidak memuat tabel yang dikenali (PK, RKT, pengukuran, anggaran, atau tabel lain); tidak ada yang dapat diperiksa",
@@ -832,6 +926,101 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "col.name": {"id": "Nama", "en": "Name"},
     "col.basis": {"id": "Dasar", "en": "Basis"},
+    # --- the command line's help and argparse's own words (sakip_lint.cli) ------------------
+    "cli.help.description": {
+        "id": "Memeriksa laporan kinerja SAKIP (Renstra, RKT, PK, LKjIP) sebelum ditandatangani.",
+        "en": "Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.",
+    },
+    "cli.help.commands": {"id": "perintah", "en": "commands"},
+    "cli.help.version": {"id": "tampilkan versi program lalu keluar", "en": "show the program's version and exit"},
+    "cli.help.rules": {"id": "folder atau berkas aturan tambahan (*.sakip); dapat diulang",
+                       "en": "extra rule folder or file (*.sakip); repeatable"},
+    "cli.help.format": {"id": "format keluaran", "en": "output format"},
+    "cli.help.lang": {"id": "bahasa pesan (bawaan: {variable}, atau id)",
+                      "en": "message language (default: {variable}, or id)"},
+    "cli.help.limit": {
+        "id": "ubah batas terhadap masukan berbahaya ({names}); dapat diulang; juga SAKIP_LINT_LIMIT_<NAMA>",
+        "en": "change a limit against hostile input ({names}); repeatable; also SAKIP_LINT_LIMIT_<NAME>",
+    },
+    "cli.help.check": {"id": "jalankan semua pemeriksaan pada berkas data atau laporan .docx/.xlsx",
+                       "en": "run every check on data files or .docx/.xlsx reports"},
+    "cli.help.indent": {"id": "JSON dengan indentasi N spasi (bawaan: satu baris)",
+                        "en": "indent JSON output by N spaces (default: one line)"},
+    "cli.help.jobs": {
+        "id": "periksa berkas dalam N proses (0: satu per inti); urutan keluaran tetap urutan berkas",
+        "en": "check the files in N processes (0: one per core); the output keeps the order of the files",
+    },
+    "cli.help.progress": {
+        "id": "batang kemajuan di stderr untuk beberapa berkas (auto: hanya di terminal, tidak di CI)",
+        "en": "a progress bar on stderr for several files (auto: only on a terminal, never in CI)",
+    },
+    "cli.help.capaian-format": {
+        "id": "format keluaran (xlsx: formulir pengukuran PKK, perlu -o)",
+        "en": "output format (xlsx: the PKK measurement form, needs -o)",
+    },
+    "cli.help.capaian-output": {"id": "tulis ke FILE (wajib untuk --format xlsx)",
+                                "en": "write to FILE (needed for --format xlsx)"},
+    "cli.help.import": {"id": "tulis berkas data dari laporan Word (.docx) atau Excel (.xlsx)",
+                        "en": "write the data file of a Word (.docx) or Excel (.xlsx) report"},
+    "cli.help.import-output": {"id": "tulis berkas data ke FILE (bawaan: keluaran standar)",
+                               "en": "write the data file to FILE (default: standard output)"},
+    "cli.help.report": {"id": "laporan untuk pereviu: satu berkas HTML yang berdiri sendiri",
+                        "en": "the reviewer's report: one self-contained HTML file"},
+    "cli.help.report-output": {"id": "berkas HTML yang ditulis ('-': keluaran standar)",
+                               "en": "the HTML file to write ('-': standard output)"},
+    "cli.help.review": {"id": "draf Catatan Hasil Reviu (docx, markdown)",
+                        "en": "a draft of the Catatan Hasil Reviu (docx, markdown)"},
+    "cli.help.review-format": {"id": "docx (Word, bawaan) atau markdown",
+                               "en": "docx (Word, default) or markdown"},
+    "cli.help.review-output": {"id": "berkas yang ditulis ('-': keluaran standar)",
+                               "en": "the file to write ('-': standard output)"},
+    "cli.help.fail-on": {
+        "id": "tingkat terendah yang membuat kode keluar 1 (bawaan: error)",
+        "en": "lowest severity that makes the exit code 1 (default: error)",
+    },
+    "cli.help.parent": {
+        "id": "berkas data instansi di atasnya (misalnya RPJMD): periksa cascading",
+        "en": "the data file of the body above (e.g. the RPJMD): check cascading",
+    },
+    "cli.help.capaian": {"id": "tabel capaian sebagaimana seharusnya dicetak laporan",
+                         "en": "the capaian tables as the report should print them"},
+    "cli.help.graph": {"id": "pohon kinerja beserta temuannya (dot, mermaid, json)",
+                       "en": "the pohon kinerja with its findings (dot, mermaid, json)"},
+    "cli.help.to": {"id": "format gambar (bawaan: dot); --to sama artinya",
+                    "en": "graph format (default: dot); --to means the same"},
+    "cli.graph-format": {"id": "graph menulis {allowed}, bukan '{value}'",
+                         "en": "graph writes {allowed}, not '{value}'"},
+    "cli.graph-table-format": {
+        "id": "graph menulis gambar ({allowed}); '{value}' adalah format tabel untuk check, capaian, rules dan explain",
+        "en": "graph writes a drawing ({allowed}); '{value}' is a table format of check, capaian, rules and explain",
+    },
+    "cli.help.rules-command": {"id": "daftar aturan yang berlaku", "en": "list the rules in force"},
+    "cli.help.explain": {"id": "dokumentasi dan contoh satu aturan",
+                         "en": "the documentation and examples of one rule"},
+    "cli.argparse.usage": {"id": "cara pakai: ", "en": "usage: "},
+    "cli.argparse.error": {"id": "%(prog)s: kesalahan: %(message)s\n", "en": "%(prog)s: error: %(message)s\n"},
+    "cli.argparse.argument": {"id": "argumen %(argument_name)s: %(message)s",
+                              "en": "argument %(argument_name)s: %(message)s"},
+    "cli.argparse.invalid-choice": {"id": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+                                    "en": "invalid choice: %(value)r (choose from %(choices)s)"},
+    "cli.argparse.invalid-value": {"id": "nilai %(type)s tidak sah: %(value)r",
+                                   "en": "invalid %(type)s value: %(value)r"},
+    "cli.argparse.unrecognized": {"id": "argumen tidak dikenal: %s", "en": "unrecognized arguments: %s"},
+    "cli.argparse.required": {"id": "argumen berikut wajib ada: %s",
+                              "en": "the following arguments are required: %s"},
+    "cli.argparse.one-required": {"id": "salah satu argumen %s wajib ada",
+                                  "en": "one of the arguments %s is required"},
+    "cli.argparse.expected-one": {"id": "diharapkan satu argumen", "en": "expected one argument"},
+    "cli.argparse.expected-at-most-one": {"id": "diharapkan paling banyak satu argumen",
+                                          "en": "expected at most one argument"},
+    "cli.argparse.expected-at-least-one": {"id": "diharapkan paling sedikit satu argumen",
+                                           "en": "expected at least one argument"},
+    "cli.argparse.ambiguous": {"id": "opsi ambigu: %(option)s dapat berarti %(matches)s",
+                               "en": "ambiguous option: %(option)s could match %(matches)s"},
+    "cli.argparse.ignored": {"id": "argumen eksplisit %r diabaikan", "en": "ignored explicit argument %r"},
+    "cli.argparse.positionals": {"id": "argumen posisi", "en": "positional arguments"},
+    "cli.argparse.options": {"id": "opsi", "en": "options"},
+    "cli.argparse.help": {"id": "tampilkan pesan bantuan ini lalu keluar", "en": "show this help message and exit"},
     "cli.internal-error": {
         "id": "Kesalahan internal sakip-lint: {detail}. Mohon laporkan bersama berkas masukan.",
         "en": "sakip-lint internal error: {detail}. Please report it with the input file.",
@@ -1110,6 +1299,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# The most characters of one text from the data shown in a table cell, and of one argument
+# of a message: a cell of 10 MB would make the table megabytes wide (and rich's folding of it
+# superlinear), and a key of a megabyte quoted whole hides its message. A message's argument
+# may be a list the check composed (the places of an indicator numbered differently: 679
+# characters on the Kaltim report), hence the larger bound. The JSON outputs keep the found
+# and expected values whole.
+SHOWN_CHARS = 500
+SHOWN_IN_MESSAGE = 2000
+
+
+def shortened(text: str, lang: str = DEFAULT_LANGUAGE, limit: int = SHOWN_CHARS) -> str:
+    """``text``, or its first ``limit`` characters and a marker saying how many more there are."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + render("text.cut", lang, count=len(text) - limit)
+
+
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
@@ -1122,7 +1328,7 @@ def template_problems(template: str) -> list[tuple[str, dict[str, str]]]:
     try:
         pieces = list(string.Formatter().parse(template))
     except ValueError:
-        return [("dsl.bad-template", {})]
+        return [("dsl.bad-template", {"offset": _unbalanced_brace(template)})]
     problems = []
     for _, name, spec, conversion in pieces:
         if name is None:
@@ -1135,6 +1341,28 @@ def template_problems(template: str) -> list[tuple[str, dict[str, str]]]:
     return problems
 
 
+def _unbalanced_brace(template: str) -> int:
+    """The index of the first brace of ``template`` that is never closed or never opened
+    (``{{`` and ``}}`` are written braces)."""
+    index, opened = 0, None
+    while index < len(template):
+        pair = template[index:index + 2]
+        if opened is None and pair in ("{{", "}}"):
+            index += 2
+            continue
+        char = template[index]
+        if char == "{":
+            if opened is not None:
+                return opened  # a brace opened inside a placeholder: the first is unclosed
+            opened = index
+        elif char == "}":
+            if opened is None:
+                return index
+            opened = None
+        index += 1
+    return opened if opened is not None else 0
+
+
 @dataclass(frozen=True)
 class Text:
     """A message argument that is itself a catalogue entry, rendered in the reader's language."""
@@ -1144,6 +1372,16 @@ class Text:
 
     def render(self, lang: str) -> str:
         return render(self.key, lang, **dict(self.args))
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several arguments shown as one list, each in the reader's language."""
+
+    items: tuple[object, ...]
+
+    def render(self, lang: str) -> str:
+        return ", ".join(_argument(item, lang) for item in self.items)
 
 
 def term(key: str, **args: object) -> Text:
@@ -1167,15 +1405,22 @@ def fill(template: str, lang: str, args: dict[str, object]) -> str:
     return "".join(parts)
 
 
+class Whole(str):
+    """An argument the tool composed itself (a list of places): shown whole, not shortened."""
+
+
 def _argument(value: object, lang: str) -> str:
-    """One argument as text in ``lang``: a catalogue term, a subject or subjects, or a value."""
-    if isinstance(value, Text):
+    """One argument as text in ``lang``: a catalogue term, a subject or subjects, or a value —
+    a value from the data (a key, a cell) shortened to what a message shows (``shortened``)."""
+    if isinstance(value, (Text, Joined)):
         return value.render(lang)
     if isinstance(value, Subject):
         return render_subject(value, lang)
     if isinstance(value, tuple) and value and all(isinstance(item, Subject) for item in value):
         return ", ".join(render_subject(item, lang) for item in value)
-    return str(value)
+    if isinstance(value, Whole):
+        return value
+    return shortened(str(value), lang, SHOWN_IN_MESSAGE)
 
 
 def render(key: str, lang: str = DEFAULT_LANGUAGE, /, **args: object) -> str:
@@ -1190,14 +1435,15 @@ def render_subject(subject: Subject, lang: str = DEFAULT_LANGUAGE) -> str:
     data file spells it."""
     key = f"kind.{subject.kind}"
     kind = render(key, lang) if key in CATALOGUE else subject.kind
-    return f"{kind} {subject.id}".strip()
+    return f"{kind} {shortened(subject.id, lang)}".strip()
 
 
 def render_place(location: Location, lang: str = DEFAULT_LANGUAGE) -> str:
     """A place as a reviewer reads it: 'Tabel 3.5, sasaran S-04' (the pointer when it has
     neither a place nor a subject)."""
     subject = None if location.subject is None else render_subject(location.subject, lang)
-    return ", ".join(part for part in (location.place, subject) if part) or location.pointer
+    place = None if location.place is None else shortened(location.place, lang)
+    return ", ".join(part for part in (place, subject) if part) or shortened(location.pointer, lang)
 
 
 def render_origin(origin: Origin, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -1238,5 +1484,6 @@ def render_finding(finding: Finding, lang: str = DEFAULT_LANGUAGE) -> str:
     if finding.same_cause:
         places = "; ".join(dict.fromkeys(render_place(location, lang)
                                          for location in finding.same_cause))
-        text += render("finding.same-cause", lang, count=len(finding.same_cause), places=places)
+        text += render("finding.same-cause", lang, count=len(finding.same_cause),
+                       places=Whole(places))
     return text

@@ -425,7 +425,7 @@ class Report(Strict):
 
     format: str = Field(pattern=r"^sakip-lint/1$")
     instansi: str
-    tahun: int
+    tahun: int = Field(ge=1000, le=9999)  # a year of four digits: 23 digits is a typo
     dokumen: DocumentKind = DocumentKind.LKJIP
     kutipan: bool = False  # an excerpt: only the places it holds, no chain, no completeness
     wilayah: Region | None = None

@@ -305,6 +305,8 @@ def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) ->
     if isinstance(raw, bool) or not isinstance(raw, (str, int, type(None))):
         raise TypeError(f"parse_value takes str, int or None, not {type(raw).__name__} (floats lose exactness)")
     raw_s = "" if raw is None else str(raw)
+    if len(raw_s) > current().max_cell_chars:  # no report prints a number this long: not read
+        return ParsedValue(raw_s, ValueKind.INVALID, problem="number.too-long")
     text = " ".join(raw_s.replace("\u200b", "").replace("\ufeff", "").split())
     if text.lower() in _NONE_WORDS:
         return ParsedValue(raw_s, ValueKind.NONE)
@@ -329,7 +331,8 @@ def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) ->
             return found
     tokens = text.split(" ")
     numeric = [i for i, t in enumerate(tokens) if _parse_numeric(raw_s, t, style) is not None]
-    wordy = all(_is_words(t) for i, t in enumerate(tokens) if i not in numeric)
+    numeric_at = set(numeric)  # a set: a cell of many numbers stays linear
+    wordy = all(_is_words(t) for i, t in enumerate(tokens) if i not in numeric_at)
     if not numeric and wordy:
         return ParsedValue(raw_s, ValueKind.TEXT, label=text, currency=currency)
     if wordy and len(numeric) == 1 and numeric[0] in (0, len(tokens) - 1):  # '83 Sangat Baik'

@@ -20,7 +20,7 @@ from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
 from sakip_lint.findings import Finding, Location, Severity
 from sakip_lint.location import Fix
-from sakip_lint.messages import render, render_finding, render_origin, render_subject
+from sakip_lint.messages import render, render_finding, render_origin, render_subject, shortened
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
 
@@ -30,10 +30,12 @@ if TYPE_CHECKING:  # rich and tabulate are imported by the outputs that use them
 FORMATS = formats.FINDINGS
 
 
-def _escaped(row: list[str], fmt: str) -> list[str]:
-    """The cells of a table row as text of ``fmt`` (plain for the ``simple`` tables)."""
+def _escaped(row: list[str], fmt: str, lang: str | None = None) -> list[str]:
+    """The cells of a table row as text of ``fmt`` (plain for the ``simple`` tables); with
+    ``lang``, each shortened to what a cell shows (``messages.shortened``) — not the cells of
+    findings, whose messages shorten the data they quote and keep their own words whole."""
     cell = escape.markdown if fmt == "markdown" else escape.plain
-    return [cell(text) for text in row]
+    return [cell(text if lang is None else shortened(text, lang)) for text in row]
 
 
 def _rich_headed(table: Table, headers: list[str]) -> Table:
@@ -42,9 +44,10 @@ def _rich_headed(table: Table, headers: list[str]) -> Table:
     return table
 
 
-def _rich_table(table: Table, rows: list[list[str]]) -> None:
+def _rich_table(table: Table, rows: list[list[str]], lang: str | None = None) -> None:
     for row in rows:
-        table.add_row(*(escape.rich(text) for text in row))
+        table.add_row(*(escape.rich(text if lang is None else shortened(text, lang))
+                        for text in row))
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,8 @@ def _fix_json(fix: Fix) -> dict:
 
 def _subject(location: Location, lang: str) -> str:
     subject = None if location.subject is None else render_subject(location.subject, lang)
-    return ", ".join(part for part in (subject, location.place) if part)
+    place = None if location.place is None else shortened(location.place, lang)
+    return ", ".join(part for part in (subject, place) if part)
 
 
 @dataclass(frozen=True)
@@ -452,7 +456,7 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
             table = Table(title=escape.rich(title))
             for header in headers:  # fold, not cut: a rule file's line must stay readable
                 table.add_column(escape.rich(header), overflow="fold")
-            _rich_table(table, rows)
+            _rich_table(table, rows, lang)
             console.print(table)
         return buffer.getvalue()
     tablefmt = "github" if fmt == "markdown" else "simple"
@@ -460,8 +464,8 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
     parts = [text(provenance.line(result, lang)), ""]
     for title, headers, rows in tables:
         parts += [f"## {text(title)}" if fmt == "markdown" else text(title), "",
-                  tabulate([_escaped(row, fmt) for row in rows], _escaped(headers, fmt),
-                           tablefmt=tablefmt, disable_numparse=True), ""]
+                  tabulate([_escaped(row, fmt, lang) for row in rows],
+                           _escaped(headers, fmt, lang), tablefmt=tablefmt, disable_numparse=True), ""]
     return "\n".join(parts)
 
 
@@ -482,10 +486,10 @@ def render_rules(ruleset: Ruleset, fmt: str, lang: str, indent: int | None = Non
     if fmt == "rich":
         console, buffer = _console()
         table = _rich_headed(Table(), headers)
-        _rich_table(table, rows)
+        _rich_table(table, rows, lang)
         console.print(table)
         return buffer.getvalue()
-    return tabulate([_escaped(row, fmt) for row in rows], _escaped(headers, fmt),
+    return tabulate([_escaped(row, fmt, lang) for row in rows], _escaped(headers, fmt, lang),
                     tablefmt="github" if fmt == "markdown" else "simple",
                     disable_numparse=True) + "\n"
 
@@ -503,19 +507,26 @@ def render_explain(rule, fmt: str, lang: str, indent: int | None = None) -> str:
                                   "source": rule.source,
                                   "examples": [{"kind": e.kind, "text": e.text}
                                                for e in rule.examples]}, indent)
+    # the rule writer's text: kept as Markdown, but no raw HTML on a Markdown page; the
+    # examples are code, shown as written inside a fence they cannot close
+    text = escape.markdown_block if fmt == "markdown" else (lambda written: written)
     params = ", ".join(f"{name} = {', '.join(values)}" for name, values in rule.params.items()
                        if values)
-    lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",
-             f"- {render('explain.basis', lang)}: {rule.basis or '-'}",
-             f"- {render('explain.check', lang)}: {rule.check}" + (f" ({params})" if params else ""),
+    advice = rule.advice.get(lang) or rule.advice.get("id") or "-"
+    lines = [f"# {rule.code} {text(rule.name)} "
+             f"({render(f'severity.{rule.severity.value}', lang)})", "",
+             f"- {render('explain.basis', lang)}: {text(rule.basis or '-')}",
+             f"- {render('explain.check', lang)}: {rule.check}" + (f" ({text(params)})" if params else ""),
              f"- {render('explain.aspect', lang)}: "
              + (render(f"review.aspect.{rule.aspect}", lang) if rule.aspect else "-"),
-             f"- {render('explain.advice', lang)}: {rule.advice.get(lang) or rule.advice.get('id') or '-'}",
-             f"- {render('explain.source', lang)}: {rule.source}", "",
-             rule.doc(lang) or "", "", f"## {render('explain.messages', lang)}", ""]
-    lines += [f"- {language}: {template}" for language, template in sorted(rule.messages.items())]
+             f"- {render('explain.advice', lang)}: {text(advice)}",
+             f"- {render('explain.source', lang)}: "
+             f"{escape.markdown(rule.source) if fmt == 'markdown' else rule.source}", "",
+             text(rule.doc(lang) or ""), "", f"## {render('explain.messages', lang)}", ""]
+    lines += [f"- {language}: {text(template)}" for language, template in sorted(rule.messages.items())]
     for example in rule.examples:
-        lines += ["", f"## {render(f'explain.example.{example.kind}', lang)}", "", "```yaml",
-                  example.text, "```"]
+        fence = escape.markdown_fence(example.text)
+        lines += ["", f"## {render(f'explain.example.{example.kind}', lang)}", "", fence + "yaml",
+                  example.text, fence]
     lines += ["", render("explain.example-note", lang)]
     return escape.plain("\n".join(lines), block=True) + "\n"

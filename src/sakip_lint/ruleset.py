@@ -91,7 +91,7 @@ def user_sources(folder: Path) -> list[RuleSource]:
         raise DslError([problem(str(folder), None, None, None, "dsl.no-rules", path=folder)])
     sources = []
     for path in paths:  # bounded, decoded and located as data files are (sakip_lint.textfile)
-        content, unreadable = read_bytes(path)
+        content, unreadable = read_bytes(path, "max_rule_bytes")
         text, unreadable = decode(content) if content is not None else (None, unreadable)
         if unreadable is not None:
             raise DslError([problem(str(path), None, unreadable.line, unreadable.column,
@@ -415,8 +415,13 @@ class _Compiler:
         for lang, template in messages.items():
             unusable = template_problems(template)
             for key, args in unusable:
-                self._problem(self._at_text(positions[lang], args.get("placeholder", "")), key,
-                              lang=lang, **args)
+                where = self._at_text(positions[lang], args.get("placeholder", ""))
+                if "offset" in args:  # at the brace itself, when the text is on that line
+                    offset = args.pop("offset")
+                    start = self._at_text(positions[lang], template)
+                    if start != positions[lang]:
+                        where = ast.Position(start.file, start.line, start.column + offset)
+                self._problem(where, key, lang=lang, **args)
             if unusable:
                 continue
             used = placeholders(template)

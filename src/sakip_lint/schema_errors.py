@@ -24,7 +24,11 @@ _TYPE_WORDS = {
     "tuple_type": "type.pair",
     "too_short": "type.pair",
     "too_long": "type.pair",
+    "bool_type": "type.boolean",
+    "bool_parsing": "type.boolean",
 }
+_BOUNDS = {"greater_than_equal": ("load.schema.at-least", "ge"),
+           "less_than_equal": ("load.schema.at-most", "le")}
 _CUSTOM = {"id_shape": "load.schema.id-shape", "capaian_basis": "load.schema.capaian-basis"}
 
 
@@ -54,6 +58,11 @@ def describe_validation_error(error: ValidationError, source: SourceMap) -> list
             key = "load.schema.choice"
             args = make_args(field=field, expected=item.get("ctx", {}).get("pattern", "")
                              .strip("^$").replace("\\", ""))
+        elif kind == "int_parsing_size":  # more digits than Python reads as an int
+            key, args = "load.schema.integer-too-long", make_args(field=field)
+        elif kind in _BOUNDS:
+            key, bound = _BOUNDS[kind]
+            args = make_args(field=field, limit=item.get("ctx", {}).get(bound, "?"))
         elif kind in _CUSTOM:
             key, args = _CUSTOM[kind], ()
         else:

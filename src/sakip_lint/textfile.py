@@ -1,7 +1,7 @@
 """Reading an input file as text, bounded and with every problem located.
 
-Data files and rule files are both read here: at most ``limits.max_bytes`` (``/dev/zero`` or a
-huge file is refused after that many bytes, never read whole), decoded as UTF-8 with or without
+Data files and rule files are both read here: at most ``limits.max_bytes`` (``max_rule_bytes``
+for a rule file; ``/dev/zero`` or a huge file is refused after that many bytes, never read whole), decoded as UTF-8 with or without
 a BOM (UTF-16 and UTF-32 are named, not read). A file that cannot be read says why in words a
 compiler can act on — a symbolic-link loop, a folder, UTF-16 without a BOM, the line and column
 of a byte that is not UTF-8 or of a control character — never a byte offset or an OS message
@@ -31,6 +31,13 @@ _BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
+# why a file cannot be opened, in the user's language (others keep the system's words)
+_OS_PROBLEMS = {errno.ELOOP: "text.symlink-loop", errno.ENOTDIR: "text.not-a-directory",
+                errno.ENAMETOOLONG: "text.name-too-long", errno.ENXIO: "text.no-device",
+                errno.ENODEV: "text.no-device", errno.EACCES: "text.no-permission",
+                errno.EPERM: "text.no-permission"}
+
+
 @dataclass(frozen=True)
 class TextProblem:
     """Why a file cannot be used as text: a catalogue key, its arguments and where (1-based;
@@ -42,9 +49,10 @@ class TextProblem:
     column: int | None = None
 
 
-def read_bytes(path: Path) -> tuple[bytes | None, TextProblem | None]:
-    """The content of ``path``, read up to the size limit, or why it cannot be read."""
-    limit = current().max_bytes
+def read_bytes(path: Path, limit_name: str = "max_bytes") -> tuple[bytes | None, TextProblem | None]:
+    """The content of ``path``, read up to its size limit (``limit_name``: data files and
+    rule files have their own), or why it cannot be read."""
+    limit = getattr(current(), limit_name)
     try:
         if stat.S_ISFIFO(mode := os.stat(path).st_mode) or stat.S_ISSOCK(mode):
             # opening a pipe nobody writes to waits for ever
@@ -57,12 +65,12 @@ def read_bytes(path: Path) -> tuple[bytes | None, TextProblem | None]:
         return None, TextProblem("load.file-missing", {"path": path})
     except IsADirectoryError:
         return None, TextProblem("text.directory", {"path": path})
-    except OSError as error:
-        if error.errno == errno.ELOOP:
-            return None, TextProblem("text.symlink-loop", {"path": path})
+    except OSError as error:  # the operating system's own words only for what is not named
+        if error.errno in _OS_PROBLEMS:
+            return None, TextProblem(_OS_PROBLEMS[error.errno], {"path": path})
         return None, TextProblem("text.unreadable", {"detail": error.strerror or str(error)})
     if len(content) > limit:
-        return None, TextProblem("limit.bytes", {"limit": limit})
+        return None, TextProblem("limit.bytes", {"limit": limit, "name": limit_name})
     return content, None
 
 
@@ -101,17 +109,20 @@ def decode(content: bytes) -> tuple[str | None, TextProblem | None]:
 
 
 def _utf16_or_32_without_bom(content: bytes) -> str | None:
-    """UTF-16/32 text of mostly ASCII characters (YAML keys, digits) has zero bytes in fixed
-    places; UTF-8 text never has a zero byte. Named so that the message says what to do."""
+    """UTF-16/32 text has zero bytes in fixed places of most of its code units: the high byte
+    of every ASCII character (YAML keys, digits, spaces) in UTF-16, the two high bytes of
+    every character of the first plane in UTF-32. UTF-8 text never has a zero byte. A share
+    of the units, not all of them: a name in Chinese or an é among them has no zero byte.
+    Named so that the message says what to do."""
     sample = content[:400]
     if len(sample) < 4 or b"\0" not in sample:
         return None
-    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
-        usable = len(sample) - len(sample) % width
-        units = [sample[i:i + width] for i in range(0, usable, width)]
-        for zero_at, order in (((1, 2, 3), "LE"), ((0, 1, 2), "BE")) if width == 4 else \
-                (((1,), "LE"), ((0,), "BE")):
-            if all(all(unit[i] == 0 for i in zero_at) for unit in units):
+    for width, name, zeros, share in ((4, "UTF-32", {"LE": (2, 3), "BE": (0, 1)}, 0.9),
+                                      (2, "UTF-16", {"LE": (1,), "BE": (0,)}, 0.5)):
+        units = [sample[i:i + width] for i in range(0, len(sample) - len(sample) % width, width)]
+        for order, at in zeros.items():
+            zero = sum(1 for unit in units if all(unit[i] == 0 for i in at) and any(unit))
+            if zero >= share * len(units):
                 return f"{name} {order}"
     return None
 

@@ -13,6 +13,9 @@ from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.messages import render
 
 
+SHOWN_AROUND = 60  # characters of a rule file's line shown on each side of a problem
+
+
 @dataclass(frozen=True)
 class DslProblem:
     file: str
@@ -27,13 +30,17 @@ class DslProblem:
 
     def format(self, lang: str = "id") -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}:{self.column or 1}"
-        lines = [f"{escape.plain(where)}: {self.message(lang)}"]
+        lines = [escape.plain(f"{where}: {self.message(lang)}")]  # both may quote the input
         if self.source_line is not None and self.column:
-            # the rule file's own line, its control characters written out; the caret under
+            # the rule file's own line (at most SHOWN_AROUND characters either side of the
+            # column, the rest marked …), its control characters written out; the caret under
             # the same character of the shown line
-            line = self.source_line.rstrip("\n")
-            lines.append("    " + escape.plain(line))
-            lines.append("    " + " " * len(escape.plain(line[:self.column - 1])) + "^")
+            line, at = self.source_line.rstrip("\n"), self.column - 1
+            start, end = max(0, at - SHOWN_AROUND), min(len(line), at + SHOWN_AROUND)
+            before = ("…" if start else "") + escape.plain(line[start:at])
+            after = escape.plain(line[at:end]) + ("…" if end < len(line) else "")
+            lines.append("    " + before + after)
+            lines.append("    " + " " * len(before) + "^")
         return "\n".join(lines)
 
     def as_finding(self) -> Finding:

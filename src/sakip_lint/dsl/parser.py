@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-from lark import Lark, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from sakip_lint.dsl.ast import CellSpec, Statement
@@ -13,13 +13,17 @@ from sakip_lint.dsl.errors import DslError, problem
 from sakip_lint.dsl.transform import ToAst
 from sakip_lint.expressions import Expression
 from sakip_lint.limits import current
+from sakip_lint.messages import Joined, term
 
-# Terminal names as a rule writer would call them, for "expected ..." in messages.
-_TERMINAL_WORDS = {
-    "NUMBER": "angka", "STRING": '"teks"', "NAME": "nama", "POLARITY": "positif/negatif/kualitatif",
-    "ROUNDING_MODE": "setengah-ke-atas/potong/setengah-genap", "EQUAL": "=", "COLON": ":",
-    "LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")", "MORETHAN": ">", "LESSTHAN": "<",
-    "MINUS": "-", "PLUS": "+", "STAR": "*", "SLASH": "/", "$END": "akhir berkas",
+# Terminal names as a rule writer would call them, for "expected ..." in messages: a word
+# of the catalogue (in the reader's language), or the keyword or symbol itself, quoted.
+_TERMINAL_WORDS = {"NUMBER": "dsl.word.number", "STRING": "dsl.word.text", "NAME": "dsl.word.name",
+                   "$END": "dsl.word.end"}
+_TERMINAL_SYMBOLS = {
+    "POLARITY": "positif/negatif/kualitatif", "ROUNDING_MODE": "setengah-ke-atas/potong/setengah-genap",
+    "EQUAL": "=", "COLON": ":", "LBRACE": "{", "RBRACE": "}", "LPAR": "(", "RPAR": ")",
+    "MORETHAN": ">", "LESSTHAN": "<", "MINUS": "-", "PLUS": "+", "STAR": "*", "SLASH": "/",
+    "COMMA": ",", "DOT": ".",
 }
 
 
@@ -34,10 +38,12 @@ def _parser() -> Lark:
                 start=["start", "formula_text", "equality_text"])
 
 
-def _expected(error: UnexpectedInput) -> str:
+def _expected(error: UnexpectedInput) -> Joined:
     names = getattr(error, "expected", None) or getattr(error, "allowed", None) or set()
-    words = sorted({_TERMINAL_WORDS.get(name, name.strip('"').lower()) for name in names})
-    return ", ".join(words)
+    words = {term(_TERMINAL_WORDS[name]) for name in names if name in _TERMINAL_WORDS}
+    symbols = {"'" + _TERMINAL_SYMBOLS.get(name, name.strip('"').lower()) + "'"
+               for name in names if name not in _TERMINAL_WORDS}
+    return Joined(tuple(sorted(words, key=lambda word: word.key)) + tuple(sorted(symbols)))
 
 
 def parse_rules(source: str, file: str) -> tuple[Statement, ...]:
@@ -70,16 +76,20 @@ def _parse(source: str, file: str, start: str):
     except UnexpectedCharacters as error:
         raise DslError([_unexpected_character(source, file, error)]) from None
     too_deep = _deepest_parenthesis(source)
+    if too_deep is not None:
+        raise DslError([problem(file, source, *too_deep, "dsl.too-deep",
+                                limit=current().max_formula_depth)])
+    too_long = _deepest_formula(tree)
+    if too_long is not None:  # 1 + 1 + ... nests as deep as it has terms
+        raise DslError([problem(file, source, *too_long, "dsl.formula-too-deep",
+                                limit=current().max_formula_depth)])
     try:
-        if too_deep is None:
-            return ToAst(file, source).transform(tree)
+        return ToAst(file, source).transform(tree)
     except (RecursionError, VisitError) as error:  # the tree is walked recursively, the
         if isinstance(error, VisitError) and not isinstance(error.orig_exc, RecursionError):
-            raise  # parser is not: only very deep nesting gets here (1 + (1 + (...)))
-        too_deep = (1, 1)
-    line, column = too_deep
-    raise DslError([problem(file, source, line, column, "dsl.too-deep",
-                            limit=current().max_formula_depth)])
+            raise  # parser is not; the formula limit keeps the walk well inside Python's
+        raise DslError([problem(file, source, 1, 1, "dsl.formula-too-deep",
+                                limit=current().max_formula_depth)]) from None
 
 
 def _unexpected_character(source: str, file: str, error: UnexpectedCharacters):
@@ -112,6 +122,32 @@ def _deepest_parenthesis(source: str) -> tuple[int, int] | None:
                 return line, column
         elif char == ")":
             level -= 1
+    return None
+
+
+# the parse-tree nodes of arithmetic: each one is a level of a formula's nesting
+_ARITHMETIC = frozenset({"add", "subtract", "multiply", "divide", "negate", "call"})
+
+
+def _deepest_formula(tree: Tree) -> tuple[int, int] | None:
+    """Where a formula first nests deeper than ``max_formula_depth`` operations — a chain of
+    terms nests as deep as it is long — found without recursion (the tree is that deep): the
+    line and column of the formula that does, or None."""
+    limit = current().max_formula_depth
+    stack = [(tree, 0, None)]  # node, arithmetic levels above it, the outermost of them
+    while stack:
+        node, depth, outermost = stack.pop()
+        if not isinstance(node, Tree):
+            continue
+        if node.data in _ARITHMETIC:
+            depth += 1
+            outermost = outermost or node
+            if depth > limit:
+                meta = outermost.meta
+                return getattr(meta, "line", 1), getattr(meta, "column", 1)
+        else:
+            depth, outermost = 0, None
+        stack.extend((child, depth, outermost) for child in node.children)
     return None
 
 

@@ -33,6 +33,9 @@ class Imported:
     origins: dict = field(default_factory=dict)
     problems: tuple[ImportProblem, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
+    # what the document does not say and the data file must (its year): the written file asks
+    # for it, and a check of the document itself stops and says so
+    gaps: tuple[ImportProblem, ...] = ()
 
 
 def document_kind(path: str | Path) -> str | None:
@@ -76,4 +79,5 @@ def import_content(file: str, content: bytes, kind: str, lang: str = "id") -> Im
               "entities": sum(len(data.get(kind, [])) for kind in
                               ("visi", "misi", "tujuan", "sasaran", "indikator", "urusan", "program",
                                "kegiatan", "sub_kegiatan", "strategi", "kebijakan"))}
-    return Imported(dump(data, assembled.comments), assembled.origins, (), counts)
+    gaps = () if data.get("tahun") else (ImportProblem("import.no-year"),)
+    return Imported(dump(data, assembled.comments), assembled.origins, (), counts, gaps)
