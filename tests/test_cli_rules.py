@@ -30,23 +30,23 @@ def rules_folder(tmp_path, **files):
 def capaian_json(capsys, path, *extra):
     code, out, _ = run(capsys, "capaian", str(path), "--format", "json", *extra)
     assert code == 0
-    return json.loads(out)["indikator"][0]["capaian"]
+    return json.loads(out)["indicators"][0]["capaian"]
 
 
 def test_a_cap_of_120_changes_the_capaian(write, capsys, tmp_path):
     path = write(MINI.replace('realisasi: "429", capaian: "70,33"', 'realisasi: "800", capaian: "70,33"'))
-    assert capaian_json(capsys, path)["nilai"] == "131.15"
+    assert capaian_json(capsys, path)["value"] == "131.15"
     folder = rules_folder(tmp_path, batas="opsi batas_capaian = 120\n")
-    assert capaian_json(capsys, path, "--rules", folder)["nilai"] == "120.00"
+    assert capaian_json(capsys, path, "--rules", folder)["value"] == "120.00"
 
 
 def test_a_user_scale_changes_the_category(write, capsys, tmp_path):
     path = write(MINI)
-    assert capaian_json(capsys, path)["kategori"] == "Baik"
+    assert capaian_json(capsys, path)["category"] == "Baik"
     scale = ('skala kategori_capaian {\n  "Sangat Baik" : 91 - 100\n  "Baik" : 76 - < 91\n'
              '  "Cukup" : 66 - < 76\n  "Kurang" : 51 - < 66\n  "Sangat Kurang" : < 51\n}\n')
     folder = rules_folder(tmp_path, skala=scale)
-    assert capaian_json(capsys, path, "--rules", folder)["kategori"] == "Cukup"
+    assert capaian_json(capsys, path, "--rules", folder)["category"] == "Cukup"
 
 
 def test_a_user_rule_overrides_and_another_disables(write, capsys, tmp_path):
@@ -108,7 +108,9 @@ def test_malformed_rule_files_exit_2_with_a_located_message(write, capsys, tmp_p
 
 def test_rules_lists_every_rule_with_its_basis(capsys):
     code, out, _ = run(capsys, "rules", "--format", "json")
-    listed = json.loads(out)
+    document = json.loads(out)
+    assert document["schema_version"] == 1 and document["command"] == "rules"
+    listed = document["rules"]
     assert code == 0 and len(listed) >= 25
     assert all(rule["basis"] and rule["name"] for rule in listed)
     assert {"CAP001", "ALN001", "KLM001", "GRD001", "TBL001"} <= {rule["code"] for rule in listed}

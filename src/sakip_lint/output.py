@@ -20,12 +20,13 @@ from sakip_lint.capaian import CapaianReport, Computed
 from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
-from sakip_lint.findings import Finding, Location, Severity
+from sakip_lint.findings import Location, Severity
+from sakip_lint.formats.jsondoc import envelope
 from sakip_lint.messages import render, render_finding, render_subject
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
 from sakip_lint.ruleset import Ruleset
 
-FORMATS = ("rich", "json", "markdown", "plain")
+FORMATS = ("rich", "json", "markdown", "plain")  # capaian, rules, explain; check: formats
 
 
 def _escaped(row: list[str], fmt: str) -> list[str]:
@@ -50,10 +51,11 @@ class Provenance:
     version: str
     ruleset_digest: str
     ruleset_files: tuple[str, ...]
+    configuration: tuple[str, str] | None = None  # (path, sha256) of the project configuration
 
     @classmethod
-    def of(cls, ruleset: Ruleset) -> Provenance:
-        return cls(__version__, ruleset.digest, ruleset.sources)
+    def of(cls, ruleset: Ruleset, configuration: tuple[str, str] | None = None) -> Provenance:
+        return cls(__version__, ruleset.digest, ruleset.sources, configuration)
 
     def line(self, result: FileResult, lang: str) -> str:
         digest = (result.digest or "-")[:12]
@@ -61,30 +63,11 @@ class Provenance:
                       file=result.path, digest=digest)
 
     def as_json(self) -> dict:
+        configuration = None if self.configuration is None else {
+            "path": self.configuration[0], "sha256": self.configuration[1]}
         return {"tool": {"name": "sakip-lint", "version": self.version},
-                "ruleset": {"sha256": self.ruleset_digest, "files": list(self.ruleset_files)}}
-
-
-def _location_json(location: Location) -> dict:
-    return {"file": location.file, "line": location.line, "column": location.column,
-            "pointer": location.pointer, "key": location.key, "place": location.place}
-
-
-def finding_json(finding: Finding) -> dict:
-    return {
-        "code": finding.code,
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "message": {lang: render_finding(finding, lang) for lang in ("id", "en")},
-        "location": _location_json(finding.location),
-        "related": [_location_json(location) for location in finding.related],
-        "same_cause": [_location_json(location) for location in finding.same_cause],
-        "found": finding.found,
-        "expected": finding.expected,
-        "fix": None if finding.fix is None else {
-            "replacement": finding.fix.replacement, "safe": finding.fix.safe,
-            "location": _location_json(finding.fix.location)},
-    }
+                "ruleset": {"sha256": self.ruleset_digest, "files": list(self.ruleset_files)},
+                "configuration": configuration}
 
 
 def _subject(location: Location, lang: str) -> str:
@@ -99,59 +82,28 @@ def summary(results: list[FileResult], lang: str) -> str:
                   warnings=count[Severity.WARNING], infos=count[Severity.INFO])
 
 
-def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str) -> str:
-    if fmt == "json":
-        document = provenance.as_json()
-        document["files"] = [{"path": r.path, "sha256": r.digest, "usable": r.usable}
-                             for r in results]
-        document["findings"] = [finding_json(f) for r in results for f in r.findings]
-        document["summary"] = summary(results, lang)
-        return escape.json_dumps(document)
-    headers = [render(f"col.{name}", lang) for name in ("location", "code", "severity", "key",
-                                                        "message")]
+def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str,
+                    closing: str | None = None) -> str:
+    """Findings as plain text, one located line each, closed by the summary (or ``closing``).
+    The other formats of ``check`` are in ``sakip_lint.formats``."""
+    if fmt != "plain":
+        raise ValueError(fmt)
     lines: list[str] = []
-    if fmt == "rich":
-        return _rich_findings(results, provenance, headers, lang)
-    text = escape.markdown if fmt == "markdown" else escape.plain
     for result in results:
-        lines.append(text(provenance.line(result, lang)))
-        rows = [_escaped([f.location.editor_position(), f.code,
-                          render(f"severity.{f.severity.value}", lang),
-                          _subject(f.location, lang), render_finding(f, lang)], fmt)
-                for f in result.findings]
-        if fmt == "markdown":
-            lines.append("")
-            if rows:
-                lines.append(tabulate(rows, _escaped(headers, fmt), tablefmt="github",
-                                      disable_numparse=True))
-            lines.append("")
-        else:
-            lines.extend(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
-                         else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}" for row in rows)
-    lines.append(text(summary(results, lang)))
+        lines.append(escape.plain(provenance.line(result, lang)))
+        for f in result.findings:
+            row = _escaped([f.location.editor_position(), f.code,
+                            render(f"severity.{f.severity.value}", lang),
+                            _subject(f.location, lang), render_finding(f, lang)], fmt)
+            lines.append(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
+                         else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}")
+    lines.append(escape.plain(closing if closing is not None else summary(results, lang)))
     return "\n".join(lines) + "\n"
 
 
 def _console() -> tuple[Console, StringIO]:
     buffer = StringIO()
     return Console(file=buffer, width=160, force_terminal=False, color_system=None), buffer
-
-
-def _rich_findings(results: list[FileResult], provenance: Provenance, headers: list[str],
-                   lang: str) -> str:
-    console, buffer = _console()
-    for result in results:
-        console.print(escape.rich(provenance.line(result, lang)))
-        if result.findings:
-            table = _rich_headed(Table(show_lines=False), headers)
-            # the file is named in the line above the table: keep line:col whole
-            _rich_table(table, [[f"{f.location.line}:{f.location.column}" if f.location.line
-                                 else "-", f.code, render(f"severity.{f.severity.value}", lang),
-                                 _subject(f.location, lang), render_finding(f, lang)]
-                                for f in result.findings])
-            console.print(table)
-    console.print(escape.rich(summary(results, lang)))
-    return buffer.getvalue()
 
 
 # --- capaian tables -------------------------------------------------------------------
@@ -237,55 +189,57 @@ def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list
 
 def _computed_json(value: Computed, lang: str) -> dict:
     """Machine form of a result: exact decimal strings with a '.' separator."""
-    return {"nilai": None if value.rounded is None else str(value.rounded),
-            "tepat": None if value.exact is None else str(value.exact),
-            "kategori": value.category,
-            "alasan": None if value.reason is None else render(value.reason, lang)}
+    return {"value": None if value.rounded is None else str(value.rounded),
+            "exact": None if value.exact is None else str(value.exact),
+            "category": value.category,
+            "reason": None if value.reason is None else render(value.reason, lang)}
 
 
 def _checks_json(checks) -> list[dict]:
-    return [{"nilai": check.comparison.stated.value.raw,
-             "tempat": check.comparison.stated.location.place,
+    return [{"value": check.comparison.stated.value.raw,
+             "place": check.comparison.stated.location.place,
              "pointer": check.comparison.stated.location.pointer,
-             "selisih": None if check.comparison.difference is None
+             "difference": None if check.comparison.difference is None
              else str(check.comparison.difference),
-             "hasil": check.comparison.verdict.value}
+             "verdict": check.comparison.verdict.value}
             for check in checks if check.comparison.stated is not None]
 
 
 def _polarity_json(decision: PolarityDecision | None, lang: str) -> dict | None:
     """Why the polarity, for machines (source, and the pattern with its file and line) and
-    for people (``teks``, in ``lang``)."""
+    for people (``text``, in ``lang``)."""
     if decision is None:
         return None
     pattern = decision.pattern
-    return {"sumber": decision.source.value,
-            "frasa": None if pattern is None else pattern.phrase,
-            "berkas": None if pattern is None else pattern.file,
-            "baris": None if pattern is None else pattern.line,
-            "teks": polarity_reason(decision, lang)}
+    return {"source": decision.source.value,
+            "phrase": None if pattern is None else pattern.phrase,
+            "file": None if pattern is None else pattern.file,
+            "line": None if pattern is None else pattern.line,
+            "text": polarity_reason(decision, lang)}
 
 
 def capaian_json(report: CapaianReport, lang: str) -> dict:
+    """The computed capaian with English keys (``docs/json-output.md`` maps them onto the
+    report's terms: capaian, penyerapan, efisiensi, sasaran)."""
     return {
-        "indikator": [{"id": r.indikator.id, "teks": r.indikator.teks,
-                       "polaritas": r.polarity.value,
-                       "alasan_polaritas": _polarity_json(r.polarity_reason, lang),
-                       "tempat": r.place,
-                       "target": _raw(r.target) or None, "realisasi": _raw(r.realisasi) or None,
-                       "capaian": _computed_json(r.capaian, lang),
-                       "tertulis": _checks_json([r.stated])} for r in report.indicators],
-        "sasaran": [{"id": r.sasaran.id, "teks": r.sasaran.teks,
-                     "capaian": _computed_json(r.capaian, lang),
-                     "capaian_tertulis": _checks_json(r.stated_capaian),
-                     "penyerapan": _computed_json(r.absorption, lang),
-                     "penyerapan_tertulis": _checks_json(r.stated_absorption),
-                     "efisiensi": _computed_json(r.efficiency, lang),
-                     "efisiensi_tertulis": _checks_json(r.stated_efficiency)}
-                    for r in report.sasaran],
-        "keseluruhan": {"capaian": _computed_json(report.overall.capaian, lang),
-                        "capaian_tertulis": _checks_json(report.overall.stated_capaian),
-                        "penyerapan": _computed_json(report.overall.absorption, lang)},
+        "indicators": [{"id": r.indikator.id, "text": r.indikator.teks,
+                        "polarity": r.polarity.value,
+                        "polarity_reason": _polarity_json(r.polarity_reason, lang),
+                        "place": r.place,
+                        "target": _raw(r.target) or None, "realisation": _raw(r.realisasi) or None,
+                        "capaian": _computed_json(r.capaian, lang),
+                        "stated": _checks_json([r.stated])} for r in report.indicators],
+        "goals": [{"id": r.sasaran.id, "text": r.sasaran.teks,
+                   "capaian": _computed_json(r.capaian, lang),
+                   "stated_capaian": _checks_json(r.stated_capaian),
+                   "absorption": _computed_json(r.absorption, lang),
+                   "stated_absorption": _checks_json(r.stated_absorption),
+                   "efficiency": _computed_json(r.efficiency, lang),
+                   "stated_efficiency": _checks_json(r.stated_efficiency)}
+                  for r in report.sasaran],
+        "overall": {"capaian": _computed_json(report.overall.capaian, lang),
+                    "stated_capaian": _checks_json(report.overall.stated_capaian),
+                    "absorption": _computed_json(report.overall.absorption, lang)},
     }
 
 
@@ -293,7 +247,7 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
     style = result.loaded.style if result.loaded.style is not NumberStyle.AUTO else NumberStyle.ID
     tables = capaian_tables(result.capaian, style, lang)
     if fmt == "json":
-        document = provenance.as_json()
+        document = envelope("capaian", provenance.as_json(), lang)
         document["file"] = {"path": result.path, "sha256": result.digest}
         document.update(capaian_json(result.capaian, lang))
         return escape.json_dumps(document)
@@ -324,9 +278,12 @@ def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
              rule.basis or ""] for rule in sorted(ruleset.rules, key=lambda rule: rule.code)]
     headers = [render(f"col.{name}", lang) for name in ("code", "name", "severity", "basis")]
     if fmt == "json":
-        return escape.json_dumps([{"code": r.code, "name": r.name, "severity": r.severity.value,
-                                   "basis": r.basis, "check": r.check, "source": r.source}
-                                  for r in sorted(ruleset.rules, key=lambda rule: rule.code)])
+        document = envelope("rules", Provenance.of(ruleset).as_json(), lang)
+        document["rules"] = [{"code": r.code, "name": r.name, "severity": r.severity.value,
+                              "basis": r.basis, "check": r.check, "aspect": r.aspect,
+                              "source": r.source}
+                             for r in sorted(ruleset.rules, key=lambda rule: rule.code)]
+        return escape.json_dumps(document)
     if fmt == "rich":
         console, buffer = _console()
         table = _rich_headed(Table(), headers)
@@ -338,19 +295,21 @@ def render_rules(ruleset: Ruleset, fmt: str, lang: str) -> str:
                     disable_numparse=True) + "\n"
 
 
-def render_explain(rule, fmt: str, lang: str) -> str:
+def render_explain(rule, fmt: str, lang: str, provenance: Provenance | None = None) -> str:
     """The rule's documentation with its messages and examples (Markdown-friendly text: the
     rule writer's Markdown is kept, control characters are shown)."""
     if fmt == "json":
-        return escape.json_dumps({"code": rule.code, "name": rule.name,
-                                  "severity": rule.severity.value, "basis": rule.basis,
-                                  "check": rule.check,
-                                  "params": {k: list(v) for k, v in rule.params.items()},
-                                  "docs": rule.docs, "messages": rule.messages,
-                                  "advice": rule.advice, "aspect": rule.aspect,
-                                  "source": rule.source,
-                                  "examples": [{"kind": e.kind, "text": e.text}
-                                               for e in rule.examples]})
+        document = envelope("explain", None if provenance is None else provenance.as_json(), lang)
+        document["rule"] = {"code": rule.code, "name": rule.name,
+                            "severity": rule.severity.value, "basis": rule.basis,
+                            "check": rule.check,
+                            "params": {k: list(v) for k, v in rule.params.items()},
+                            "docs": rule.docs, "messages": rule.messages,
+                            "advice": rule.advice, "aspect": rule.aspect,
+                            "source": rule.source,
+                            "examples": [{"kind": e.kind, "text": e.text}
+                                         for e in rule.examples]}
+        return escape.json_dumps(document)
     params = ", ".join(f"{name} = {', '.join(values)}" for name, values in rule.params.items()
                        if values)
     lines = [f"# {rule.code} {rule.name} ({render(f'severity.{rule.severity.value}', lang)})", "",
