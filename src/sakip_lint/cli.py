@@ -1,8 +1,9 @@
-"""The command line: ``check``, ``capaian``, ``graph``, ``report``, ``review``, ``rules`` and
-``explain``.
+"""The command line: ``check``, ``capaian``, ``graph``, ``report``, ``review``, ``rules``,
+``explain`` and ``schema``; ``check``'s repository and CI options are in ``workflow``.
 
 Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
-2 an input file or the rule files could not be used (or the tool itself failed). Bad input
+2 an input file, the rule files or the configuration could not be used (or the tool itself
+failed). Bad input
 never produces a traceback; an internal error is reported in one line in the user's language.
 """
 
@@ -15,24 +16,29 @@ from pathlib import Path
 
 from sakip_lint import __version__, escape, limits
 from sakip_lint.dsl.errors import DslError
-from sakip_lint.engine import check_file, check_files, worst
-from sakip_lint.findings import Severity
+from sakip_lint.engine import check_file, check_files
+from sakip_lint.formats import CHECK_FORMATS
 from sakip_lint.graph_export import FORMATS as GRAPH_FORMATS
 from sakip_lint.graph_export import render_graph
 from sakip_lint.messages import LANGUAGES, render
 from sakip_lint.output import (FORMATS, Provenance, render_capaian, render_explain,
                                render_findings, render_rules)
 from sakip_lint.report.review import FORMATS as REVIEW_FORMATS
-from sakip_lint.ruleset import Ruleset, load_ruleset
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+from sakip_lint.ruleset import Ruleset
+from sakip_lint.settings import FAIL_ON
+from sakip_lint.workflow import (EXIT_CLEAN, EXIT_UNUSABLE, add_workflow_options, run_check,
+                                 settings_for)
 
 
 def _parser() -> argparse.ArgumentParser:
     base = argparse.ArgumentParser(add_help=False)  # every command; ``common`` adds --format
     base.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                       help="extra rule folder or file (*.sakip); repeatable")
-    base.add_argument("--lang", choices=LANGUAGES, default="id", help="message language")
+    base.add_argument("--lang", choices=LANGUAGES, default=None,
+                      help="message language (default: the configuration's, else id)")
+    base.add_argument("--config", type=Path, metavar="FILE",
+                      help="the configuration file (default: .sakip-lint.toml or pyproject.toml "
+                           "[tool.sakip-lint], searched from the checked files upwards)")
     base.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                       help="change a limit against hostile input (" + ", ".join(limits.NAMES)
                            + "); repeatable; also SAKIP_LINT_LIMIT_<NAME>")
@@ -43,12 +49,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Checks SAKIP performance reports (Renstra, RKT, PK, LKjIP) before signing.")
     parser.add_argument("--version", action="version", version=f"sakip-lint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", parents=[common], help="run every check on data files")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    check.add_argument("--fail-on", choices=("error", "warning"), default="error",
+    check = commands.add_parser("check", parents=[base], help="run every check on data files")
+    check.add_argument("files", nargs="+", metavar="FILE",
+                       help="data files, or folders to search for them")
+    check.add_argument("--format", choices=CHECK_FORMATS, default="rich", help="output format")
+    check.add_argument("--fail-on", choices=FAIL_ON, default=None,
                        help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--parent", type=Path, metavar="FILE",
-                       help="the data file of the body above (e.g. the RPJMD): check cascading")
+    add_workflow_options(check)
     capaian = commands.add_parser("capaian", parents=[common],
                                   help="the capaian tables as the report should print them")
     capaian.add_argument("file", type=Path, metavar="FILE")
@@ -73,16 +80,29 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", parents=[common],
                                   help="the documentation and examples of one rule")
     explain.add_argument("code", metavar="CODE")
+    commands.add_parser("schema", parents=[base],
+                        help="the JSON Schema of the data file, for editors")
     return parser
 
 
 def _load_rules(args: argparse.Namespace) -> Ruleset | None:
+    """The rules in force (with the configuration's), or None after saying why not."""
+    from sakip_lint.api import load_rules
+    from sakip_lint.settings import SettingsError
+
     try:
-        return load_ruleset(args.rules)
-    except DslError as error:
+        args.settings = settings_for(args)
+        args.lang = args.lang or args.settings.lang or "id"
+        return load_rules(args.rules, args.settings)
+    except (DslError, SettingsError) as error:
+        args.lang = args.lang or "id"
         for problem in error.problems:
             print(problem.format(args.lang), file=sys.stderr)
         return None
+
+
+def _provenance(args: argparse.Namespace, ruleset: Ruleset) -> Provenance:
+    return Provenance.of(ruleset, args.settings.provenance)
 
 
 def _write(text: str) -> None:
@@ -91,21 +111,11 @@ def _write(text: str) -> None:
         sys.stdout.write("\n")
 
 
-def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    results = check_files(args.files, ruleset, args.parent)
-    _write(render_findings(results, Provenance.of(ruleset), args.format, args.lang))
-    if any(not result.usable for result in results):
-        return EXIT_UNUSABLE
-    threshold = Severity(args.fail_on).rank
-    severity = worst([finding for result in results for finding in result.findings])
-    return EXIT_FINDINGS if severity is not None and severity.rank >= threshold else EXIT_CLEAN
-
-
 def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
     """The checked file, or None after saying on stderr why it cannot be used."""
     result = check_file(args.file, ruleset)
     if not result.usable:
-        sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
+        sys.stderr.write(render_findings([result], _provenance(args, ruleset), "plain", args.lang))
         print(render("cli.input-unusable", args.lang, path=escape.plain(args.file)), file=sys.stderr)
         return None
     return result
@@ -115,7 +125,7 @@ def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
     result = _checked_or_explained(args, ruleset)
     if result is None:
         return EXIT_UNUSABLE
-    _write(render_capaian(result, Provenance.of(ruleset), args.format, args.lang))
+    _write(render_capaian(result, _provenance(args, ruleset), args.format, args.lang))
     return EXIT_CLEAN
 
 
@@ -129,7 +139,7 @@ def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
     if rule is None:
         print(render("cli.unknown-rule", args.lang, code=escape.plain(args.code)), file=sys.stderr)
         return EXIT_UNUSABLE
-    _write(render_explain(rule, args.format, args.lang))
+    _write(render_explain(rule, args.format, args.lang, _provenance(args, ruleset)))
     return EXIT_CLEAN
 
 
@@ -137,7 +147,8 @@ def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
     result = _checked_or_explained(args, ruleset)
     if result is None:
         return EXIT_UNUSABLE
-    _write(render_graph(result.context.graph, result.findings, args.graph_format))
+    _write(render_graph(result.context.graph, result.findings, args.graph_format,
+                        _provenance(args, ruleset).as_json(), args.lang))
     return EXIT_CLEAN
 
 
@@ -164,7 +175,7 @@ def run_report(args: argparse.Namespace, ruleset: Ruleset) -> int:
     results = check_files(args.files, ruleset)
     unusable = [result for result in results if not result.usable]
     if unusable:
-        sys.stderr.write(render_findings(unusable, Provenance.of(ruleset), "plain", args.lang))
+        sys.stderr.write(render_findings(unusable, _provenance(args, ruleset), "plain", args.lang))
         for result in unusable:
             print(render("cli.input-unusable", args.lang, path=escape.plain(result.path)),
                   file=sys.stderr)
@@ -191,7 +202,14 @@ def run_review(args: argparse.Namespace, ruleset: Ruleset) -> int:
     return _deliver(args, data)
 
 
-COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "report": run_report,
+def run_schema(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    from sakip_lint.data_schema import data_schema
+
+    _write(escape.json_dumps(data_schema(args.lang)))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"schema": run_schema, "check": run_check, "capaian": run_capaian, "graph": run_graph, "report": run_report,
             "review": run_review, "rules": run_rules, "explain": run_explain}
 
 
@@ -200,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         limits.configure(limits.parse_settings(args.limit))
     except limits.LimitError as error:
-        print(render(error.key, args.lang, **error.arguments), file=sys.stderr)
+        print(render(error.key, args.lang or "id", **error.arguments), file=sys.stderr)
         return EXIT_UNUSABLE
     try:
         with limits.arithmetic():  # every computation of the run, within the limits
@@ -212,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SAKIP_LINT_DEBUG"):
             raise
         detail = escape.plain(f"{type(error).__name__}: {error}")
-        print(render("cli.internal-error", args.lang, detail=detail), file=sys.stderr)
+        print(render("cli.internal-error", args.lang or "id", detail=detail), file=sys.stderr)
         return EXIT_UNUSABLE
 
 

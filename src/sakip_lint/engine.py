@@ -8,7 +8,7 @@ from pathlib import Path
 from sakip_lint.capaian import CapaianReport, compute
 from sakip_lint.checks import MECHANISMS
 from sakip_lint.findings import Finding, Severity
-from sakip_lint.loader import load_report
+from sakip_lint.loader import LoadResult, load_report
 from sakip_lint.ruleset import Ruleset
 from sakip_lint.source import LoadedReport
 from sakip_lint.rule import Context
@@ -30,7 +30,12 @@ class FileResult:
 
 def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None = None) -> FileResult:
     """Load one report and run every rule on it (cascading rules against ``parent``)."""
-    loaded_result = load_report(path)
+    return check_loaded(str(path), load_report(path), ruleset, parent)
+
+
+def check_loaded(path: str, loaded_result: LoadResult, ruleset: Ruleset,
+                 parent: LoadedReport | None = None) -> FileResult:
+    """Run every rule on a report already read (``loader.load_report``/``load_content``)."""
     findings = list(loaded_result.findings)
     loaded = loaded_result.loaded
     capaian = context = None

@@ -281,10 +281,15 @@ def compose(file: str, content: bytes) -> tuple[object, SourceMap | None, list[F
 def load_report(path: str | Path) -> LoadResult:
     """Read, compose and validate one data file; every problem is a located finding."""
     path = Path(path)
-    file = str(path)
     content, findings = read_source(path)
     if content is None:
         return LoadResult(tuple(findings), None, None)
+    return load_content(str(path), content)
+
+
+def load_content(file: str, content: bytes) -> LoadResult:
+    """Compose and validate the bytes of a data file named ``file`` (a path, or a name such
+    as ``<string>`` for text that never was a file)."""
     digest = hashlib.sha256(content).hexdigest()
     data, source, findings = compose(file, content)
     if source is None:
