@@ -175,3 +175,39 @@ def test_the_console_groups_by_severity_and_quotes_both_disagreeing_lines(capsys
     block = out[out.index("ALN001"):]
     assert 'target: "600"' in block.splitlines()[2]  # the offending line, quoted
     assert "compared with" in block and 'target: "610", realisasi: "429"' in block
+
+
+HOSTILE = ROOT / "fixtures" / "hostile" / "payloads.yaml"
+RAW_CONTROL = __import__("re").compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("fmt", ["rich", "plain", "json", "markdown", "sarif", "junit", "github"])
+def test_texts_of_a_hostile_report_are_data_in_every_format(capsys, fmt):
+    """fixtures/hostile/payloads.yaml names its entities with script, HTML, Markdown, rich
+    markup and terminal control sequences: no format lets one act."""
+    code, out, err = run(capsys, "check", str(HOSTILE), "--format", fmt)
+    assert code == 1 and "Traceback" not in err
+    raw = RAW_CONTROL.search(out.replace("\n", "").replace("\t", ""))
+    assert raw is None, repr(out[max(0, raw.start() - 60):raw.end() + 60])
+    if fmt == "junit":
+        ET.fromstring(out)  # well-formed XML
+    if fmt in ("json", "sarif"):
+        json.loads(out)
+    if fmt == "markdown":
+        assert "<script>" not in out and "<b>" not in out
+    if fmt == "github":
+        assert all(line.startswith("::") for line in out.splitlines()[:-1])  # one line each
+
+
+def test_the_summary_line_says_the_time_in_the_readers_language(write):
+    from dataclasses import replace
+
+    from sakip_lint.api import CheckOptions, check_paths, load_rules
+    from sakip_lint.formats.console import summary_line
+    from sakip_lint.settings import Settings
+
+    run_ = check_paths(CheckOptions((str(write(WRONG)),)), load_rules(), Settings())
+    timed = replace(run_, elapsed=0.125, baseline_hidden=2)
+    assert summary_line(timed) == ("1 berkas diperiksa: 1 kesalahan, 0 peringatan, 0 info; "
+                                   "2 sudah tercatat di baseline; 0,12 detik")
+    assert summary_line(replace(timed, lang="en")).endswith("; 2 already in the baseline; 0.12 s")
