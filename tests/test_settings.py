@@ -174,3 +174,10 @@ def test_globs_and_key_positions():
     assert positions[("tool", "x", "b", "c")] == (3, 7)
     assert positions[("tool", "x", "b", "d e")] == (3, 14)
     assert positions[("tool", "x", "f")] == (5, 1)
+
+
+def test_a_value_of_the_file_is_data_in_the_message(capsys, project):
+    report = project / "laporan" / "2017" / "report.yaml"
+    (project / ".sakip-lint.toml").write_text('lang = "\\u001b[2J"\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", str(report), "--lang", "en")
+    assert code == 2 and "lang cannot be \\x1b[2J" in err and "\x1b" not in err

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sakip_lint import __version__, escape
 from sakip_lint.findings import Finding
+from sakip_lint.textfile import decode, read_bytes
 
 BASELINE_VERSION = 1
 FIELDS = ("code", "file", "pointer", "key", "place", "found")
@@ -98,13 +99,16 @@ class Baseline:
 
 
 def load(path: Path) -> Baseline:
+    if not path.exists():
+        raise BaselineError("baseline.missing", path=path)
+    content, unreadable = read_bytes(path)  # bounded, as every input is
+    text, unreadable = decode(content) if content is not None else (None, unreadable)
+    if unreadable is not None:  # said as for any input file, in the reader's language
+        raise BaselineError(unreadable.key, **unreadable.args)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError("baseline.missing", path=path) from None
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise BaselineError("baseline.unreadable", path=path,
-                            detail=getattr(error, "strerror", None) or error) from None
+        document = json.loads(text)
+    except ValueError as error:
+        raise BaselineError("baseline.unreadable", path=path, detail=error) from None
     entries = document.get("entries") if isinstance(document, dict) else None
     if (not isinstance(document, dict) or document.get("schema_version") != BASELINE_VERSION
             or not isinstance(entries, list)

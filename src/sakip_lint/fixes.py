@@ -189,7 +189,8 @@ def plan(path: str, digest: str | None, findings: Iterable[Finding],
     """The edits the fixes of ``findings`` make to the file at ``path``."""
     content, text = read(path, digest)
     result = Plan(path, content, text)
-    chosen = [finding for finding in findings if wanted(finding, safeties)]
+    chosen = [finding for finding in findings
+              if wanted(finding, safeties) and finding.fix.location.file == path]
     if not chosen:
         return result
     try:

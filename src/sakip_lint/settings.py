@@ -23,10 +23,12 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 
+from sakip_lint import escape
 from sakip_lint.config import Aggregate, MissingValue, RoundingMode, ZeroTarget
 from sakip_lint.dsl.errors import DslProblem, problem
 from sakip_lint.findings import Severity
 from sakip_lint.model import Polarity
+from sakip_lint.textfile import decode, read_bytes
 
 PROJECT_FILE = ".sakip-lint.toml"
 PYPROJECT = "pyproject.toml"
@@ -113,12 +115,13 @@ class Settings:
         for key, codes in lists:
             for code in codes:
                 if not any(name.startswith(code) for name in known):
-                    problems.append(self._problem(key, "settings.unknown-code", setting=".".join(key),
-                                                  code=code))
+                    problems.append(self._problem(key, "settings.unknown-code",
+                                                  setting=escape.plain(".".join(key)),
+                                                  code=escape.plain(code)))
         for code in self.severity:
             if code not in known:
                 problems.append(self._problem(("severity", code), "settings.unknown-code",
-                                              setting="severity", code=code))
+                                              setting="severity", code=escape.plain(code)))
         if problems:
             raise SettingsError(problems)
 
@@ -297,16 +300,14 @@ def _bracket_balance(line: str) -> int:
 
 def load(path: Path) -> Settings:
     """The settings of a configuration file; every problem located in it."""
-    try:
-        content = path.read_bytes()
-        text = content.decode("utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         raise SettingsError([problem(str(path), None, None, None, "settings.missing",
-                                     path=path)]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        detail = getattr(error, "strerror", None) or error
-        raise SettingsError([problem(str(path), None, None, None, "settings.unreadable",
-                                     path=path, detail=detail)]) from None
+                                     path=escape.plain(path))])
+    content, unreadable = read_bytes(path)  # bounded and located, as rule files are
+    text, unreadable = decode(content) if content is not None else (None, unreadable)
+    if unreadable is not None:
+        raise SettingsError([problem(str(path), None, unreadable.line, unreadable.column,
+                                     unreadable.key, **unreadable.args)])
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -314,7 +315,7 @@ def load(path: Path) -> Settings:
         line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise SettingsError([problem(str(path), text, line, column, "settings.syntax",
-                                     detail=detail)]) from None
+                                     detail=escape.plain(detail))]) from None
     prefix: tuple[str, ...] = ()
     if path.name == PYPROJECT:
         prefix = SECTION
@@ -341,9 +342,13 @@ class _Reader:
         return None, None
 
     def problem(self, key: tuple[str, ...], message: str, **args: object) -> None:
+        """A located problem; the file's keys and values are data, shown with their controls
+        visible."""
         line, column = self.where(key)
+        shown = {name: value if hasattr(value, "render") else escape.plain(value)
+                 for name, value in args.items()}
         self.problems.append(problem(str(self.path), self.text, line, column, message,
-                                     setting=".".join(self.prefix + key), **args))
+                                     setting=escape.plain(".".join(self.prefix + key)), **shown))
 
     def unknown(self, table: dict, allowed, key: tuple[str, ...] = ()) -> None:
         for name in table:
