@@ -24,7 +24,7 @@ def test_the_command_prints_the_schema_with_its_id_and_descriptions(capsys):
     assert main(["schema", "--lang", "en"]) == 0
     printed = json.loads(capsys.readouterr().out)
     jsonschema.Draft202012Validator.check_schema(printed)
-    assert printed["$id"].endswith(".schema.json") and "sakip-lint" in printed["title"]
+    assert printed["$id"] == "urn:sakip-lint:schema:data-file:1" and "sakip-lint" in printed["title"]
     assert printed["properties"]["tahun"]["description"] == "The report year"
     assert printed["$defs"]["Row"]["description"].startswith("One row")  # the model's docstring
     assert main(["schema"]) == 0

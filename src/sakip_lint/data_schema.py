@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from sakip_lint import model
 
-SCHEMA_ID = "https://sakip-lint.readthedocs.io/schemas/sakip-lint-1.schema.json"
+SCHEMA_ID = "urn:sakip-lint:schema:data-file:1"  # an identifier, not a place to fetch it from
 RAW = "Raw"
 
 DESCRIPTIONS: dict[str, dict[str, dict[str, str]]] = {

@@ -24,7 +24,6 @@ from sakip_lint.messages import render, render_finding, render_place
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 ROOT_ID = "SRCROOT"
-INFORMATION_URI = "https://pypi.org/project/sakip-lint/"
 
 
 def artifact_location(path: str) -> dict:
@@ -184,7 +183,7 @@ def sarif_document(run: CheckRun) -> dict:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "sakip-lint", "version": run.provenance.version,
-                                "informationUri": INFORMATION_URI, "rules": rules,
+                                "rules": rules,
                                 "properties": {"rulesetSha256": run.provenance.ruleset_digest}}},
             "invocations": [{"executionSuccessful": True}],
             "originalUriBaseIds": {ROOT_ID: {"uri": Path.cwd().as_uri() + "/"}},
