@@ -20,6 +20,7 @@ from sakip_lint.ruleset import Ruleset
 from sakip_lint.settings import Settings, common_start
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+SUFFIXES_FIXABLE = (".yaml", ".yml", ".json")  # the data files --fix edits in place
 FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()
                     if fmt in ("json", "sarif", "junit", "markdown")}
 
@@ -97,6 +98,8 @@ def _fix(args: argparse.Namespace, run: CheckRun) -> tuple[int, int] | None:
     for result in run.results:
         if not result.usable or not any(fixes.wanted(f, safeties) for f in result.findings):
             continue
+        if Path(result.path).suffix.lower() not in SUFFIXES_FIXABLE:
+            continue  # a report read from another kind of document is fixed where it was written
         try:
             planned = fixes.plan(result.path, result.digest, result.findings, safeties)
             for skipped in planned.skipped:
