@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from sakip_lint import escape
+from sakip_lint.files import SUFFIXES as DATA_SUFFIXES  # the data files --fix edits in place
 from sakip_lint.formats import CHECK_FORMATS, SUFFIXES, CheckRun, render_check
 from sakip_lint.location import FixSafety
 from sakip_lint.messages import render
@@ -20,7 +21,6 @@ from sakip_lint.ruleset import Ruleset
 from sakip_lint.settings import Settings, common_start
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
-SUFFIXES_FIXABLE = (".yaml", ".yml", ".json")  # the data files --fix edits in place
 FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()
                     if fmt in ("json", "sarif", "junit", "markdown")}
 
@@ -98,7 +98,7 @@ def _fix(args: argparse.Namespace, run: CheckRun) -> tuple[int, int] | None:
     for result in run.results:
         if not result.usable or not any(fixes.wanted(f, safeties) for f in result.findings):
             continue
-        if Path(result.path).suffix.lower() not in SUFFIXES_FIXABLE:
+        if Path(result.path).suffix.lower() not in DATA_SUFFIXES:
             continue  # a report read from another kind of document is fixed where it was written
         try:
             planned = fixes.plan(result.path, result.digest, result.findings, safeties)
