@@ -42,6 +42,19 @@ def test_a_suppression_without_a_reason_is_a_finding_and_silences_nothing(capsys
     assert sup["location"]["line"] == MEASUREMENT_LINE
     assert sup["location"]["column"] == len(WRONG_ROW) + 3  # the '#' after two spaces
     assert "has no reason" in sup["message"]["en"]
+    assert sup["rule"] is None and sup["fix"] is None
+
+
+def test_the_json_of_a_run_with_suppressions_and_a_baseline_keeps_its_schema(capsys, write, tmp_path):
+    from test_output_formats import validate_output
+
+    path = write(with_comment("# sakip-lint: ignore[CAP001]"))
+    baseline = tmp_path / "baseline.json"
+    main(["check", str(path), "--write-baseline", str(baseline)])
+    capsys.readouterr()
+    for extra in ((), ("--baseline", str(baseline))):
+        main(["check", "--format", "json", str(path), *extra])
+        validate_output(json.loads(capsys.readouterr().out))
 
 
 def test_an_unused_suppression_is_reported(capsys, write):
@@ -115,6 +128,16 @@ def test_reordered_rows_keep_their_baseline_entry(capsys, write, tmp_path):
     path.write_text(WRONG.replace(WRONG_ROW, extra.rstrip("\n") + "\n" + WRONG_ROW), encoding="utf-8")
     code, found, _ = findings(capsys, str(path), "--baseline", str(baseline))
     assert code in (0, 1) and [f for f in found if f["code"] == "CAP001"] == []
+
+
+def test_a_new_baseline_records_what_an_older_one_hides(capsys, write, tmp_path):
+    path = write(WRONG)
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    main(["check", str(path), "--write-baseline", str(old)])
+    main(["check", str(path), "--baseline", str(old), "--write-baseline", str(new)])
+    capsys.readouterr()
+    assert json.loads(new.read_text(encoding="utf-8"))["entries"] == json.loads(
+        old.read_text(encoding="utf-8"))["entries"]
 
 
 def test_a_broken_baseline_is_a_clear_error(capsys, write, tmp_path):

@@ -132,7 +132,9 @@ def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
     outputs = _outputs(args)
     if outputs is None:
         return EXIT_UNUSABLE
-    options = CheckOptions(tuple(args.files), args.parent, args.only_reports, args.baseline)
+    # a new baseline records every finding of today, whatever an older one hides
+    baseline_in = None if args.write_baseline is not None else args.baseline
+    options = CheckOptions(tuple(args.files), args.parent, args.only_reports, baseline_in)
     try:
         run = check_paths(options, ruleset, settings)
     except baseline.BaselineError as error:
