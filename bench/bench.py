@@ -74,6 +74,13 @@ def measure_bare(paths: list[str], repeat: int) -> dict:
             "peak_mib": _peak_mib()}
 
 
+def _as_json(result) -> tuple[bool, int, str]:
+    """A file's findings as ``check --format json`` writes them."""
+    from sakip_lint.formats.jsondoc import dumps, finding_json
+
+    return result.usable, len(result.findings), dumps([finding_json(f) for f in result.findings])
+
+
 def measure_check(path: str, repeat: int, collector: str = "paused") -> dict:
     """One check as ``sakip-lint check --format json`` runs it, phase by phase; with
     ``collector='on'`` the garbage collector runs as Python leaves it (to measure pausing it)."""
@@ -81,7 +88,6 @@ def measure_check(path: str, repeat: int, collector: str = "paused") -> dict:
 
     from sakip_lint import engine
     from sakip_lint.cli import prepare_process
-    from sakip_lint.output import Provenance, render_file
     from sakip_lint.phases import Stopwatch
     from sakip_lint.ruleset import load_ruleset
 
@@ -103,17 +109,17 @@ def measure_check(path: str, repeat: int, collector: str = "paused") -> dict:
     else:
         prepare_process()
     Stopwatch.clock = staticmethod(time.process_time)  # phases in CPU seconds
-    render = partial(render_file, provenance=Provenance.of(ruleset), fmt="json", lang="id")
+    render = _as_json
     runs = []
     for _ in range(repeat):
         timings: dict[str, float] = {}
         start, start_cpu = time.perf_counter(), time.process_time()
-        chunk = check_and_render(path, ruleset, render, timings)
+        usable, findings, text = check_and_render(path, ruleset, render, timings)
         timings["wall"] = time.perf_counter() - start
         timings["total"] = time.process_time() - start_cpu
-        assert chunk.usable, chunk.text[:300]
-        findings, size = sum(chunk.counts), len(chunk.text)
-        del chunk
+        assert usable, text[:300]
+        size = len(text)
+        del text
         runs.append(timings)
     median = {name: statistics.median(run.get(name, 0.0) for run in runs)
               for name in (*PHASES, "total", "wall")}

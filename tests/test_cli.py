@@ -55,16 +55,23 @@ def test_json_output_carries_provenance_locations_and_fixes(write, capsys):
     path = write(WRONG)
     code, out, _ = run(capsys, "check", str(path), "--format", "json")
     document = json.loads(out)
-    assert document["tool"]["name"] == "sakip-lint" and document["tool"]["version"]
-    assert len(document["ruleset"]["sha256"]) == 64
+    assert document["schema_version"] == 1 and document["command"] == "check"
+    provenance = document["provenance"]
+    assert provenance["tool"]["name"] == "sakip-lint" and provenance["tool"]["version"]
+    assert len(provenance["ruleset"]["sha256"]) == 64
     assert document["files"][0]["sha256"] and document["files"][0]["usable"] is True
     finding = document["findings"][0]
     assert finding["code"] == "CAP001" and finding["rule"] == "capaian-sesuai-rumus"
     assert finding["location"]["pointer"] == "/tempat/Tabel 3.1/baris/0/capaian"
     assert finding["location"]["line"] == MEASUREMENT_LINE
     assert finding["found"] == "75,00" and finding["expected"] == "70,33"
-    assert finding["fix"] == {"replacement": "70,33", "safe": True,
+    assert finding["fix"] == {"replacement": "70,33", "safety": "safe",
                               "location": finding["location"]}
+    assert finding["location"]["subject"] == {"kind": "indikator", "id": "IK-01", "name": None,
+                                              "number": "1"}
+    # one error (CAP001 at 75,00; 429 / 610 = 70,33 %), counted as a number per severity
+    assert document["summary"]["counts"] == {"error": 1, "warning": 0, "info": 0}
+    assert document["files"][0]["counts"]["error"] == 1
     assert {loc["pointer"].rsplit("/", 1)[1] for loc in finding["related"]} == {"target", "realisasi"}
     assert finding["message"]["id"] != finding["message"]["en"]
 
@@ -88,14 +95,15 @@ def test_capaian_command_prints_computed_beside_stated(write, capsys):
 def test_capaian_json_is_structured_data(write, capsys):
     _, out, _ = run(capsys, "capaian", str(write(WRONG)), "--format", "json", "--lang", "en")
     document = json.loads(out)
-    indicator = document["indikator"][0]
-    assert indicator["id"] == "IK-01" and indicator["capaian"]["nilai"] == "70.33"
-    assert indicator["capaian"]["kategori"] == "Sedang"  # 70,33 in 66 - < 76
-    assert indicator["tertulis"] == [{"nilai": "75,00", "tempat": "Tabel 3.1",
-                                      "pointer": "/tempat/Tabel 3.1/baris/0/capaian",
-                                      "selisih": "4.67", "hasil": "differs"}]
-    assert document["sasaran"][0]["penyerapan"]["nilai"] == "90.00"
-    assert document["keseluruhan"]["capaian"]["nilai"] == "70.33"
+    assert document["schema_version"] == 1 and document["command"] == "capaian"
+    indicator = document["indicators"][0]
+    assert indicator["id"] == "IK-01" and indicator["capaian"]["value"] == "70.33"
+    assert indicator["capaian"]["category"] == "Sedang"  # 70,33 in 66 - < 76
+    assert indicator["stated"] == [{"value": "75,00", "place": "Tabel 3.1",
+                                    "pointer": "/tempat/Tabel 3.1/baris/0/capaian",
+                                    "difference": "4.67", "verdict": "differs"}]
+    assert document["goals"][0]["absorption"]["value"] == "90.00"
+    assert document["overall"]["capaian"]["value"] == "70.33"
 
 
 def test_capaian_on_unusable_input_exits_2(write, capsys):

@@ -30,24 +30,24 @@ def rules_folder(tmp_path, **files):
 def capaian_json(capsys, path, *extra):
     code, out, _ = run(capsys, "capaian", str(path), "--format", "json", *extra)
     assert code == 0
-    return json.loads(out)["indikator"][0]["capaian"]
+    return json.loads(out)["indicators"][0]["capaian"]
 
 
 def test_a_cap_of_120_changes_the_capaian(write, capsys, tmp_path):
     path = write(MINI.replace('realisasi: "429", capaian: "70,33"', 'realisasi: "800", capaian: "70,33"'))
-    assert capaian_json(capsys, path)["nilai"] == "131.15"
+    assert capaian_json(capsys, path)["value"] == "131.15"
     folder = rules_folder(tmp_path, batas="opsi batas_capaian = 120\n")
-    assert capaian_json(capsys, path, "--rules", folder)["nilai"] == "120.00"
+    assert capaian_json(capsys, path, "--rules", folder)["value"] == "120.00"
 
 
 def test_a_user_scale_changes_the_category(write, capsys, tmp_path):
     path = write(MINI)
     # 429 / 610 = 70,33: Sedang (66 - < 76) by default; Baik (70 - < 85) on the Kaltim scale
-    assert capaian_json(capsys, path)["kategori"] == "Sedang"
+    assert capaian_json(capsys, path)["category"] == "Sedang"
     scale = ('skala kategori_capaian {\n  "Memuaskan" : > 100\n  "Sangat Baik" : 85 - 100\n'
              '  "Baik" : 70 - < 85\n  "Cukup" : 55 - < 70\n  "Kurang Baik" : < 55\n}\n')
     folder = rules_folder(tmp_path, skala=scale)
-    assert capaian_json(capsys, path, "--rules", folder)["kategori"] == "Baik"
+    assert capaian_json(capsys, path, "--rules", folder)["category"] == "Baik"
 
 
 def test_a_user_rule_overrides_and_another_disables(write, capsys, tmp_path):
@@ -109,7 +109,9 @@ def test_malformed_rule_files_exit_2_with_a_located_message(write, capsys, tmp_p
 
 def test_rules_lists_every_rule_with_its_basis(capsys):
     code, out, _ = run(capsys, "rules", "--format", "json")
-    listed = json.loads(out)
+    document = json.loads(out)
+    assert document["schema_version"] == 1 and document["command"] == "rules"
+    listed = document["rules"]
     assert code == 0 and len(listed) >= 25
     assert all(rule["basis"] and rule["name"] for rule in listed)
     assert {"CAP001", "ALN001", "KLM001", "GRD001", "TBL001"} <= {rule["code"] for rule in listed}

@@ -13,7 +13,7 @@ from conftest import ROOT
 from sakip_lint import composer, limits
 from sakip_lint.engine import check_file
 from sakip_lint.loader import compose
-from sakip_lint.output import finding_json
+from sakip_lint.formats.jsondoc import finding_json
 from sakip_lint.ruleset import load_ruleset
 from sakip_lint.source import PositionTree, SourceMap
 

@@ -135,7 +135,7 @@ def test_a_long_value_is_cut_in_tables_and_kept_whole_in_json(write, capsys):
         assert code == 0 and "a…(+106characters)" in folded, fmt
         assert "z" not in out.replace("Realisation", "").replace("Capaian", ""), fmt
     code, out, _ = run(capsys, "capaian", "--format", "json", str(path))
-    assert json.loads(out)["indikator"][0]["teks"] == name
+    assert json.loads(out)["indicators"][0]["text"] == name
     longest = write(MINI.replace("teks: Jumlah dokumen", "teks: " + "x" * 1001), "long.yaml")
     code, lines = plain(capsys, "--limit", "max_scalar_chars=1000", str(longest))
     assert code == 2 and lines == [
@@ -526,19 +526,25 @@ def test_a_bom_at_the_start_of_a_data_file_is_accepted(tmp_path, capsys):
     assert plain(capsys, str(path)) == (0, [])
 
 
-def test_links_that_loop_or_lead_nowhere_and_folders_are_named(tmp_path, capsys):
+def test_links_that_loop_or_lead_nowhere_are_named_also_in_a_folder(tmp_path, capsys):
     (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
     (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
     (tmp_path / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
     code, lines = plain(capsys, "--lang", "en", str(tmp_path / "a.yaml"),
                         str(tmp_path / "broken.yaml"), str(tmp_path))
     assert code == 2
-    assert lines == [
-        f"{tmp_path / 'a.yaml'}: LOAD000 [error] Symbolic link {tmp_path / 'a.yaml'} forms a loop "
-        "(it points back to itself through other links)",
+    loop = "forms a loop (it points back to itself through other links)"
+    assert lines == [  # the folder adds the one link not named (each file is checked once)
+        f"{tmp_path / 'a.yaml'}: LOAD000 [error] Symbolic link {tmp_path / 'a.yaml'} {loop}",
         f"{tmp_path / 'broken.yaml'}: LOAD000 [error] Symbolic link {tmp_path / 'broken.yaml'} "
         "points to a file that does not exist",
-        f"{tmp_path}: LOAD000 [error] {tmp_path} is a folder, not a file"]
+        f"{tmp_path / 'b.yaml'}: LOAD000 [error] Symbolic link {tmp_path / 'b.yaml'} {loop}"]
+
+
+def test_a_folder_without_reports_is_an_error_not_all_clear(tmp_path, capsys):
+    (tmp_path / "notes.yaml").write_text("a: 1\n", encoding="utf-8")  # not a report: skipped
+    code, out, err = run(capsys, "check", "--lang", "en", str(tmp_path))
+    assert code == 2 and f"Folder {tmp_path} holds no report file" in err
 
 
 def test_what_libraries_say_in_english_is_said_in_the_readers_language(write, capsys):

@@ -208,15 +208,15 @@ def test_capaian_tables_show_polarity_and_its_reason(write, capsys, fmt):
 def test_capaian_json_gives_the_reason_as_data(write, capsys):
     path = write(report_text(INDICATORS, ROWS))
     document = json.loads(_capaian(capsys, path, "json", "en"))
-    by_id = {item["id"]: item for item in document["indikator"]}
-    assert by_id["IK-02"]["polaritas"] == "positif"
-    reason = by_id["IK-02"]["alasan_polaritas"]
-    assert (reason["sumber"], reason["frasa"], reason["berkas"]) == (
+    by_id = {item["id"]: item for item in document["indicators"]}
+    assert by_id["IK-02"]["polarity"] == "positif"
+    reason = by_id["IK-02"]["polarity_reason"]
+    assert (reason["source"], reason["phrase"], reason["file"]) == (
         "pola", "penurunan", "sakip_lint/rules/polaritas.sakip")
-    assert isinstance(reason["baris"], int) and reason["teks"].startswith('the text contains "penurunan"')
-    assert by_id["IK-03"]["alasan_polaritas"]["sumber"] == "dinyatakan"
-    assert by_id["IK-04"]["alasan_polaritas"]["sumber"] == "kualitatif"
-    assert by_id["IK-01"]["alasan_polaritas"]["sumber"] == "bawaan"  # 'Jumlah dokumen'
+    assert isinstance(reason["line"], int) and reason["text"].startswith('the text contains "penurunan"')
+    assert by_id["IK-03"]["polarity_reason"]["source"] == "dinyatakan"
+    assert by_id["IK-04"]["polarity_reason"]["source"] == "kualitatif"
+    assert by_id["IK-01"]["polarity_reason"]["source"] == "bawaan"  # 'Jumlah dokumen'
     # the band capaian beside it: 70 / 80 = 87,50; negative 'maks. 5' with 6: (5 - 1) / 5 = 80
-    assert by_id["IK-02"]["capaian"]["nilai"] == "87.50"
-    assert by_id["IK-05"]["polaritas"] == "negatif" and by_id["IK-05"]["capaian"]["nilai"] == "80.00"
+    assert by_id["IK-02"]["capaian"]["value"] == "87.50"
+    assert by_id["IK-05"]["polarity"] == "negatif" and by_id["IK-05"]["capaian"]["value"] == "80.00"

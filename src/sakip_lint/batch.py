@@ -18,7 +18,7 @@ from typing import TypeVar
 from sakip_lint import limits
 from sakip_lint.engine import FileResult, check_file
 from sakip_lint.phases import Stopwatch, collector_paused, freeze_long_lived
-from sakip_lint.ruleset import Ruleset, load_ruleset
+from sakip_lint.ruleset import Ruleset
 
 T = TypeVar("T")
 Render = Callable[[FileResult], T]
@@ -38,10 +38,11 @@ def check_and_render(path: str | Path, ruleset: Ruleset, render: Render,
 
 
 def checked(paths: Iterable[str | Path], ruleset: Ruleset, render: Render, jobs: int = 1,
-            rule_paths: tuple[Path, ...] = ()) -> Iterator[T]:
+            reload: Callable[[], Ruleset] | None = None) -> Iterator[T]:
     """``render`` of every file's result, in the order of ``paths``; with ``jobs`` > 1 the
-    files are checked by that many worker processes (``rule_paths`` is where a worker that
-    does not share this process's memory reads the rules again)."""
+    files are checked by that many worker processes (``reload`` makes the rules again in a
+    worker that does not share this process's memory: a picklable function, such as a
+    ``functools.partial`` of ``api.load_rules``)."""
     paths = list(paths)
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
@@ -54,7 +55,9 @@ def checked(paths: Iterable[str | Path], ruleset: Ruleset, render: Render, jobs:
         stream.flush()
     forking = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    rules = ruleset if forking else tuple(rule_paths)
+    if not forking and reload is None:
+        raise ValueError("workers that do not fork need a way to load the rules again")
+    rules = ruleset if forking else reload
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
                              initargs=(rules, limits.current(), render)) as pool:
         remaining = iter(paths)
@@ -70,12 +73,12 @@ def checked(paths: Iterable[str | Path], ruleset: Ruleset, render: Render, jobs:
 _worker: tuple[Ruleset, Render] | None = None  # in a worker process: its rules and writer
 
 
-def _start_worker(rules: Ruleset | tuple[Path, ...], in_force: limits.Limits,
+def _start_worker(rules: Ruleset | Callable[[], Ruleset], in_force: limits.Limits,
                   render: Render) -> None:
     global _worker
     limits.configure(in_force)
     with limits.arithmetic():
-        ruleset = rules if isinstance(rules, Ruleset) else load_ruleset(list(rules))
+        ruleset = rules if isinstance(rules, Ruleset) else rules()
     freeze_long_lived()
     _worker = (ruleset, render)
 

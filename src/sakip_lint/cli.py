@@ -1,12 +1,13 @@
 """The command line: ``check``, ``capaian``, ``graph``, ``import``, ``report``, ``review``,
-``rules`` and ``explain``.
+``rules``, ``explain`` and ``schema``; ``check``'s repository and CI options are in ``workflow``.
 
 ``check``, ``capaian``, ``graph``, ``report`` and ``review`` read a data file or, by its suffix, a
 Word (.docx) or Excel (.xlsx) report, imported on the way; ``import`` writes the data file of
 such a report.
 
 Exit codes are part of the interface for CI: 0 nothing at or above ``--fail-on``, 1 findings,
-2 an input file or the rule files could not be used (or the tool itself failed). Bad input
+2 an input file, the rule files or the configuration could not be used (or the tool itself
+failed). Bad input
 never produces a traceback; an internal error is reported in one line in the user's language.
 
 A command imports what it uses when it runs: ``--help`` loads neither the rules nor the engine,
@@ -113,16 +114,19 @@ def _graph_format(lang: str):
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
+    from sakip_lint.findings import Severity
+    from sakip_lint.workflow import add_workflow_options
+
     say = lambda key, **args: render(f"cli.help.{key}", lang, **args)  # noqa: E731
-    default_lang = language([])  # SAKIP_LINT_LANG, when it names a language
     plain = _Parser(add_help=False)  # every command
-    plain.add_argument("--lang", choices=LANGUAGES, default=default_lang,
+    plain.add_argument("--lang", choices=LANGUAGES, default=None,
                        help=say("lang", variable=LANGUAGE_VARIABLE))
     plain.add_argument("--limit", action="append", default=[], metavar="NAME=VALUE",
                        help=say("limit", names=", ".join(limits.NAMES)))
     base = _Parser(add_help=False, parents=[plain])  # the commands that check
     base.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                       help=say("rules"))
+    base.add_argument("--config", type=Path, metavar="FILE", help=say("config"))
     base.add_argument("--indent", type=_indent, metavar="N", help=say("indent"))
     common = _Parser(add_help=False, parents=[base])  # ... and write a table format
     common.add_argument("--format", choices=formats.FINDINGS, default="rich", help=say("format"))
@@ -131,11 +135,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
                         help=say("version"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      title=say("commands"))
-    check = commands.add_parser("check", parents=[common], help=say("check"))
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    check.add_argument("--fail-on", choices=("error", "warning"), default="error",
-                       help=say("fail-on"))
-    check.add_argument("--parent", type=Path, metavar="FILE", help=say("parent"))
+    check = commands.add_parser("check", parents=[base], help=say("check"))
+    check.add_argument("files", nargs="+", metavar="FILE", help=say("check-files"))
+    check.add_argument("--format", choices=formats.CHECK_FORMATS, default="rich",
+                       help=say("format"))
+    check.add_argument("--fail-on", choices=tuple(severity.value for severity in Severity),
+                       default=None, help=say("fail-on"))
+    add_workflow_options(check, say)
     check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N", help=say("jobs"))
     check.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                        help=say("progress"))
@@ -165,6 +171,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     commands.add_parser("rules", parents=[common], help=say("rules-command"))
     explain = commands.add_parser("explain", parents=[common], help=say("explain"))
     explain.add_argument("code", metavar="CODE")
+    commands.add_parser("schema", parents=[base], help=say("schema"))
     return parser
 
 
@@ -187,15 +194,34 @@ def prepare_process() -> None:
 
 
 def _load_rules(args: argparse.Namespace) -> Ruleset | None:
+    """The rules in force (with the configuration's), or None after saying why not. The
+    language is settled here: ``--lang``, else SAKIP_LINT_LANG, else the configuration's, else
+    Indonesian."""
+    from sakip_lint.api import load_rules
     from sakip_lint.dsl.errors import DslError
-    from sakip_lint.ruleset import load_ruleset
+    from sakip_lint.settings import SettingsError
+    from sakip_lint.workflow import settings_for
 
     try:
-        return load_ruleset(args.rules)
-    except DslError as error:
+        args.settings = settings_for(args)
+        args.lang = args.lang or _language_variable() or args.settings.lang or DEFAULT_LANGUAGE
+        return load_rules(args.rules, args.settings)
+    except (DslError, SettingsError) as error:
+        args.lang = args.lang or _language_variable() or DEFAULT_LANGUAGE
         for problem in error.problems:
             print(problem.format(args.lang), file=sys.stderr)
         return None
+
+
+def _language_variable() -> str | None:
+    value = os.environ.get(LANGUAGE_VARIABLE, "")
+    return value if value in LANGUAGES else None
+
+
+def _provenance(args: argparse.Namespace, ruleset: Ruleset):
+    from sakip_lint.output import Provenance
+
+    return Provenance.of(ruleset, args.settings.provenance)
 
 
 def _write(text: str) -> None:
@@ -204,81 +230,27 @@ def _write(text: str) -> None:
         sys.stdout.write("\n")
 
 
-def _show_progress(args: argparse.Namespace) -> bool:
-    """A progress bar for several files: on a terminal, never in CI nor when the output is
-    piped or redirected (unless asked with ``--progress always``)."""
-    if args.progress != "auto":
-        return args.progress == "always"
-    return (len(args.files) > 1 and not os.environ.get("CI") and sys.stdout.isatty()
-            and sys.stderr.isatty())
-
-
-def _with_progress(chunks, total: int, show: bool):
-    """The chunks as they come, with a rich progress bar on stderr when ``show``; what is
-    written to stdout meanwhile appears above the bar."""
-    if not show:
-        yield from chunks
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=sys.stderr.isatty()) as progress:
-        task = progress.add_task("check", total=total)
-        for chunk in chunks:
-            yield chunk
-            progress.advance(task)
-
-
 def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    from functools import partial
+    from sakip_lint.workflow import run_check as run
 
-    from sakip_lint.findings import Severity
-    from sakip_lint.output import FindingsWriter, Provenance, render_file
-
-    provenance = Provenance.of(ruleset)
-    writer = FindingsWriter(sys.stdout, provenance, args.format, args.lang, args.indent)
-    writer.begin()
-    if args.parent is not None:  # the bodies below are kept to be checked against it together
-        from sakip_lint.engine import check_files
-
-        with collector_paused():
-            results = check_files(args.files, ruleset, args.parent)
-            for result in results:
-                writer.add(render_file(result, provenance, args.format, args.lang, args.indent))
-            del results
-    else:
-        from sakip_lint.batch import checked
-
-        render_one = partial(render_file, provenance=provenance, fmt=args.format,
-                             lang=args.lang, indent=args.indent)
-        chunks = checked(args.files, ruleset, render_one, args.jobs, tuple(args.rules))
-        for chunk in _with_progress(chunks, len(args.files), _show_progress(args)):
-            writer.add(chunk)
-            sys.stdout.flush()
-    writer.end()
-    if writer.unusable:
-        return EXIT_UNUSABLE
-    threshold = Severity(args.fail_on).rank
-    worst = None if writer.worst is None else Severity(writer.worst)
-    return EXIT_FINDINGS if worst is not None and worst.rank >= threshold else EXIT_CLEAN
+    return run(args, ruleset)
 
 
 def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
     """The checked file, or None after saying on stderr why it cannot be used."""
     from sakip_lint.engine import check_file
-    from sakip_lint.output import Provenance, render_findings
+    from sakip_lint.output import render_findings
 
     result = check_file(args.file, ruleset)
     if not result.usable:
-        sys.stderr.write(render_findings([result], Provenance.of(ruleset), "plain", args.lang))
+        sys.stderr.write(render_findings([result], _provenance(args, ruleset), "plain", args.lang))
         print(render("cli.input-unusable", args.lang, path=escape.plain(args.file)), file=sys.stderr)
         return None
     return result
 
 
 def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
-    from sakip_lint.output import Provenance, render_capaian
+    from sakip_lint.output import render_capaian
 
     if args.format == "xlsx" and args.output is None:
         print(render("cli.xlsx-needs-output", args.lang), file=sys.stderr)
@@ -297,7 +269,7 @@ def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
             except OSError as error:
                 return _unwritable(args.output, error, args.lang)
             return EXIT_CLEAN
-        text = render_capaian(result, Provenance.of(ruleset), args.format, args.lang,
+        text = render_capaian(result, _provenance(args, ruleset), args.format, args.lang,
                               args.indent)
     return _deliver(_ended(text), args.output, args.lang)
 
@@ -365,7 +337,7 @@ def _deliver(data: str | bytes, output: Path | None, lang: str, announce: str | 
 
 def run_report(args: argparse.Namespace, ruleset: Ruleset) -> int:
     from sakip_lint.engine import check_files
-    from sakip_lint.output import Provenance, render_findings
+    from sakip_lint.output import render_findings
     from sakip_lint.report.content import build
     from sakip_lint.report.html import render_html
 
@@ -373,7 +345,8 @@ def run_report(args: argparse.Namespace, ruleset: Ruleset) -> int:
         results = check_files(args.files, ruleset)
         unusable = [result for result in results if not result.usable]
         if unusable:
-            sys.stderr.write(render_findings(unusable, Provenance.of(ruleset), "plain", args.lang))
+            sys.stderr.write(render_findings(unusable, _provenance(args, ruleset), "plain",
+                                             args.lang))
             for result in unusable:
                 print(render("cli.input-unusable", args.lang, path=escape.plain(result.path)),
                       file=sys.stderr)
@@ -416,7 +389,7 @@ def run_explain(args: argparse.Namespace, ruleset: Ruleset) -> int:
     if rule is None:
         print(render("cli.unknown-rule", args.lang, code=escape.plain(args.code)), file=sys.stderr)
         return EXIT_UNUSABLE
-    _write(render_explain(rule, args.format, args.lang, args.indent))
+    _write(render_explain(rule, args.format, args.lang, _provenance(args, ruleset), args.indent))
     return EXIT_CLEAN
 
 
@@ -428,11 +401,18 @@ def run_graph(args: argparse.Namespace, ruleset: Ruleset) -> int:
         if result is None:
             return EXIT_UNUSABLE
         _write(render_graph(result.context.graph, result.findings, args.graph_format,
-                            args.indent))
+                            _provenance(args, ruleset).as_json(), args.lang, args.indent))
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "capaian": run_capaian, "graph": run_graph, "report": run_report,
+def run_schema(args: argparse.Namespace, ruleset: Ruleset) -> int:
+    from sakip_lint.data_schema import data_schema
+
+    _write(escape.json_dumps(data_schema(args.lang), 2))
+    return EXIT_CLEAN
+
+
+COMMANDS = {"schema": run_schema, "check": run_check, "capaian": run_capaian, "graph": run_graph, "report": run_report,
             "review": run_review, "rules": run_rules, "explain": run_explain}
 
 
@@ -441,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     lang = language(argv)
     with argparse_in(lang):
         args = _parser(lang).parse_args(argv)
+    # until the configuration is read (``_load_rules``), the language of the command line
+    given, args.lang = args.lang, args.lang or lang
     try:
         limits.configure(limits.parse_settings(args.limit))
     except limits.LimitError as error:  # the setting is echoed: written out, never raw
@@ -450,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
         with limits.arithmetic():  # every computation of the run, within the limits
             if args.command == "import":
                 return run_import(args)
+            args.lang = given  # without --lang, the configuration may name the language
             ruleset = _load_rules(args)
             if ruleset is None:
                 return EXIT_UNUSABLE

@@ -8,7 +8,7 @@ from pathlib import Path
 from sakip_lint.capaian import CapaianReport, compute
 from sakip_lint.checks import MECHANISMS
 from sakip_lint.findings import Finding, Severity
-from sakip_lint.loader import load_report
+from sakip_lint.loader import LoadResult, load_report
 from sakip_lint.phases import Stopwatch
 from sakip_lint.ruleset import Ruleset
 from sakip_lint.source import LoadedReport
@@ -28,13 +28,34 @@ class FileResult:
     def usable(self) -> bool:
         return self.loaded is not None
 
+    def checked(self) -> CheckedFile:
+        """What a run over many files keeps of this one: its findings, not its report."""
+        return CheckedFile(self.path, self.digest, self.usable, self.findings)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """One file of a run: small and picklable, so that a worker process can hand it back and
+    thousands of them fit in memory (``batch``); what the formats of ``check`` read."""
+
+    path: str
+    digest: str | None
+    usable: bool
+    findings: tuple[Finding, ...]
+
 
 def check_file(path: str | Path, ruleset: Ruleset, parent: LoadedReport | None = None,
                timings: dict[str, float] | None = None) -> FileResult:
     """Load one report and run every rule on it (cascading rules against ``parent``).
     ``timings`` collects the seconds of each phase (``phases.PHASES``), for the benchmark.
     The command line runs it with the garbage collector paused (``batch.check_and_render``)."""
-    loaded_result = load_report(path, timings)
+    return check_loaded(str(path), load_report(path, timings), ruleset, parent, timings)
+
+
+def check_loaded(path: str, loaded_result: LoadResult, ruleset: Ruleset,
+                 parent: LoadedReport | None = None,
+                 timings: dict[str, float] | None = None) -> FileResult:
+    """Run every rule on a report already read (``loader.load_report``/``load_content``)."""
     watch = Stopwatch(timings)
     findings = list(loaded_result.findings)
     loaded = loaded_result.loaded

@@ -119,7 +119,25 @@ def docx(text: object, block: bool = False) -> str:
     the control characters XML cannot hold, which would make python-docx refuse the text, are
     shown as for the terminal, and so are U+FFFE and U+FFFF, which XML cannot hold either.
     ``block`` keeps line feeds and tabs (python-docx makes them breaks and tabs)."""
+    return xml(text, block)
+
+
+def xml(text: object, block: bool = False) -> str:
+    """Text for an XML document whose writer escapes ``&<>"`` itself (ElementTree for JUnit,
+    python-docx for Word): no character XML 1.0 cannot hold."""
     return _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", visible(text, block))
+
+
+def github_message(text: object) -> str:
+    """The message of a GitHub workflow command (``::error ...::message``): ``%``, CR and LF
+    are percent-encoded as the runner expects, after every control character is shown."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: object) -> str:
+    """A property value of a workflow command (``file=``, ``title=``): also ``:`` and ``,``,
+    which would end the value."""
+    return github_message(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def dot(text: object) -> str:

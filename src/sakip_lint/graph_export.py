@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sakip_lint import escape, formats
 from sakip_lint.findings import Finding
+from sakip_lint.formats.jsondoc import envelope
 from sakip_lint.graph import CANONICAL, LEVELS, PerformanceGraph
 
 COLOURS = {"error": "#f8d0d0", "warning": "#fde7c2", "info": "#e8e8e8", None: "#ffffff"}
@@ -135,19 +136,23 @@ def to_mermaid(nodes: list[Node], edges: list[Edge]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_json(nodes: list[Node], edges: list[Edge], indent: int | None = None) -> str:
-    return escape.json_dumps({
-        "nodes": [{"id": n.id, "kind": n.kind, "teks": n.teks, "findings": list(n.codes),
-                   "severity": n.severity} for n in nodes],
-        "edges": [{"source": e.parent, "target": e.child,
-                   "places": [place or "(entitas)" for place in e.places],
-                   "conflict": e.conflict} for e in edges],
-    }, indent)
+def to_json(nodes: list[Node], edges: list[Edge], provenance: dict | None = None,
+            lang: str = "id", indent: int | None = None) -> str:
+    """The tree as JSON in the output schema (``docs/json-output.md``): an edge the entity
+    itself declares has ``null`` among its places."""
+    document = envelope("graph", provenance, lang)
+    document["nodes"] = [{"id": n.id, "kind": n.kind, "text": n.teks, "findings": list(n.codes),
+                          "severity": n.severity} for n in nodes]
+    document["edges"] = [{"source": e.parent, "target": e.child,
+                          "places": [place or None for place in e.places],
+                          "conflict": e.conflict} for e in edges]
+    return escape.json_dumps(document, indent)
 
 
 def render_graph(graph: PerformanceGraph, findings: tuple[Finding, ...], fmt: str,
+                 provenance: dict | None = None, lang: str = "id",
                  indent: int | None = None) -> str:
     nodes, edges = collect(graph, findings)
     if fmt == "json":
-        return to_json(nodes, edges, indent)
+        return to_json(nodes, edges, provenance, lang, indent)
     return {"dot": to_dot, "mermaid": to_mermaid}[fmt](nodes, edges)

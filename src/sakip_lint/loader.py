@@ -375,17 +375,24 @@ def load_report(path: str | Path, timings: dict[str, float] | None = None) -> Lo
     """Read, compose and validate one data file, or import a .docx/.xlsx report first;
     every problem is a located finding. ``timings`` collects the seconds of the ``load``
     and ``validate`` phases."""
-    from sakip_lint.importing import document_kind
-
-    watch = Stopwatch(timings)
     path = Path(path)
-    file = str(path)
     content, findings = read_source(path)
     if content is None:
         return LoadResult(tuple(findings), None, None)
+    return load_content(str(path), content, timings)
+
+
+def load_content(file: str, content: bytes,
+                 timings: dict[str, float] | None = None) -> LoadResult:
+    """Compose and validate the bytes of a data file named ``file`` (a path, or a name such
+    as ``<string>`` for text that never was a file); a name ending in .docx or .xlsx is read
+    as that document."""
+    from sakip_lint.importing import document_kind
+
+    watch = Stopwatch(timings)
     digest = hashlib.sha256(content).hexdigest()
     origins = None
-    if (kind := document_kind(path)) is not None:
+    if (kind := document_kind(file)) is not None:
         content, origins, findings = _imported(file, content, kind)
         if content is None:
             return LoadResult(tuple(findings), None, digest)

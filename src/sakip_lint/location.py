@@ -13,6 +13,7 @@ without depending on each other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Protocol
 
 
@@ -178,15 +179,43 @@ _set_file, _set_subject, _set_place, _set_where = (
     getattr(Location, name).__set__ for name in ("file", "subject", "place", "_where"))
 
 
+class FixSafety(StrEnum):
+    """How far a fix may be applied without a person deciding.
+
+    - ``safe``: the tool computes the value on its own from the report's cells (a capaian, a
+      sum, a category): ``--fix`` writes it in;
+    - ``unsafe``: a likely value that changes a human judgement (a category read from a stated
+      capaian, a ratio over partly printed children): only with ``--unsafe-fixes``;
+    - ``suggestion``: one of several printed values that disagree (which of two targets is
+      right, a parent total or its children): shown, never applied.
+    """
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SUGGESTION = "suggestion"
+
+
 @dataclass(frozen=True)
 class Fix:
     """A machine-applicable replacement of the value at ``location``.
 
     ``safe`` is decided by the mechanism that proposes the fix, from what it knows: a value the
     tool computes on its own from the report's cells (a capaian, a sum) is safe to write in;
-    choosing between two conflicting printed values is the compiler's call, never safe.
+    choosing between two conflicting printed values is the compiler's call, never safe, and
+    marked ``suggestion_only`` so that no option applies it.
     """
 
     location: Location
     replacement: str
     safe: bool = field(kw_only=True)  # always said where the fix is made
+    suggestion_only: bool = field(default=False, kw_only=True)
+
+    def __post_init__(self) -> None:
+        if self.safe and self.suggestion_only:
+            raise ValueError("a fix is either safe or only a suggestion")
+
+    @property
+    def safety(self) -> FixSafety:
+        if self.safe:
+            return FixSafety.SAFE
+        return FixSafety.SUGGESTION if self.suggestion_only else FixSafety.UNSAFE

@@ -64,7 +64,7 @@ def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
                         "diharapkan": reference.raw, "tempat": cell.place,
                         "tempat_lain": reference.place, "kolom": column},
                        related=(reference.location,), found=cell.raw, expected=reference.raw,
-                       fix=Fix(cell.location, reference.raw, safe=False))
+                       fix=Fix(cell.location, reference.raw, safe=False, suggestion_only=True))
 
 
 END_PARAMS = {"di": roles_param(*TARGET_ROLES)}

@@ -193,7 +193,7 @@ def parent_sums(context: Context, params: Params) -> Iterator[Fact]:
             related = tuple(loaded.row_location(family.place, index, column)
                             for index, _ in summed.rows)
             expected = context.number(summed.total)
-            fix = Fix(location, expected, safe=False)  # which side is wrong is the compiler's call
+            fix = Fix(location, expected, safe=False, suggestion_only=True)  # which side: the compiler's call
             yield Fact(location, {"subjek": _subject(context, family.row.id), "tempat": family.place,
                                   "kolom": term(f"column.{column}"), "ditemukan": stated_raw, "diharapkan": expected,
                                   "jumlah_anak": expected, "anak": _counted(context, summed.rows),

@@ -67,4 +67,4 @@ def cells_agree(context: Context, params: Params) -> Iterator[Fact]:
                                   "tempat_lain": first_table.di, "tabel_lain": first_table.id,
                                   "baris_lain": first_ref.row, "kolom_lain": first_ref.column},
                        related=(reference,), found=cell.raw, expected=first.raw,
-                       fix=Fix(location, first.raw, safe=False))  # which one is wrong: the compiler's call
+                       fix=Fix(location, first.raw, safe=False, suggestion_only=True))  # which one is wrong: the compiler's call

@@ -1,0 +1,109 @@
+"""The JSON documents of every command, in one versioned schema with English keys.
+
+Every document opens with the same envelope — ``schema_version``, the ``command`` that wrote
+it, the ``language`` of its rendered texts and the ``provenance`` (tool, ruleset, configuration)
+— so a consumer can tell what it holds before reading on. The schema is
+``sakip_lint/schemas/output.schema.json`` and is described in ``docs/json-output.md``; a change
+that removes or renames a key raises ``SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sakip_lint import escape
+from sakip_lint.findings import Finding, Fix, Location, Severity, Subject
+from sakip_lint.location import Origin
+from sakip_lint.messages import LANGUAGES, render_finding, render_origin
+
+if TYPE_CHECKING:
+    from sakip_lint.formats import CheckRun
+
+SCHEMA_VERSION = 1
+SCHEMA_FILE = "output.schema.json"
+
+
+def envelope(command: str, provenance: dict, lang: str) -> dict:
+    """The keys every document starts with."""
+    return {"schema_version": SCHEMA_VERSION, "command": command, "language": lang,
+            "provenance": provenance}
+
+
+def subject_json(subject: Subject | None) -> dict | None:
+    if subject is None:
+        return None
+    return {"kind": subject.kind or None, "id": subject.id, "name": subject.name,
+            "number": subject.number}
+
+
+def origin_json(origin: Origin | None) -> dict | None:
+    """Where an imported value stands in its document: as text in both languages, and its
+    parts for machines."""
+    if origin is None:
+        return None
+    return {"text": {lang: render_origin(origin, lang) for lang in LANGUAGES},
+            "document": origin.document, "table": origin.table, "table_index": origin.table_index,
+            "caption": origin.caption, "row": origin.row, "column": origin.column,
+            "paragraph": origin.paragraph, "sheet": origin.sheet, "cell": origin.cell,
+            "continued": origin.continued}
+
+
+def location_json(location: Location) -> dict:
+    """The origin in the document first (for an imported report), then the place in the data
+    file: ``line`` and ``column`` are those of the data file ``sakip-lint import`` writes."""
+    return {"origin": origin_json(location.origin), "file": location.file,
+            "line": location.line, "column": location.column,
+            "pointer": location.pointer, "key": location.key,
+            "subject": subject_json(location.subject), "place": location.place}
+
+
+def fix_json(fix: Fix | None) -> dict | None:
+    if fix is None:
+        return None
+    return {"replacement": fix.replacement, "safety": fix.safety.value,
+            "location": location_json(fix.location)}
+
+
+def finding_json(finding: Finding) -> dict:
+    fix = finding.fix
+    return {
+        "code": finding.code,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": {lang: render_finding(finding, lang) for lang in LANGUAGES},
+        "location": location_json(finding.location),
+        "related": [location_json(location) for location in finding.related],
+        "same_cause": [location_json(location) for location in finding.same_cause],
+        "found": finding.found,
+        "expected": finding.expected,
+        "fix": fix_json(fix),
+        "same_cause_fixes": [fix_json(other) for other in finding.same_cause_fixes],
+    }
+
+
+def severity_counts(findings) -> dict[str, int]:
+    counted = {severity.value: 0 for severity in Severity}
+    for finding in findings:
+        counted[finding.severity.value] += 1
+    return counted
+
+
+def check_document(run: CheckRun) -> dict:
+    document = envelope("check", run.provenance.as_json(), run.lang)
+    document["files"] = [{"path": result.path, "sha256": result.digest, "usable": result.usable,
+                          "counts": severity_counts(result.findings)} for result in run.results]
+    document["findings"] = [finding_json(finding) for finding in run.findings]
+    document["summary"] = {
+        "files": len(run.results),
+        "unusable_files": sum(1 for result in run.results if not result.usable),
+        "findings": len(run.findings),
+        "counts": severity_counts(run.findings),
+        "suppressed": run.suppressed,
+        "baseline_hidden": run.baseline_hidden,
+        "fixed": run.fixed,
+    }
+    return document
+
+
+def dumps(document: object, indent: int | None = None) -> str:
+    return escape.json_dumps(document, indent)
