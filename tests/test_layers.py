@@ -134,6 +134,13 @@ def test_the_architecture_page_names_every_mechanism_in_its_module():
     assert not wrong
 
 
+def test_a_mechanism_has_one_name_in_rules_and_in_python():
+    from sakip_lint.checks import MECHANISMS
+
+    assert {name: m.function.__name__ for name, m in MECHANISMS.items()
+            if m.function.__name__ != name} == {}
+
+
 def test_every_module_the_architecture_page_names_exists():
     named = set(re.findall(r"`((?:\w+/)?\w+\.py)`", PAGE.read_text(encoding="utf-8")))
     assert len(named) > 20

@@ -12,132 +12,132 @@ from sakip_lint.rule import Mechanism
 
 MECHANISMS: dict[str, Mechanism] = {
     "angka_terbaca": Mechanism(
-        values.readable_numbers, values.PARAMS, values.PLACEHOLDERS,
+        values.angka_terbaca, values.PARAMS, values.PLACEHOLDERS,
         "every value meant as a number reads as one, in the number style of where it is printed"),
     "besaran_sebaris": Mechanism(
-        values.out_of_scale, values.MAGNITUDE_PARAMS, values.MAGNITUDE_PLACEHOLDERS,
+        values.besaran_sebaris, values.MAGNITUDE_PARAMS, values.MAGNITUDE_PLACEHOLDERS,
         "a number a hundred times off the rest of its row that fits when its separators are "
         "read the other way"),
     "capaian_tertulis": Mechanism(
-        stated.stated_capaian, stated.PARAMS, stated.PLACEHOLDERS,
+        stated.capaian_tertulis, stated.PARAMS, stated.PLACEHOLDERS,
         "a stated capaian (indicator, sasaran, overall) against the rules' formula"),
     "penyerapan_tertulis": Mechanism(
-        stated.stated_absorption, stated.PARAMS, stated.PLACEHOLDERS,
+        stated.penyerapan_tertulis, stated.PARAMS, stated.PLACEHOLDERS,
         "a stated budget absorption against realisasi / pagu of its row"),
     "efisiensi_tertulis": Mechanism(
-        stated.stated_efficiency, stated.PARAMS, stated.PLACEHOLDERS,
+        stated.efisiensi_tertulis, stated.PARAMS, stated.PLACEHOLDERS,
         "a stated efficiency against capaian minus absorption of its row"),
     "kolom_tertukar": Mechanism(
-        stated.swapped_columns, {}, stated.PLACEHOLDERS | stated.SWAP_PLACEHOLDERS,
+        stated.kolom_tertukar, {}, stated.PLACEHOLDERS | stated.SWAP_PLACEHOLDERS,
         "a budget table whose Pagu and Realisasi columns are swapped (two or more rows whose % "
         "is pagu / realisasi), once per table"),
     "realisasi_melebihi_pagu": Mechanism(
-        budget.spent_over_budget, {}, budget.PLACEHOLDERS,
+        budget.realisasi_melebihi_pagu, {}, budget.PLACEHOLDERS,
         "a budget row whose realisasi exceeds its pagu"),
     "jumlah_anak_anggaran": Mechanism(
-        budget_tree.parent_sums, budget_tree.SUM_PARAMS, budget_tree.SUM_PLACEHOLDERS,
+        budget_tree.jumlah_anak_anggaran, budget_tree.SUM_PARAMS, budget_tree.SUM_PLACEHOLDERS,
         "a parent's pagu and realisasi are the sums of its printed children (program <- kegiatan "
         "<- sub kegiatan)"),
     "persen_induk_anggaran": Mechanism(
-        budget_tree.parent_share, budget_tree.SHARE_PARAMS, budget_tree.SHARE_PLACEHOLDERS,
+        budget_tree.persen_induk_anggaran, budget_tree.SHARE_PARAMS, budget_tree.SHARE_PLACEHOLDERS,
         "a parent that prints only its % prints the ratio of its children's sums"),
     "nilai_sama": Mechanism(
-        alignment.same_everywhere, alignment.SAME_PARAMS, alignment.SAME_PLACEHOLDERS,
+        alignment.nilai_sama, alignment.SAME_PARAMS, alignment.SAME_PLACEHOLDERS,
         "a column of an indicator is the same in every place of the given roles"),
     "target_tahunan_vs_akhir": Mechanism(
-        alignment.annual_within_end_target, alignment.END_PARAMS, alignment.END_PLACEHOLDERS,
+        alignment.target_tahunan_vs_akhir, alignment.END_PARAMS, alignment.END_PLACEHOLDERS,
         "the annual target does not go beyond the Renstra end target"),
     "target_renstra_searah": Mechanism(
-        renstra.targets_follow_polarity, renstra.PARAMS, renstra.TURN_PLACEHOLDERS,
+        renstra.target_renstra_searah, renstra.PARAMS, renstra.TURN_PLACEHOLDERS,
         "the yearly Renstra targets do not fall (positive) or rise (negative) year to year"),
     "target_renstra_dari_baseline": Mechanism(
-        renstra.first_target_from_baseline, renstra.PARAMS, renstra.BASELINE_PLACEHOLDERS,
+        renstra.target_renstra_dari_baseline, renstra.PARAMS, renstra.BASELINE_PLACEHOLDERS,
         "the first yearly Renstra target is not easier than the indicator's baseline"),
     "ada_di": Mechanism(
-        completeness.present_in, completeness.PRESENT_PARAMS, completeness.PRESENT_PLACEHOLDERS,
+        completeness.ada_di, completeness.PRESENT_PARAMS, completeness.PRESENT_PLACEHOLDERS,
         "every indicator or sasaran (shown in some roles) has a row in places of other roles"),
     "pembanding_tahun_lalu": Mechanism(
-        completeness.compared_with_last_year, {}, frozenset(),
+        completeness.pembanding_tahun_lalu, {}, frozenset(),
         "every indicator has a realisasi of an earlier year"),
     "pembanding_target_akhir": Mechanism(
-        completeness.compared_with_end_target, {}, frozenset(),
+        completeness.pembanding_target_akhir, {}, frozenset(),
         "every indicator has a Renstra end target"),
     "target_di_bawah_realisasi_lalu": Mechanism(
-        completeness.target_below_last_year, completeness.BELOW_PARAMS,
+        completeness.target_di_bawah_realisasi_lalu, completeness.BELOW_PARAMS,
         completeness.BELOW_PLACEHOLDERS,
         "a target easier than last year's realisasi, given polarity, has a recorded reason"),
     "baseline": Mechanism(
-        completeness.has_baseline, {}, frozenset(),
+        completeness.baseline, {}, frozenset(),
         "every indicator has a baseline or an earlier realisasi"),
     "tabel_terdaftar": Mechanism(
-        completeness.listed_tables_exist, {}, frozenset(),
+        completeness.tabel_terdaftar, {}, frozenset(),
         "every table in the declared list of tables is in the report"),
     "jumlah_baris": Mechanism(
-        tables.row_totals, tables.PARAMS, tables.PLACEHOLDERS,
+        tables.jumlah_baris, tables.PARAMS, tables.PLACEHOLDERS,
         "a table's total column is the sum of its number columns"),
     "baris_ringkasan": Mechanism(
-        tables.summary_rows, tables.PARAMS, tables.PLACEHOLDERS,
+        tables.baris_ringkasan, tables.PARAMS, tables.PLACEHOLDERS,
         "a table's total rows sum, and its average rows average, the other rows"),
     "predikat_tabel": Mechanism(
-        tables.table_grades, {}, tables.GRADE_PLACEHOLDERS,
+        tables.predikat_tabel, {}, tables.GRADE_PLACEHOLDERS,
         "a table's grade row is what the scale of that year gives its total"),
     "klaim_angka": Mechanism(
-        claims.claim_numbers, claims.NUMBER_PARAMS, claims.PLACEHOLDERS,
+        claims.klaim_angka, claims.NUMBER_PARAMS, claims.PLACEHOLDERS,
         "a figure in the prose equals the count, cell, average or total it names"),
     "klaim_batas": Mechanism(
-        claims.claim_bounds, {}, claims.BOUND_PLACEHOLDERS,
+        claims.klaim_batas, {}, claims.BOUND_PLACEHOLDERS,
         "a figure the prose states as a bound ('di atas 90%') is respected by the value it bounds"),
     "klaim_peringkat": Mechanism(
-        claims.claim_ranks, {}, claims.RANK_PLACEHOLDERS,
+        claims.klaim_peringkat, {}, claims.RANK_PLACEHOLDERS,
         "a ranking in the prose matches the table"),
     "punya_anak": Mechanism(
-        linkage.has_children, linkage.CHILDREN_PARAMS, linkage.CHILDREN_PLACEHOLDERS,
+        linkage.punya_anak, linkage.CHILDREN_PARAMS, linkage.CHILDREN_PLACEHOLDERS,
         "every entity of a kind has a child of another kind (a sasaran an indicator)"),
     "program_melayani": Mechanism(
-        linkage.serves_sasaran, linkage.SERVES_PARAMS, linkage.SERVES_PLACEHOLDERS,
+        linkage.program_melayani, linkage.SERVES_PARAMS, linkage.SERVES_PLACEHOLDERS,
         "how many sasaran a programme serves, over every table"),
     "induk_selaras": Mechanism(
-        linkage.parents_agree, linkage.PARENT_PARAMS, linkage.PARENT_PLACEHOLDERS,
+        linkage.induk_selaras, linkage.PARENT_PARAMS, linkage.PARENT_PLACEHOLDERS,
         "the parent a table declares for an entity, and its number, agree between tables"),
     "nomor_ganda": Mechanism(
-        linkage.twice_in_place, {}, frozenset(),
+        linkage.nomor_ganda, {}, frozenset(),
         "one entity printed twice under different numbers in one table"),
     "penomoran_selaras": Mechanism(
-        linkage.numbering_agrees, linkage.NUMBER_PARAMS, linkage.NUMBER_PLACEHOLDERS,
+        linkage.penomoran_selaras, linkage.NUMBER_PARAMS, linkage.NUMBER_PLACEHOLDERS,
         "an entity carries the same number in every table"),
     "nama_selaras": Mechanism(
-        linkage.names_agree, linkage.NAME_PARAMS, linkage.NAME_PLACEHOLDERS,
+        linkage.nama_selaras, linkage.NAME_PARAMS, linkage.NAME_PLACEHOLDERS,
         "an entity is named the same in every table"),
     "nama_mirip": Mechanism(
-        linkage.similar_entities, linkage.SIMILAR_PARAMS, linkage.SIMILAR_PLACEHOLDERS,
+        linkage.nama_mirip, linkage.SIMILAR_PARAMS, linkage.SIMILAR_PLACEHOLDERS,
         "two entities of one kind with nearly the same name"),
     "program_tidak_di_daftar": Mechanism(
-        linkage.mapped_but_not_listed, linkage.LIST_PARAMS, linkage.LIST_PLACEHOLDERS,
+        linkage.program_tidak_di_daftar, linkage.LIST_PARAMS, linkage.LIST_PLACEHOLDERS,
         "a programme mapped to a sasaran is in the list of programmes"),
     "tanpa_induk": Mechanism(
-        cascade.without_parent, cascade.PARAMS, cascade.PLACEHOLDERS,
+        cascade.tanpa_induk, cascade.PARAMS, cascade.PLACEHOLDERS,
         "with --parent: a sasaran or indicator names no parent sasaran or indicator"),
     "induk_tidak_dikenal": Mechanism(
-        cascade.unknown_parent, cascade.PARAMS, cascade.PLACEHOLDERS,
+        cascade.induk_tidak_dikenal, cascade.PARAMS, cascade.PLACEHOLDERS,
         "with --parent: a parent id the parent body does not declare"),
     "induk_terlayani": Mechanism(
-        cascade.parent_served, {}, cascade.SERVED_PLACEHOLDERS,
+        cascade.induk_terlayani, {}, cascade.SERVED_PLACEHOLDERS,
         "with --parent: every parent sasaran is served by a body checked with it",
         on_parent=True),
     "klaim_kategori": Mechanism(
-        claims.claim_categories, {}, claims.CATEGORY_PLACEHOLDERS,
+        claims.klaim_kategori, {}, claims.CATEGORY_PLACEHOLDERS,
         "a category or grade in the prose is what the scale gives"),
     "kolom_turunan": Mechanism(
-        derived.derived_cells, derived.PARAMS, derived.PLACEHOLDERS,
+        derived.kolom_turunan, derived.PARAMS, derived.PLACEHOLDERS,
         "a derived column of a table (declared, or recognised by its header) against its formula"),
     "kesamaan_tabel": Mechanism(
-        equalities.cells_agree, {}, equalities.PLACEHOLDERS,
+        equalities.kesamaan_tabel, {}, equalities.PLACEHOLDERS,
         "cells that several tables print (kesamaan) agree"),
     "kategori_tertulis": Mechanism(
-        scales.stated_categories, scales.CATEGORY_PARAMS, scales.CATEGORY_PLACEHOLDERS,
+        scales.kategori_tertulis, scales.CATEGORY_PARAMS, scales.CATEGORY_PLACEHOLDERS,
         "the category a row prints is what the scale in force gives its capaian"),
     "skala_utuh": Mechanism(
-        scales.whole_scale, scales.WHOLE_PARAMS, scales.WHOLE_PLACEHOLDERS,
+        scales.skala_utuh, scales.WHOLE_PARAMS, scales.WHOLE_PLACEHOLDERS,
         "the report's own scale: no overlapping or reversed bands, no gaps, a band for every "
         "capaian above 100"),
 }

@@ -18,7 +18,7 @@ from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 SAME_PARAMS = {
     "kolom": ParamSpec(frozenset({"target", "target_akhir", "realisasi", "satuan"}), required=True),
-    "di": roles_param(*TARGET_ROLES),
+    "peran": roles_param(*TARGET_ROLES),
     "setara": ParamSpec(multiple=True),  # words that mean the same unit: "%", "Persentase", ...
     # ya: a row printing the value per year (a Renstra's target_tahun) gives the report year's
     "tahun_laporan": ParamSpec(frozenset({"ya", "tidak"}), default=("tidak",)),
@@ -40,14 +40,14 @@ def _unit(text: str, equivalents: dict[str, str]) -> str:
     return equivalents.get(folded, folded)
 
 
-def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
+def nilai_sama(context: Context, params: Params) -> Iterator[Fact]:
     """A column of each indicator is the same in every place of the roles ``di``; with
     ``tahun_laporan``, the Renstra's yearly target for the report year counts as its target."""
     column = params["kolom"][0]
     equivalents = {" ".join(word.split()).casefold(): "=" for word in params["setara"]}
     report_year = params["tahun_laporan"][0] == "ya"
     for indikator in context.loaded.report.indikator:
-        found = list(cells(context, indikator.id, column, params["di"], report_year))
+        found = list(cells(context, indikator.id, column, params["peran"], report_year))
         if not found:
             continue
         reference = found[0]
@@ -67,11 +67,11 @@ def same_everywhere(context: Context, params: Params) -> Iterator[Fact]:
                        fix=Fix(cell.location, reference.raw, safe=False, suggestion_only=True))
 
 
-END_PARAMS = {"di": roles_param(*TARGET_ROLES)}
+END_PARAMS = {"peran": roles_param(*TARGET_ROLES)}
 END_PLACEHOLDERS = frozenset({"tempat_lain", "target_akhir", "arah"})
 
 
-def annual_within_end_target(context: Context, params: Params) -> Iterator[Fact]:
+def target_tahunan_vs_akhir(context: Context, params: Params) -> Iterator[Fact]:
     """An annual target beyond the Renstra end target (above it for a positive indicator,
     below it for a negative one) is a planning error or a typo in one of the two.
 
@@ -88,7 +88,7 @@ def annual_within_end_target(context: Context, params: Params) -> Iterator[Fact]
         direction = polarity(context, indikator)
         if direction is Polarity.KUALITATIF:
             continue
-        annual = first_quantity(cells(context, indikator.id, "target", params["di"]))
+        annual = first_quantity(cells(context, indikator.id, "target", params["peran"]))
         end = first_quantity(cells(context, indikator.id, "target_akhir",
                                    ("analisis_renstra", "renstra", "iku", "analisis")))
         if annual is None or end is None:

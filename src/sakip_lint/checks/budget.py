@@ -16,7 +16,7 @@ from sakip_lint.rule import Context, Fact, Params
 PLACEHOLDERS = frozenset({"pagu", "selisih"})
 
 
-def spent_over_budget(context: Context, params: Params) -> Iterator[Fact]:
+def realisasi_melebihi_pagu(context: Context, params: Params) -> Iterator[Fact]:
     report = context.loaded.report
     swapped = {check.comparison.stated.location.pointer
                for _, check in context.capaian.budget_rows if check.explanation == SWAPPED}

@@ -30,7 +30,7 @@ from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 AMOUNTS = ("pagu", "realisasi_anggaran")
 CHILDREN = {"lengkap": True, "sebagian": False}
-SUM_PARAMS = {"anak": ParamSpec(frozenset(CHILDREN), default=("lengkap",))}
+SUM_PARAMS = {"rincian": ParamSpec(frozenset(CHILDREN), default=("lengkap",))}
 SHARE_PARAMS = SUM_PARAMS
 SUM_PLACEHOLDERS = frozenset({"kolom", "jumlah_anak", "anak", "selisih", "tidak_dicetak"})
 SHARE_PLACEHOLDERS = frozenset({"jumlah_pagu", "jumlah_realisasi", "anak", "penjelasan",
@@ -176,9 +176,9 @@ def _subject(context: Context, ident: str) -> Subject:
     return context.loaded.subject(ident)
 
 
-def parent_sums(context: Context, params: Params) -> Iterator[Fact]:
+def jumlah_anak_anggaran(context: Context, params: Params) -> Iterator[Fact]:
     """A parent's pagu or realisasi that is not the sum of its printed children."""
-    complete = CHILDREN[params["anak"][0]]
+    complete = CHILDREN[params["rincian"][0]]
     loaded = context.loaded
     for family in families(loaded.report):
         for column in AMOUNTS:
@@ -202,9 +202,9 @@ def parent_sums(context: Context, params: Params) -> Iterator[Fact]:
                        related, stated_raw, expected, fix)
 
 
-def parent_share(context: Context, params: Params) -> Iterator[Fact]:
+def persen_induk_anggaran(context: Context, params: Params) -> Iterator[Fact]:
     """A parent row that prints its % but not both amounts: the % of the children's sums."""
-    complete = CHILDREN[params["anak"][0]]
+    complete = CHILDREN[params["rincian"][0]]
     loaded = context.loaded
     for family in families(loaded.report):
         row = family.row

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from sakip_lint.location import Subject
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-PARAMS = {"jenis": ParamSpec(frozenset({"sasaran", "indikator"}), multiple=True,
+PARAMS = {"jenis_entitas": ParamSpec(frozenset({"sasaran", "indikator"}), multiple=True,
                              default=("sasaran", "indikator"))}
 PLACEHOLDERS = frozenset({"induk", "berkas_induk"})
 
@@ -26,23 +26,23 @@ def _entity_fact(context: Context, kind: str, entity, values: dict[str, object])
                            "berkas_induk": context.parent.path, **values})
 
 
-def without_parent(context: Context, params: Params) -> Iterator[Fact]:
+def tanpa_induk(context: Context, params: Params) -> Iterator[Fact]:
     """A sasaran or indicator that names no parent sasaran or indicator."""
     if context.parent is None:
         return
-    for kind in params["jenis"]:
+    for kind in params["jenis_entitas"]:
         for entity in getattr(context.loaded.report, kind):
             if not entity.induk:
                 yield _entity_fact(context, kind, entity, {"ditemukan": "-", "diharapkan": "",
                                                            "induk": "-"})
 
 
-def unknown_parent(context: Context, params: Params) -> Iterator[Fact]:
+def induk_tidak_dikenal(context: Context, params: Params) -> Iterator[Fact]:
     """A parent id that the parent body does not declare."""
     if context.parent is None:
         return
     known = _parent_ids(context)
-    for kind in params["jenis"]:
+    for kind in params["jenis_entitas"]:
         for index, entity in enumerate(getattr(context.loaded.report, kind)):
             for position, ident in enumerate(entity.induk):
                 if ident not in known:
@@ -56,7 +56,7 @@ def unknown_parent(context: Context, params: Params) -> Iterator[Fact]:
 SERVED_PLACEHOLDERS = frozenset({"jumlah_bawahan"})
 
 
-def parent_served(context: Context, params: Params) -> Iterator[Fact]:
+def induk_terlayani(context: Context, params: Params) -> Iterator[Fact]:
     """Run on the parent body: every parent sasaran is served by a sasaran or indicator of one
     of the bodies checked together with it."""
     if not context.children:

@@ -260,7 +260,7 @@ def _values(context: Context, claim: Claim, expected: str, difference: str,
             "tentang": claim.tentang, "sumber": origin}
 
 
-def claim_numbers(context: Context, params: Params) -> Iterator[Fact]:
+def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:
     """A figure the prose states as a value (a bound is ``klaim_batas``'s) against its source."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for index, claim in enumerate(context.loaded.report.klaim):
@@ -307,7 +307,7 @@ CAPAIAN_CLAIMS = frozenset({"capaian_keseluruhan", "capaian_sasaran", "capaian_i
 BOUND_PLACEHOLDERS = frozenset({"kutipan", "tentang", "sumber", "batas"})
 
 
-def claim_bounds(context: Context, params: Params) -> Iterator[Fact]:
+def klaim_batas(context: Context, params: Params) -> Iterator[Fact]:
     """A figure the prose states as a bound ('di atas 90%', 'kurang dari 90%') that the value it
     bounds does not respect. The value is taken as the report would print it (a computed one
     rounded by the rules), so 'kurang dari 90%' fails for a capaian printed 90,00."""
@@ -339,7 +339,7 @@ def claim_bounds(context: Context, params: Params) -> Iterator[Fact]:
 RANK_PLACEHOLDERS = frozenset({"kutipan", "kolom", "peringkat"})
 
 
-def claim_ranks(context: Context, params: Params) -> Iterator[Fact]:
+def klaim_peringkat(context: Context, params: Params) -> Iterator[Fact]:
     """'S1 is second with 132': the column named has that rank in the row (1 = largest; equal
     values share a rank). The value quoted is checked by the number rule."""
     for index, claim in enumerate(context.loaded.report.klaim):
@@ -397,7 +397,7 @@ def _category(context: Context, claim: Claim) -> tuple[Band | None, str, tuple[L
     return scale.band_of(computed.rounded), context.number(computed.rounded), inputs
 
 
-def claim_categories(context: Context, params: Params) -> Iterator[Fact]:
+def klaim_kategori(context: Context, params: Params) -> Iterator[Fact]:
     for index, claim in enumerate(context.loaded.report.klaim):
         if claim.tentang not in CATEGORY_ABOUT:
             continue

@@ -21,17 +21,17 @@ def _entity_location(context: Context, kind: str, ident: str):
 
 
 PRESENT_PARAMS = {
-    "jenis": ParamSpec(frozenset({"indikator", "sasaran"}), default=("indikator",)),
+    "jenis_entitas": ParamSpec(frozenset({"indikator", "sasaran"}), default=("indikator",)),
     "dari": roles_param(),  # none: every entity of the kind
     "ke": roles_param(required=True),
 }
 PRESENT_PLACEHOLDERS = frozenset({"peran"})
 
 
-def present_in(context: Context, params: Params) -> Iterator[Fact]:
+def ada_di(context: Context, params: Params) -> Iterator[Fact]:
     """Every entity (of those shown in ``dari``) has a row in a place of role ``ke``."""
     report = context.loaded.report
-    kind = params["jenis"][0]
+    kind = params["jenis_entitas"][0]
     sources, targets = [Role(r) for r in params["dari"]], [Role(r) for r in params["ke"]]
     for entity in getattr(report, kind):
         shown = list(report.rows_of(entity.id, *sources)) if sources else [None]
@@ -69,7 +69,7 @@ def _measured_location(context: Context, ident: str):
     return _entity_location(context, "indikator", ident)
 
 
-def compared_with_last_year(context: Context, params: Params) -> Iterator[Fact]:
+def pembanding_tahun_lalu(context: Context, params: Params) -> Iterator[Fact]:
     for indikator in context.loaded.report.indikator:
         if not any(value.has_number or value.kind == "text"
                    for _, _, value, _ in _earlier_realisasi(context, indikator.id)):
@@ -78,7 +78,7 @@ def compared_with_last_year(context: Context, params: Params) -> Iterator[Fact]:
                                   "diharapkan": "", "tempat": location.place or ""})
 
 
-def compared_with_end_target(context: Context, params: Params) -> Iterator[Fact]:
+def pembanding_target_akhir(context: Context, params: Params) -> Iterator[Fact]:
     for indikator in context.loaded.report.indikator:
         ends = list(cells(context, indikator.id, "target_akhir", [r.value for r in Role]))
         if not any(cell.value.kind not in ("none", "invalid", "ambiguous") for cell in ends):
@@ -87,11 +87,11 @@ def compared_with_end_target(context: Context, params: Params) -> Iterator[Fact]
                                   "diharapkan": "", "tempat": location.place or ""})
 
 
-BELOW_PARAMS = {"di": roles_param(*TARGET_ROLES)}
+BELOW_PARAMS = {"peran": roles_param(*TARGET_ROLES)}
 BELOW_PLACEHOLDERS = frozenset({"tempat_lain", "tahun_lalu", "realisasi_lalu"})
 
 
-def target_below_last_year(context: Context, params: Params) -> Iterator[Fact]:
+def target_di_bawah_realisasi_lalu(context: Context, params: Params) -> Iterator[Fact]:
     """A target easier than what was already achieved, unless the row records why (catatan).
 
     A band target is easier only when all of it is: for a positive indicator its upper bound
@@ -104,7 +104,7 @@ def target_below_last_year(context: Context, params: Params) -> Iterator[Fact]:
         direction = polarity(context, indikator)
         if direction is Polarity.KUALITATIF:
             continue
-        target = first_quantity(cells(context, indikator.id, "target", params["di"]))
+        target = first_quantity(cells(context, indikator.id, "target", params["peran"]))
         earlier = [item for item in _earlier_realisasi(context, indikator.id)
                    if item[0] == report.tahun - 1 and item[2].has_number]
         if target is None or not earlier or target.row.catatan:
@@ -118,7 +118,7 @@ def target_below_last_year(context: Context, params: Params) -> Iterator[Fact]:
                        related=(location,), found=target.raw, expected=raw)
 
 
-def has_baseline(context: Context, params: Params) -> Iterator[Fact]:
+def baseline(context: Context, params: Params) -> Iterator[Fact]:
     for indikator in context.loaded.report.indikator:
         earlier = [value for _, _, value, _ in _earlier_realisasi(context, indikator.id)
                    if value.has_number or value.kind == "text"]
@@ -128,7 +128,7 @@ def has_baseline(context: Context, params: Params) -> Iterator[Fact]:
                                   "diharapkan": "", "tempat": ""})
 
 
-def listed_tables_exist(context: Context, params: Params) -> Iterator[Fact]:
+def tabel_terdaftar(context: Context, params: Params) -> Iterator[Fact]:
     """Every table the report's list of tables names is a place of the report (by its key or
     the name it prints, ``nama``). The list is what the data file declares as one: a generic
     table with ``daftar_tabel``, the column naming the tables; without one there is nothing

@@ -297,7 +297,7 @@ def _explain(context: Context, table: Table, row: list, value, formula: TableFor
     return ""
 
 
-def derived_cells(context: Context, params: Params) -> Iterator[Fact]:
+def kolom_turunan(context: Context, params: Params) -> Iterator[Fact]:
     """Every data row of every table with a derived column: the stated cell against its formula."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):

@@ -43,7 +43,7 @@ def equalities(context: Context) -> list[CellEquality]:
     return list(unique.values())
 
 
-def cells_agree(context: Context, params: Params) -> Iterator[Fact]:
+def kesamaan_tabel(context: Context, params: Params) -> Iterator[Fact]:
     """Every cell of an equality equals its first cell. A rule file's equality naming a table
     or cell this report does not have does not apply to it."""
     report = context.loaded.report

@@ -36,13 +36,13 @@ def _node_fact(context: Context, node: str, values: dict[str, object], related=(
 
 # --- every level is linked ------------------------------------------------------------
 
-CHILDREN_PARAMS = {"jenis": ParamSpec(KINDS, required=True), "anak": ParamSpec(KINDS, required=True)}
+CHILDREN_PARAMS = {"jenis_entitas": ParamSpec(KINDS, required=True), "anak": ParamSpec(KINDS, required=True)}
 CHILDREN_PLACEHOLDERS = frozenset({"anak"})
 
 
-def has_children(context: Context, params: Params) -> Iterator[Fact]:
+def punya_anak(context: Context, params: Params) -> Iterator[Fact]:
     """Every entity of ``jenis`` has at least one child of kind ``anak`` (in any declaration)."""
-    kind, child = params["jenis"][0], params["anak"][0]
+    kind, child = params["jenis_entitas"][0], params["anak"][0]
     for node in context.graph.nodes_of(kind):
         if not context.graph.children(node, child):
             yield _node_fact(context, node, {"ditemukan": "0", "diharapkan": "1", "anak": child})
@@ -52,7 +52,7 @@ SERVES_PARAMS = {"paling_sedikit": ParamSpec(default=("1",)), "paling_banyak": P
 SERVES_PLACEHOLDERS = frozenset({"sasaran"})
 
 
-def serves_sasaran(context: Context, params: Params) -> Iterator[Fact]:
+def program_melayani(context: Context, params: Params) -> Iterator[Fact]:
     """How many sasaran a programme serves, over every table that maps it."""
     least = int(params["paling_sedikit"][0])
     most = int(params["paling_banyak"][0]) if params["paling_banyak"] else None
@@ -67,17 +67,17 @@ def serves_sasaran(context: Context, params: Params) -> Iterator[Fact]:
 
 # --- links agree between tables ------------------------------------------------------
 
-PARENT_PARAMS = {"jenis": ParamSpec(frozenset(PARENT_OF), required=True)}
+PARENT_PARAMS = {"jenis_entitas": ParamSpec(frozenset(PARENT_OF), required=True)}
 PARENT_PLACEHOLDERS = frozenset({"induk", "induk_lain", "tempat_lain"})
 
 
-def parents_agree(context: Context, params: Params) -> Iterator[Fact]:
+def induk_selaras(context: Context, params: Params) -> Iterator[Fact]:
     """The parents a place declares for an entity are those of its own declaration: a reader
     of one table must find the same tree as a reader of another. (How a place numbers the
     parent is the parent's own numbering, checked once by ``penomoran_selaras``.)"""
     from sakip_lint.graph import CANONICAL  # the graph module: imported by a run, not by loading
 
-    kind = params["jenis"][0]
+    kind = params["jenis_entitas"][0]
     parent_kind = PARENT_OF[kind]
     for node in context.graph.nodes_of(kind):
         declared = context.graph.parents(node, parent_kind)
@@ -124,7 +124,7 @@ def number_of(printed: str | None) -> int | None:
     return None
 
 
-def twice_in_place(context: Context, params: Params) -> Iterator[Fact]:
+def nomor_ganda(context: Context, params: Params) -> Iterator[Fact]:
     """One entity printed twice under different numbers in the same table or list."""
     for node, mentions in context.graph.mentions.items():
         by_place = defaultdict(list)
@@ -139,7 +139,7 @@ def twice_in_place(context: Context, params: Params) -> Iterator[Fact]:
                            (found[0].location,), shown, found[0].nomor)
 
 
-NUMBER_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=("tujuan", "sasaran", "indikator")),
+NUMBER_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True, default=("tujuan", "sasaran", "indikator")),
                  "acuan": ParamSpec(multiple=True, default=("pk", "rkt", "matriks", "daftar"))}
 NUMBER_PLACEHOLDERS = frozenset({"tempat_lain", "jenis", "jumlah", "ragam"})
 
@@ -156,14 +156,14 @@ def _restarting_places(context: Context, kind: str) -> set[str]:
     return {place for (place, _), nodes in owners.items() if len(nodes) > 1}
 
 
-def numbering_agrees(context: Context, params: Params) -> Iterator[Fact]:
+def penomoran_selaras(context: Context, params: Params) -> Iterator[Fact]:
     """An entity carries the same number in every table. The reference is its first place of
     the ``acuan`` roles; a table that numbers a level in its own order shifts every entity of
     it, which is one cause: one finding per kind and reference table, listing each entity with
     the number it has elsewhere and where."""
     report = context.loaded.report
     order = {role: rank for rank, role in enumerate(params["acuan"])}
-    for kind in params["jenis"]:
+    for kind in params["jenis_entitas"]:
         restarting = _restarting_places(context, kind)
         drifts: dict[str, list[tuple[str, object, list]]] = defaultdict(list)
         for node in context.graph.nodes_of(kind):
@@ -211,9 +211,9 @@ def similarity(a: str, b: str) -> Decimal:
 
 
 DIFFERENCES = ("salah_ketik", "singkatan", "rumusan")  # from the smallest to the largest
-NAME_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True,
+NAME_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True,
                                   default=("misi", "tujuan", "sasaran", "indikator", "program")),
-               "beda": ParamSpec(frozenset(DIFFERENCES), required=True),
+               "perbedaan": ParamSpec(frozenset(DIFFERENCES), required=True),
                "ambang_salah_ketik": ParamSpec(default=("80",)),
                # words that say how an indicator is measured ('persentase'): a name may be
                # written with or without one in front
@@ -288,7 +288,7 @@ def _difference(written: str, name: str, threshold: Decimal, runs: dict[tuple[st
     return "singkatan" if _typo(words, named, threshold) else "rumusan"
 
 
-def names_agree(context: Context, params: Params) -> Iterator[Fact]:
+def nama_selaras(context: Context, params: Params) -> Iterator[Fact]:
     """An entity is named as its own declaration names it: one finding per entity, listing
     every other wording with the places that print it and how similar it is.
 
@@ -301,9 +301,9 @@ def names_agree(context: Context, params: Params) -> Iterator[Fact]:
     added, dropped or replaced (a shortened or reworded statement).
     """
     threshold = Decimal(params["ambang_salah_ketik"][0].replace(",", ".")) / 100
-    wanted = params["beda"][0]
+    wanted = params["perbedaan"][0]
     measures = frozenset(" ".join(word.split()).casefold() for word in params["kata_ukuran"])
-    for kind in params["jenis"]:
+    for kind in params["jenis_entitas"]:
         for node in context.graph.nodes_of(kind):
             name = context.graph.graph.nodes[node]["teks"]
             wordings = defaultdict(list)
@@ -341,7 +341,7 @@ def _typo(words: list[str], named: list[str], threshold: Decimal) -> bool:
         for a, b in zip(words, named, strict=True))
 
 
-SIMILAR_PARAMS = {"jenis": ParamSpec(KINDS, multiple=True, default=tuple(ENTITY_LINKS)),
+SIMILAR_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True, default=tuple(ENTITY_LINKS)),
                   "ambang": ParamSpec(default=("90",)),
                   "ambang_kata": ParamSpec(default=("80",))}
 SIMILAR_PLACEHOLDERS = frozenset({"kemiripan", "lain", "teks_lain"})
@@ -389,13 +389,13 @@ def _side_by_side(context: Context, first: str, second: str) -> bool:
     return any(m.place in places for m in context.graph.mentions.get(second, []))
 
 
-def similar_entities(context: Context, params: Params) -> Iterator[Fact]:
+def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
     """Two entities of one kind whose names are nearly the same are probably one entity
     declared twice. Candidates share a rare word (an inverted index), so a report with
     thousands of entities is not compared pair by pair."""
     threshold = Decimal(params["ambang"][0].replace(",", "."))
     word_threshold = float(params["ambang_kata"][0].replace(",", ".")) / 100
-    for kind in params["jenis"]:
+    for kind in params["jenis_entitas"]:
         nodes = context.graph.nodes_of(kind)
         names = {node: normalised(context.graph.graph.nodes[node]["teks"]) for node in nodes}
         index: dict[str, list[str]] = defaultdict(list)
@@ -434,7 +434,7 @@ LIST_PARAMS = {"daftar": ParamSpec(multiple=True, default=("daftar",))}
 LIST_PLACEHOLDERS = frozenset({"tempat_lain"})
 
 
-def mapped_but_not_listed(context: Context, params: Params) -> Iterator[Fact]:
+def program_tidak_di_daftar(context: Context, params: Params) -> Iterator[Fact]:
     """A programme mapped to a sasaran in some table or passage but missing from the list of
     programmes (the places of the ``daftar`` roles that list programmes)."""
     from sakip_lint.graph import CANONICAL  # the graph module: imported by a run, not by loading

@@ -24,7 +24,7 @@ from sakip_lint.messages import term
 from sakip_lint.model import Indikator, Polarity, Role
 from sakip_lint.rule import Context, Fact, Params
 
-PARAMS = {"di": roles_param("renstra")}
+PARAMS = {"peran": roles_param("renstra")}
 TURN_PLACEHOLDERS = frozenset({"tahun", "arah", "deret", "polaritas"})
 BASELINE_PLACEHOLDERS = frozenset({"tahun", "baseline", "arah", "polaritas"})
 
@@ -68,13 +68,13 @@ def _quantitative(context: Context, indikator: Indikator) -> Polarity | None:
     return None if direction is Polarity.KUALITATIF else direction
 
 
-def targets_follow_polarity(context: Context, params: Params) -> Iterator[Fact]:
+def target_renstra_searah(context: Context, params: Params) -> Iterator[Fact]:
     """One finding per series whose targets turn against the polarity, naming every turn."""
     for indikator in context.loaded.report.indikator:
         direction = _quantitative(context, indikator)
         if direction is None:
             continue
-        for place, points in _series(context, indikator, params["di"]):
+        for place, points in _series(context, indikator, params["peran"]):
             turns = [(before, after) for before, after in pairwise(points)
                      if lowers_the_bar(before.band, after.band, direction)]
             if not turns:
@@ -92,7 +92,7 @@ def targets_follow_polarity(context: Context, params: Params) -> Iterator[Fact]:
                        found=first_after.raw, expected=first_before.raw)
 
 
-def first_target_from_baseline(context: Context, params: Params) -> Iterator[Fact]:
+def target_renstra_dari_baseline(context: Context, params: Params) -> Iterator[Fact]:
     """The first yearly target of a series (the end target of a row without yearly targets)
     is not easier than the baseline already reached."""
     report = context.loaded.report
@@ -106,7 +106,7 @@ def first_target_from_baseline(context: Context, params: Params) -> Iterator[Fac
         kind, index = report.path_of(indikator.id)
         baseline_at = context.loaded.location((kind, index, "baseline"),
                                               subject=Subject("indikator", indikator.id))
-        for place, points in _series(context, indikator, params["di"], end_if_alone=True):
+        for place, points in _series(context, indikator, params["peran"], end_if_alone=True):
             first = points[0]
             if worse(first.band, baseline, direction):
                 arrow = "arah.below" if direction is Polarity.POSITIF else "arah.above"

@@ -35,7 +35,7 @@ def _scale_name(context: Context):
     return term("scale.rules", name=context.config.category_scale.name)
 
 
-def stated_categories(context: Context, params: Params) -> Iterator[Fact]:
+def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     """Every indicator or sasaran row that prints ``kategori``, against the category of the
     capaian computed for that row (or, when it cannot be computed, the capaian it states)."""
     loaded, report = context.loaded, context.loaded.report
@@ -150,7 +150,7 @@ def _problem_fact(context: Context, scale: Scale, problem, entries) -> Fact:
     return Fact(_entry_location(context, problem.band), values, related, shown)
 
 
-def whole_scale(context: Context, params: Params) -> Iterator[Fact]:
+def skala_utuh(context: Context, params: Params) -> Iterator[Fact]:
     """Overlaps, reversed bands and gaps of the report's own scale (located on its entries),
     and a capaian above 100 that the scale in force cannot classify."""
     wanted = {PROBLEMS[name] for name in params["masalah"]}

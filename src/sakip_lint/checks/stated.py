@@ -98,7 +98,7 @@ def _not_a_bound(check: StatedCheck) -> bool:
     return stated is None or stated.bound is None
 
 
-def stated_capaian(context: Context, params: Params) -> Iterator[Fact]:
+def capaian_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     report = context.capaian
     checks = [("indikator", r.indikator.id, check) for r in report.indicators
               for check in (r.stated, *r.claims)]
@@ -123,7 +123,7 @@ def swapped_tables(context: Context) -> dict[str, list[tuple[Subject, StatedChec
     return {place: rows for place, rows in by_place.items() if len(rows) > 1}
 
 
-def stated_absorption(context: Context, params: Params) -> Iterator[Fact]:
+def penyerapan_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     """Each budget row's %, except the rows of a table whose columns are swapped (one finding
     for the table, ``kolom_tertukar``)."""
     swapped = {id(check) for rows in swapped_tables(context).values() for _, check in rows}
@@ -131,7 +131,7 @@ def stated_absorption(context: Context, params: Params) -> Iterator[Fact]:
                                         in context.capaian.budget_rows if id(check) not in swapped])
 
 
-def swapped_columns(context: Context, params: Params) -> Iterator[Fact]:
+def kolom_tertukar(context: Context, params: Params) -> Iterator[Fact]:
     """One finding per budget table whose Pagu and Realisasi columns look swapped, at its first
     such row, with every other such row and the amounts as related places."""
     for place, rows in swapped_tables(context).items():
@@ -144,5 +144,5 @@ def swapped_columns(context: Context, params: Params) -> Iterator[Fact]:
         yield Fact(fact.location, values, related, fact.found, fact.expected, None)
 
 
-def stated_efficiency(context: Context, params: Params) -> Iterator[Fact]:
+def efisiensi_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     yield from _facts(context, params, context.capaian.efficiency_rows)

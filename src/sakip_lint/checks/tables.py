@@ -101,7 +101,7 @@ def total_columns(context: Context, table: Table) -> list[tuple[str, list[str]]]
     return found
 
 
-def row_totals(context: Context, params: Params) -> Iterator[Fact]:
+def jumlah_baris(context: Context, params: Params) -> Iterator[Fact]:
     """The total column of each row is the sum of its number columns."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):
@@ -126,7 +126,7 @@ def _row_totals(context: Context, table_index: int, table: Table, total: str, pa
                         judged, related)
 
 
-def summary_rows(context: Context, params: Params) -> Iterator[Fact]:
+def baris_ringkasan(context: Context, params: Params) -> Iterator[Fact]:
     """Each total row sums, and each average row averages, the data rows column by column."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
     for table_index, table in enumerate(context.loaded.report.tabel):
@@ -191,7 +191,7 @@ def grade_cells(context: Context) -> Iterator[GradeCell]:
                             scale.band_of(score.number))
 
 
-def table_grades(context: Context, params: Params) -> Iterator[Fact]:
+def predikat_tabel(context: Context, params: Params) -> Iterator[Fact]:
     """The grade row names the grade the scale in force that year gives to the total."""
     for cell in grade_cells(context):
         stated, band = cell.stated, cell.expected

@@ -71,7 +71,7 @@ def _questionable(loaded: LoadedReport) -> list:
     return found
 
 
-def readable_numbers(context: Context, params: Params) -> Iterator[Fact]:
+def angka_terbaca(context: Context, params: Params) -> Iterator[Fact]:
     wanted = {KINDS[name] for name in params["hasil"]}
     loaded = context.loaded
     for raw, path, subject, place, value in context.once(
@@ -117,7 +117,7 @@ def _scale_of_row(numbers: list[Decimal], factor: Decimal) -> list[Decimal] | No
     return best if len(best) * 2 > len(numbers) else None
 
 
-def out_of_scale(context: Context, params: Params) -> Iterator[Fact]:
+def besaran_sebaris(context: Context, params: Params) -> Iterator[Fact]:
     """A number of a generic table's row that is ``kelipatan`` times off the scale most of its
     row shares, while the same text read with its separators the other way fits it: a
     thousands separator written in another style ('694,902' among 731.125, 734.888...), not a
