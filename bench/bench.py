@@ -6,9 +6,11 @@ For each synthetic report (bench/generate.py) it prints the bare parse of the fi
 C loader (``yaml.load(text, Loader=yaml.CSafeLoader)``, the floor a tool that reads YAML
 starts from), the phases of ``sakip-lint check --format json`` (load, validate, compute,
 rules, output) and the peak resident memory of the check; then the cold check of the Kaltim
-report (a new interpreter, imports included) and batches of typical reports checked in one
-call with ``--jobs 2``; last the ratios of the performance targets. Every measurement runs in
-its own process (so peak memory is that of one check) and is the median of ``--repeat`` runs.
+report (a new interpreter, imports included; the rules read from the cache, then compiled)
+and batches of typical reports checked in one call with ``--jobs 2``; last the ratios of the
+performance targets. Every measurement runs in its own process (so peak memory is that of one
+check) and is the median of ``--repeat`` runs; the rule cache is a folder of the run, filled
+by a first run that is not measured. The machine may be shared: the load average is printed.
 The numbers go into the README; no unit test asserts a time.
 """
 
@@ -48,10 +50,10 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _child(*args: str) -> dict:
+def _child(*args: str, environ: dict[str, str] | None = None) -> dict:
     """Run this script in a new interpreter for one measurement; its last line is JSON."""
     done = subprocess.run([sys.executable, str(Path(__file__)), *args], capture_output=True,
-                          text=True, check=True)
+                          text=True, check=True, env={**os.environ, **(environ or {})})
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -126,15 +128,26 @@ def measure_check(path: str, repeat: int, collector: str = "paused") -> dict:
     return {**median, "findings": findings, "output_bytes": size, "peak_mib": _peak_mib()}
 
 
+def _command_environment() -> dict[str, str]:
+    """As an installed tool runs: its modules' bytecode written (pip compiles it when it
+    installs; PYTHONDONTWRITEBYTECODE would compile every module on every start)."""
+    return {name: value for name, value in os.environ.items()
+            if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def measure_command(args: list[str], repeat: int) -> dict:
     """Wall time of the command line in new interpreters, and the largest peak memory of
-    any one of its processes."""
+    any one of its processes; after one run not measured, which writes the bytecode and the
+    rule cache (``SAKIP_LINT_CACHE_DIR``, or ``SAKIP_LINT_NO_CACHE`` to measure without)."""
+    command = [sys.executable, "-m", "sakip_lint.cli", *args]
+    environ = _command_environment()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environ)
     times, cpu = [], []
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "sakip_lint.cli", *args],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env=environ)
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -148,11 +161,13 @@ def measure_imports(repeat: int) -> dict:
     times = []
     code = ("import sakip_lint.cli, sakip_lint.batch, sakip_lint.output\n"
             "sakip_lint.ruleset.load_ruleset()")
+    environ = _command_environment()
+    subprocess.run([sys.executable, "-c", code], check=True, env=environ)
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, env=environ)
         middle = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        subprocess.run([sys.executable, "-c", "pass"], check=True, env=environ)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = lambda a, b: b.ru_utime + b.ru_stime - a.ru_utime - a.ru_stime  # noqa: E731
         times.append(cpu(before, middle) - cpu(middle, after))
@@ -160,6 +175,11 @@ def measure_imports(repeat: int) -> dict:
 
 
 # --- the report ---------------------------------------------------------------------------
+
+def _load() -> str:
+    """The load average of the last minute, five and fifteen minutes: the machine is shared."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}" if seconds < 10 else f"{seconds:.1f} s"
@@ -242,30 +262,35 @@ def main() -> int:
         return 0
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.2f} at the start; median of {args.repeat} runs (100k: "
+          f"{_load()} at the start; median of {args.repeat} runs (100k: "
           f"{max(1, args.repeat // 2)}); times in ms of CPU unless marked wall\n")
     ratios = {}
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
+        os.environ["SAKIP_LINT_CACHE_DIR"] = str(folder / "cache")  # starts empty
         lines, synthetic = synthetic_rows(folder, args.sizes, args.repeat, args.collector)
-        print("\n".join(lines) + "\n", flush=True)
+        print("\n".join(lines) + f"\n\nload average after it: {_load()}\n", flush=True)
 
         repeat = max(5, args.repeat)
         bare = _child("--measure", "bare", str(FIXTURE), "--repeat", str(3 * repeat))
-        cold = _child("--measure", "command", "--repeat", str(repeat), "--",
-                      "check", "--format", "json", str(FIXTURE))
-        imports = _child("--measure", "imports", "--repeat", str(repeat))
-        ratios["cold"] = cold["cpu"] / bare["cpu"]
-        print("| Kaltim 2017 (130 KiB) | bare load | cold check (new interpreter) | of it: "
+        print("| Kaltim 2017 (130 KiB), new interpreter | bare load | cold check | of it: "
               "imports and rules | cold ÷ bare (CPU) | cold wall ÷ bare wall |\n"
-              "| --- | --- | --- | --- | --- | --- |\n"
-              f"| `sakip-lint check --format json` | {_ms(bare['cpu'])} | {_ms(cold['cpu'])} | "
-              f"{_ms(imports['cpu'])} | {ratios['cold']:.2f} | "
-              f"{cold['seconds'] / bare['seconds']:.2f} |\n", flush=True)
+              "| --- | --- | --- | --- | --- | --- |")
+        for label, environ in (("rules from the cache", {}),
+                               ("rules compiled (first run, --no-cache)",
+                                {"SAKIP_LINT_NO_CACHE": "1"})):
+            cold = _child("--measure", "command", "--repeat", str(repeat), "--",
+                          "check", "--format", "json", str(FIXTURE), environ=environ)
+            imports = _child("--measure", "imports", "--repeat", str(repeat), environ=environ)
+            ratios.setdefault("cold", cold["cpu"] / bare["cpu"])
+            print(f"| {label} | {_ms(bare['cpu'])} | {_ms(cold['cpu'])} | "
+                  f"{_ms(imports['cpu'])} | {cold['cpu'] / bare['cpu']:.2f} | "
+                  f"{cold['seconds'] / bare['seconds']:.2f} |", flush=True)
+        print(f"\nload average after it: {_load()}\n")
 
         if args.batch:
             lines, batches = batch_rows(folder, args.batch, args.jobs, args.repeat)
-            print("\n".join(lines) + "\n", flush=True)
+            print("\n".join(lines) + f"\n\nload average after it: {_load()}\n", flush=True)
             largest = max(batches)
             ratios["batch"] = batches[largest][1]["seconds"] / batches[largest][0]["cpu"]
             if len(batches) > 1:

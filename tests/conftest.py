@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -9,6 +12,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "kaltim-2017" / "lkjip-setda-kaltim-2017.yaml"
+
+_CACHE = tempfile.mkdtemp(prefix="sakip-lint-test-cache-")
+
+
+def pytest_configure(config):
+    """The compiled rules of the test run are cached in a folder of their own (the commands
+    run in subprocesses too), never in the user's cache; before collection, since test modules
+    load rules when imported."""
+    os.environ["SAKIP_LINT_CACHE_DIR"] = _CACHE
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE, ignore_errors=True)
+
 
 MINI = """\
 format: sakip-lint/1

@@ -36,6 +36,7 @@ import pytest
 import yaml
 
 from sakip_lint import ruleset as _ruleset
+from sakip_lint.dsl import parser as _dsl_parser
 from sakip_lint.cli import main
 
 BAD = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
@@ -72,9 +73,9 @@ def test_the_corpus_is_large_and_covers_every_kind_of_problem():
 
 def _parsed_defaults() -> dict[tuple[str, str], object]:
     """The statements of the built-in rule files, parsed once where this module is imported
-    (in the fork server too); empty if the rule loader has changed shape."""
+    (in the fork server too); empty if the rule parser has changed shape."""
     try:
-        return {(source.text, source.name): _ruleset.parse_rules(source.text, source.name)
+        return {(source.text, source.name): _dsl_parser.parse_rules(source.text, source.name)
                 for source in _ruleset.default_sources()}
     except AttributeError:  # pragma: no cover - then every run parses them again
         return {}
@@ -84,7 +85,7 @@ _PARSED_DEFAULTS = _parsed_defaults()
 
 
 def _reuse_parsed_defaults() -> None:  # pragma: no cover - runs in the child process
-    parse = getattr(_ruleset, "parse_rules", None)
+    parse = getattr(_dsl_parser, "parse_rules", None)
     if parse is None or not _PARSED_DEFAULTS:
         return
 
@@ -92,7 +93,7 @@ def _reuse_parsed_defaults() -> None:  # pragma: no cover - runs in the child pr
         known = _PARSED_DEFAULTS.get((text, name))
         return known if known is not None else parse(text, name)
 
-    _ruleset.parse_rules = parse_rules
+    _dsl_parser.parse_rules = parse_rules
 
 
 def _child(argv: list[str], out_path: str, err_path: str, memory: int,

@@ -71,11 +71,13 @@ OTHER_VALUES = ["[]", "{}", "null", "~", "true", "-1", "0", '""', "1e400", "'-'"
 def parse_built_in_rules_once():
     """Each run loads the rules; the built-in files parse the same every time, so their
     parse is reused (a user rule file, mutated here, is still parsed on every run)."""
-    parse = _ruleset.parse_rules
+    from sakip_lint.dsl import parser
+
+    parse = parser.parse_rules
     known = {(source.text, source.name): parse(source.text, source.name)
              for source in _ruleset.default_sources()}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_ruleset, "parse_rules",
+        patch.setattr(parser, "parse_rules",
                       lambda text, name: known.get((text, name)) or parse(text, name))
         yield
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from sakip_lint import __version__, escape, formats, limits
+from sakip_lint import __version__, escape, formats, limits, rule_cache
 from sakip_lint.messages import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES, render
 from sakip_lint.phases import collector_paused, freeze_long_lived
 
@@ -127,6 +127,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     base.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
                       help=say("rules"))
     base.add_argument("--config", type=Path, metavar="FILE", help=say("config"))
+    base.add_argument("--no-cache", action="store_true", help=say("no-cache"))
     base.add_argument("--indent", type=_indent, metavar="N", help=say("indent"))
     common = _Parser(add_help=False, parents=[base])  # ... and write a table format
     common.add_argument("--format", choices=formats.FINDINGS, default="rich", help=say("format"))
@@ -429,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
         print(escape.plain(render(error.key, args.lang, **error.arguments)), file=sys.stderr)
         return EXIT_UNUSABLE
     try:
-        with limits.arithmetic():  # every computation of the run, within the limits
+        # every computation of the run within the limits; the rule cache unless --no-cache
+        with limits.arithmetic(), rule_cache.switched_off(getattr(args, "no_cache", False)):
             if args.command == "import":
                 return run_import(args)
             args.lang = given  # without --lang, the configuration may name the language

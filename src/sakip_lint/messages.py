@@ -936,6 +936,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cli.help.rules": {"id": "folder atau berkas aturan tambahan (*.sakip); dapat diulang",
                        "en": "extra rule folder or file (*.sakip); repeatable"},
     "cli.help.format": {"id": "format keluaran", "en": "output format"},
+    "cli.help.no-cache": {
+        "id": "jangan baca atau simpan aturan yang sudah dikompilasi (juga SAKIP_LINT_NO_CACHE=1)",
+        "en": "neither read nor keep compiled rules between runs (also SAKIP_LINT_NO_CACHE=1)",
+    },
     "cli.help.lang": {"id": "bahasa pesan (bawaan: {variable}, atau id)",
                       "en": "message language (default: {variable}, or id)"},
     "cli.help.limit": {

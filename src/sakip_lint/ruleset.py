@@ -21,7 +21,6 @@ from sakip_lint.config import (Aggregate, Band, CapaianConfig, Formula, MissingV
                                ZeroTarget, folded_name)
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.errors import DslError, DslProblem, problem
-from sakip_lint.dsl.parser import parse_rules
 from sakip_lint.dsl.tables import bound_problems, cell_equality, derived_column, exact_column
 from sakip_lint.expressions import FUNCTIONS, calls, variables
 from sakip_lint.findings import Severity
@@ -108,6 +107,16 @@ def load_ruleset(extra: list[Path] | tuple[Path, ...] = ()) -> Ruleset:
 
 
 def compile_sources(sources: list[RuleSource]) -> Ruleset:
+    """The rules of ``sources``, compiled once and then read from the cache (``rule_cache``)
+    while no rule file, grammar, limit or module of the tool changes."""
+    from sakip_lint import rule_cache
+
+    return rule_cache.cached(sources, lambda: _compile(sources))
+
+
+def _compile(sources: list[RuleSource]) -> Ruleset:
+    from sakip_lint.dsl.parser import parse_rules  # lark: only when the rules are compiled
+
     statements: list[ast.Statement] = []
     problems: list[DslProblem] = []
     texts = {source.name: source.text for source in sources}

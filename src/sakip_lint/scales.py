@@ -17,7 +17,6 @@ from functools import lru_cache
 
 from sakip_lint.config import Band, CapaianConfig, Scale
 from sakip_lint.dsl.errors import DslError, DslProblem
-from sakip_lint.dsl.parser import parse_bound
 from sakip_lint.model import Report, ScaleBandEntry
 
 REPORT_SCALE = "skala_kategori"
@@ -182,6 +181,8 @@ def read_entries(entries: tuple[ScaleBandEntry, ...]
     index, why a range does not read."""
     bands: list[Band | None] = []
     problems: list[tuple[int, DslProblem]] = []
+    if entries:  # lark only for a report that prints its scale
+        from sakip_lint.dsl.parser import parse_bound
     for index, entry in enumerate(entries):
         try:
             low, high, low_closed, high_closed = parse_bound(entry.rentang)

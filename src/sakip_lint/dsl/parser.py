@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
 
 from lark import Lark, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
@@ -12,6 +11,7 @@ from sakip_lint.dsl.ast import CellSpec, Statement
 from sakip_lint.dsl.errors import DslError, problem
 from sakip_lint.dsl.transform import ToAst
 from sakip_lint.expressions import Expression
+from sakip_lint.grammar import grammar_text
 from sakip_lint.limits import current
 from sakip_lint.messages import Joined, term
 
@@ -27,15 +27,19 @@ _TERMINAL_SYMBOLS = {
 }
 
 
-@cache
-def grammar_text() -> str:
-    return files("sakip_lint.grammar").joinpath("sakip.lark").read_text(encoding="utf-8")
+def _lark(name: str, **options) -> Lark:
+    """A parser of the grammar; lark's analysis of it is kept in the rule cache's folder, so a
+    run whose rule files are not cached yet (or a data file's ``rumus``) skips it."""
+    from sakip_lint.rule_cache import lark_cache
+
+    return Lark(grammar_text(), parser="lalr", maybe_placeholders=True, cache=lark_cache(name),
+                **options)
 
 
 @cache
 def _parser() -> Lark:
-    return Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True,
-                start=["start", "formula_text", "equality_text"])
+    return _lark("rules", propagate_positions=True,
+                 start=["start", "formula_text", "equality_text"])
 
 
 def _expected(error: UnexpectedInput) -> Joined:
@@ -154,7 +158,7 @@ def _deepest_formula(tree: Tree) -> tuple[int, int] | None:
 @cache
 def _bound_parser() -> Lark:
     """The grammar's ``bound`` rule on its own: the range of one band of a scale."""
-    return Lark(grammar_text(), parser="lalr", start="bound", maybe_placeholders=True)
+    return _lark("bound", start="bound")
 
 
 def parse_bound(text: str, file: str = "rentang"):

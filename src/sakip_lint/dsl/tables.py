@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from sakip_lint.config import CellEquality, CellRef, ColumnBinding, DerivedColumn, HeaderTest
 from sakip_lint.dsl import ast
-from sakip_lint.dsl.parser import parse_equality, parse_formula
 from sakip_lint.expressions import (FUNCTIONS, ROUNDING_FUNCTIONS, VARIADIC_FUNCTIONS, Binary, Call,
                                     Expression, Negate, Number, Variable, calls, constants, depth,
                                     places_allowed, variables)
@@ -163,10 +162,14 @@ def cell_equality(cells: tuple[ast.CellSpec, ...], text: str = "") -> CellEquali
 @lru_cache(maxsize=1024)
 def data_formula(text: str) -> Expression:
     """A table's ``rumus`` from a data file, read once; raises DslError (positions in ``text``)."""
+    from sakip_lint.dsl.parser import parse_formula  # lark: only for a report that needs it
+
     return parse_formula(text, "rumus")
 
 
 @lru_cache(maxsize=1024)
 def data_equality(text: str) -> CellEquality:
     """A ``kesamaan`` entry of a data file, read once; raises DslError."""
+    from sakip_lint.dsl.parser import parse_equality
+
     return cell_equality(parse_equality(text, "kesamaan"), text)
