@@ -25,6 +25,7 @@ from sakip_lint.source import LoadedReport
 if TYPE_CHECKING:  # the engine's results, not needed to load the rules
     from sakip_lint.capaian import CapaianReport
     from sakip_lint.graph import PerformanceGraph
+    from sakip_lint.judgement import StatedValues
 
 T = TypeVar("T")
 
@@ -59,6 +60,14 @@ class Context:
         from sakip_lint.graph import PerformanceGraph
 
         return PerformanceGraph(self.loaded)
+
+    @cached_property
+    def stated(self) -> StatedValues:
+        """Every value the report states, judged against ``capaian`` (on first use by a rule
+        or an output)."""
+        from sakip_lint.judgement import judge
+
+        return judge(self.loaded, self.config, self.capaian)
 
     @property
     def style(self) -> NumberStyle:

@@ -21,6 +21,7 @@ from sakip_lint.config import Band
 from sakip_lint.location import Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
+from sakip_lint.prose import figures
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 from sakip_lint.scales import category_scale
 
@@ -164,11 +165,10 @@ def _budget_sum(context: Context, column: str) -> Expected | None:
 
 def _claimed_number(context: Context, about: str) -> Expected | None:
     """The first figure the prose states about ``about``, where it is written."""
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang == about:
-            value = context.loaded.parse(claim.nilai)
-            if value.has_number:
-                return Expected(value.number, False, (context.loaded.claim_location(index),))
+    for figure in figures(context.loaded, about):
+        value = figure.value
+        if value.has_number:
+            return Expected(value.number, False, (figure.location,))
     return None
 
 
@@ -243,10 +243,6 @@ NUMBER_PARAMS = {
 PLACEHOLDERS = frozenset({"selisih", "kutipan", "tentang", "sumber"})
 
 
-def _claim_location(context: Context, index: int, claim: Claim) -> Location:
-    return context.loaded.claim_location(index)
-
-
 def _values(context: Context, claim: Claim, expected: str, difference: str,
             source: Expected | None = None) -> dict[str, object]:
     """Message values; ``sumber`` names where the compared value comes from, so the finding
@@ -263,14 +259,15 @@ def _values(context: Context, claim: Claim, expected: str, difference: str,
 def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:
     """A figure the prose states as a value (a bound is ``klaim_batas``'s) against its source."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang not in params["tentang"] or claim.batas is not None:
+    for figure in figures(context.loaded, params["tentang"]):
+        claim = figure.claim
+        if claim.batas is not None:
             continue
         expected = MEASURES[claim.tentang](context, claim)
         if expected is None:
             continue
-        location = _claim_location(context, index, claim)
-        value = context.loaded.parse(claim.nilai)
+        location = figure.location
+        value = figure.value
         if isinstance(expected.value, str):
             words = (value.label or value.raw).strip().casefold()
             if Verdict.DIFFERS in wanted and words != expected.value.strip().casefold():
@@ -298,7 +295,7 @@ def _capaian_of(context: Context, claim: Claim) -> list[Expected]:
         found = [(result.capaian, ()) for result in report.sasaran
                  if result.sasaran.id in claim.sasaran]
     else:
-        found = [(result.capaian, result.stated.inputs) for result in report.indicators
+        found = [(result.capaian, result.inputs) for result in report.indicators
                  if result.indikator.id in claim.indikator]
     return [Expected(computed.exact, True, inputs) for computed, inputs in found if computed.ok]
 
@@ -311,11 +308,9 @@ def klaim_batas(context: Context, params: Params) -> Iterator[Fact]:
     """A figure the prose states as a bound ('di atas 90%', 'kurang dari 90%') that the value it
     bounds does not respect. The value is taken as the report would print it (a computed one
     rounded by the rules), so 'kurang dari 90%' fails for a capaian printed 90,00."""
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.batas is None:
-            continue
-        figure = context.loaded.parse(claim.nilai)
-        if not figure.has_number:
+    for claimed in figures(context.loaded):
+        claim, figure = claimed.claim, claimed.value
+        if claim.batas is None or not figure.has_number:
             continue
         if claim.tentang in CAPAIAN_CLAIMS:
             sources = _capaian_of(context, claim)
@@ -332,7 +327,7 @@ def klaim_batas(context: Context, params: Params) -> Iterator[Fact]:
             shown = context.number(value)
             values = {**_values(context, claim, shown, "", expected),
                       "batas": term(f"bound.{claim.batas.value}")}
-            yield Fact(_claim_location(context, index, claim), values, expected.related,
+            yield Fact(claimed.location, values, expected.related,
                        claim.nilai, shown)
 
 
@@ -342,8 +337,9 @@ RANK_PLACEHOLDERS = frozenset({"kutipan", "kolom", "peringkat"})
 def klaim_peringkat(context: Context, params: Params) -> Iterator[Fact]:
     """'S1 is second with 132': the column named has that rank in the row (1 = largest; equal
     values share a rank). The value quoted is checked by the number rule."""
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang != "peringkat" or claim.peringkat is None or claim.kolom is None:
+    for figure in figures(context.loaded, "peringkat"):
+        claim = figure.claim
+        if claim.peringkat is None or claim.kolom is None:
             continue
         found = _table(context, claim)
         if found is None or claim.baris is None:
@@ -361,7 +357,7 @@ def klaim_peringkat(context: Context, params: Params) -> Iterator[Fact]:
             facts = _values(context, claim, str(actual), "")
             facts.update({"ditemukan": str(claim.peringkat), "kolom": claim.kolom,
                           "peringkat": str(actual)})
-            yield Fact(_claim_location(context, index, claim), facts,
+            yield Fact(figure.location, facts,
                        (table_location(context, table_index),), str(claim.peringkat), str(actual))
 
 
@@ -382,7 +378,7 @@ def _category(context: Context, claim: Claim) -> tuple[Band | None, str, tuple[L
         computed = next((r.capaian for r in results.sasaran if r.sasaran.id == claim.sasaran[0]), None)
     elif claim.tentang == "kategori_indikator" and claim.indikator:
         result = next((r for r in results.indicators if r.indikator.id == claim.indikator[0]), None)
-        computed, inputs = (None, ()) if result is None else (result.capaian, result.stated.inputs)
+        computed, inputs = (None, ()) if result is None else (result.capaian, result.inputs)
     else:
         score = _evaluation_score(context, claim)
         found = _table(context, claim)
@@ -398,14 +394,13 @@ def _category(context: Context, claim: Claim) -> tuple[Band | None, str, tuple[L
 
 
 def klaim_kategori(context: Context, params: Params) -> Iterator[Fact]:
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang not in CATEGORY_ABOUT:
-            continue
+    for figure in figures(context.loaded, CATEGORY_ABOUT):
+        claim = figure.claim
         band, of_value, related = _category(context, claim)
-        value = context.loaded.parse(claim.nilai)
+        value = figure.value
         if band is None or band.named(value.label or value.raw):
             continue  # any name of the band: 'baik' is the 'Tinggi' of Permendagri 86/2017
         expected = band.shown
         values = _values(context, claim, expected, "")
         values["nilai"] = of_value
-        yield Fact(_claim_location(context, index, claim), values, related, claim.nilai, expected)
+        yield Fact(figure.location, values, related, claim.nilai, expected)

@@ -41,17 +41,17 @@ def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     loaded, report = context.loaded, context.loaded.report
     if (report_scale(report) is not None) != (params["skala"][0] == "laporan"):
         return  # the report's own scale, or the rules' when it prints none: two rules
-    from sakip_lint.capaian import CapaianEngine, Computed  # the engine: not to load the rules
+    from sakip_lint.capaian import CapaianCalculator, Computed  # the engine: not to load the rules
 
     scale = category_scale(report, context.config)
-    engine = CapaianEngine(loaded, context.config)
+    calculator = CapaianCalculator(loaded, context.config)
     sasaran = {result.sasaran.id: result.capaian for result in context.capaian.sasaran}
     for place, index, row in report.rows():
         if row.kategori is None:
             continue
         kind = report.kind_of(row.id)
         if kind == "indikator":
-            computed = engine.row_capaian(report.entity(row.id), place, index)
+            computed = calculator.row_capaian(report.entity(row.id), place, index)
             basis = term("scale.basis.row")
             inputs = (row.basis, "realisasi")
         elif kind == "sasaran":
