@@ -143,9 +143,9 @@ class CapaianCalculator:
 
     def annual_target(self, ident: str) -> tuple[ParsedValue | None, tuple[Location, ...]]:
         """The annual target of an indicator for a row that prints a capaian without one (a
-        table of realisasi and capaian per year): the PK's, else the RKT's, the measurement
-        table's or an analysis table's, with where it was read."""
-        for role in (Role.PK, Role.RKT, Role.PENGUKURAN, Role.ANALISIS):
+        table of realisasi and capaian per year), with where it was read: from the first of
+        the tables the rules' ``target tahunan dari`` lists that prints one."""
+        for role in self.config.annual_target:
             for place, index, row in self.report.rows_of(ident, role):
                 if row.target is not None:
                     return (self.loaded.cell(place, index, "target"),

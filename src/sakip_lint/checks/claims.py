@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip_lint import formulas
-from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, judge,
+from sakip_lint.checks.common import (cells, column_numbers, data_rows, judge,
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict, within
@@ -128,7 +128,8 @@ def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | 
                 subject=Subject("indikator", ident), place=place)
             return _copied(context.loaded.parse(raw), location)
     if claim.tahun in (None, report.tahun):
-        roles = ("pengukuran", "analisis") if column == "realisasi" else TARGET_ROLES
+        roles = (("pengukuran", "analisis") if column == "realisasi"
+                 else context.config.annual_target)
         cell = next(iter(cells(context, ident, column, roles)), None)
         return None if cell is None else _copied(cell.value, cell.location)
     end_year = report.periode_renstra[1] if report.periode_renstra else None
