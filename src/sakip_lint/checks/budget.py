@@ -30,9 +30,7 @@ def realisasi_melebihi_pagu(context: Context, params: Params) -> Iterator[Fact]:
         location = context.loaded.row_location(place, index, "realisasi_anggaran")
         if context.loaded.row_location(place, index, "persen_anggaran").pointer in swapped:
             continue
-        yield Fact(location, {"subjek": context.loaded.subject(row.id),
-                              "ditemukan": row.realisasi_anggaran, "diharapkan": row.pagu,
-                              "pagu": row.pagu, "tempat": place,
+        yield Fact(location, {"subjek": context.loaded.subject(row.id), "pagu": row.pagu, "tempat": place,
                               "selisih": context.number(spent.number - pagu.number)},
                    (context.loaded.row_location(place, index, "pagu"),),
                    row.realisasi_anggaran, row.pagu)

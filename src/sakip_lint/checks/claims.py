@@ -244,7 +244,7 @@ NUMBER_PARAMS = {
 PLACEHOLDERS = frozenset({"selisih", "kutipan", "tentang", "sumber"})
 
 
-def _values(context: Context, claim: Claim, expected: str, difference: str,
+def _values(context: Context, claim: Claim, difference: str,
             source: Expected | None = None) -> dict[str, object]:
     """Message values; ``sumber`` names where the compared value comes from, so the finding
     states a disagreement between two places rather than guessing which one is wrong."""
@@ -252,8 +252,7 @@ def _values(context: Context, claim: Claim, expected: str, difference: str,
         origin: object = term("word.computation")
     else:
         origin = source.related[0].place or term("word.computation")
-    return {"subjek": Subject("klaim", claim.id), "ditemukan": claim.nilai, "diharapkan": expected,
-            "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
+    return {"subjek": Subject("klaim", claim.id), "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
             "tentang": claim.tentang, "sumber": origin}
 
 
@@ -272,7 +271,7 @@ def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:
         if isinstance(expected.value, str):
             words = (value.label or value.raw).strip().casefold()
             if Verdict.DIFFERS in wanted and words != expected.value.strip().casefold():
-                yield Fact(location, _values(context, claim, expected.value, "", expected),
+                yield Fact(location, _values(context, claim, "", expected),
                            expected.related, claim.nilai, expected.value)
             continue
         if not value.has_number:
@@ -281,7 +280,7 @@ def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:
         shown = context.number(context.config.rounding.apply(expected.value) if expected.computed
                                else expected.value)
         if verdict in wanted:
-            yield Fact(location, _values(context, claim, shown, context.number(difference), expected),
+            yield Fact(location, _values(context, claim, context.number(difference), expected),
                        expected.related, claim.nilai, shown)
 
 
@@ -326,7 +325,7 @@ def klaim_batas(context: Context, params: Params) -> Iterator[Fact]:
             if within(claim.batas.value, value, figure.number):
                 continue
             shown = context.number(value)
-            values = {**_values(context, claim, shown, "", expected),
+            values = {**_values(context, claim, "", expected),
                       "batas": term(f"bound.{claim.batas.value}")}
             yield Fact(claimed.location, values, expected.related,
                        claim.nilai, shown)
@@ -355,9 +354,8 @@ def klaim_peringkat(context: Context, params: Params) -> Iterator[Fact]:
             continue
         actual = 1 + sum(1 for value in values.values() if value > values[claim.kolom])
         if actual != claim.peringkat:
-            facts = _values(context, claim, str(actual), "")
-            facts.update({"ditemukan": str(claim.peringkat), "kolom": claim.kolom,
-                          "peringkat": str(actual)})
+            facts = {**_values(context, claim, ""), "kolom": claim.kolom,
+                     "peringkat": str(actual)}
             yield Fact(figure.location, facts,
                        (table_location(context, table_index),), str(claim.peringkat), str(actual))
 
@@ -402,6 +400,6 @@ def klaim_kategori(context: Context, params: Params) -> Iterator[Fact]:
         if band is None or band.named(value.label or value.raw):
             continue  # any name of the band: 'baik' is the 'Tinggi' of Permendagri 86/2017
         expected = band.shown
-        values = _values(context, claim, expected, "")
+        values = _values(context, claim, "")
         values["nilai"] = of_value
         yield Fact(figure.location, values, related, claim.nilai, expected)

@@ -80,14 +80,13 @@ def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
             # a value in a gap of the rules' scale has no category to print: said as such, and
             # nothing to write in (the rules' writer left the gap; no rule reports it otherwise)
             none = term("scale.no-category")
-            values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori,
-                      "diharapkan": none, "tempat": place, "nilai": context.number(value),
-                      "dasar_nilai": basis, "skala": _scale_name(context)}
+            values = {"subjek": Subject(kind, row.id), "diharapkan": none, "tempat": place,
+                      "nilai": context.number(value), "dasar_nilai": basis,
+                      "skala": _scale_name(context)}
             yield Fact(location, values, related, row.kategori, None, None)
             continue
         expected = band.shown  # every name of the band: the report may use any of them
-        values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori, "diharapkan": expected,
-                  "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
+        values = {"subjek": Subject(kind, row.id), "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
                   "skala": _scale_name(context)}
         yield Fact(location, values, related, row.kategori, expected,
                    Fix(location, scale.name_like(band, written), safe=computed.ok))
@@ -130,8 +129,7 @@ def _entry_location(context: Context, index: int) -> Location:
 def _problem_fact(context: Context, scale: Scale, problem, entries) -> Fact:
     band = scale.bands[problem.band]
     shown = entries[problem.band]
-    values = {"subjek": SCALE, "ditemukan": shown, "diharapkan": "",
-              "tempat": "", "skala": term("scale.report"), "kategori": band.label,
+    values = {"subjek": SCALE, "tempat": "", "skala": term("scale.report"), "kategori": band.label,
               "rentang": shown}
     related: tuple[Location, ...] = ()
     if problem.kind == "reversed":
@@ -183,7 +181,6 @@ def skala_utuh(context: Context, params: Params) -> Iterator[Fact]:
     else:
         location, related = where, ()
         shown, name = range_text(band, context.number), _scale_name(context)
-    values = {"subjek": subject, "ditemukan": context.number(value), "diharapkan": "",
-              "tempat": where.place or "", "skala": name, "kategori": band.shown,
+    values = {"subjek": subject, "tempat": where.place or "", "skala": name, "kategori": band.shown,
               "rentang": shown, "masalah": masalah}
     yield Fact(location, values, related, context.number(value))

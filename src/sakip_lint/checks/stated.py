@@ -57,8 +57,7 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
         value = context.config.rounding.replacement(computed.exact, printed,
                                                     verdict is Verdict.DIFFERS)
         fix = Fix(stated.location, context.number(value), safe=True)
-    values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": expected,
-              "selisih": difference, "tempat": stated.location.place or "",
+    values = {"subjek": subject, "selisih": difference, "tempat": stated.location.place or "",
               "tepat": context.number(computed.exact.quantize(Decimal("0.0001"))),
               "toleransi": context.number(context.config.tolerance), "penjelasan": explanation}
     return Fact(stated.location, values, check.inputs, stated.value.raw, expected, fix)
@@ -68,7 +67,7 @@ def _uncomputable_fact(context: Context, subject: Subject | Text, check: StatedC
     """A stated value beside inputs that make it impossible: reported at the stated cell, its
     inputs (the zero pagu or target) related; there is no value to expect."""
     stated = check.comparison.stated
-    values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": "", "selisih": "",
+    values = {"subjek": subject, "selisih": "",
               "tempat": stated.location.place or "", "tepat": "",
               "toleransi": context.number(context.config.tolerance), "penjelasan": "",
               "sebab": term(check.computed.reason) if check.computed.reason else ""}
