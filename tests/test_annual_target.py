@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import MINI
 from sakip_lint.capaian import compute
 from sakip_lint.dsl.errors import DslError
 from sakip_lint.engine import check_file
@@ -14,21 +15,7 @@ from sakip_lint.ruleset import RuleSource, compile_sources, default_sources, loa
 
 # The measurement table prints a realisasi and a capaian but no target: the annual target is
 # read from the PK (80) or the RKT (90), whichever the rules name first.
-REPORT = """\
-format: sakip-lint/1
-instansi: Contoh
-tahun: 2017
-gaya_angka: id
-visi:
-  - {id: V, teks: Visi contoh}
-misi:
-  - {id: M-1, teks: Misi satu, visi: V}
-tujuan:
-  - {id: T-1, teks: Tujuan satu, misi: M-1}
-sasaran:
-  - {id: S-01, teks: Sasaran satu, tujuan: T-1}
-indikator:
-  - {id: IK-01, teks: Jumlah dokumen, sasaran: S-01, tipe: absolut}
+REPORT = MINI.split("tempat:\n")[0] + """\
 tempat:
   Tabel 2.7: {peran: rkt, baris: [{id: IK-01, target: "90"}]}
   Tabel 2.8: {peran: pk, baris: [{id: IK-01, target: "80"}]}
