@@ -34,7 +34,8 @@ def modules_after(code: str) -> set[str]:
 def test_loading_the_rules_does_not_load_the_engine():
     loaded = modules_after("import sakip_lint.ruleset\nsakip_lint.ruleset.load_ruleset()")
     assert "sakip_lint.ruleset" in loaded and "sakip_lint.checks" in loaded  # it did run
-    assert not loaded & {"sakip_lint.capaian", "sakip_lint.graph", "networkx"}
+    assert not loaded & {"sakip_lint.capaian", "sakip_lint.judgement", "sakip_lint.graph",
+                         "networkx"}
 
 
 def test_location_imports_nothing_of_the_project():
@@ -171,3 +172,29 @@ def test_a_check_in_plain_or_json_imports_no_rich_no_graph_library_and_no_proces
                                      "--format", output)
         assert "sakip_lint.engine" in loaded and "sakip_lint.graph" in loaded  # it did run
         assert not loaded & {"rich", "networkx", "tabulate", "multiprocessing"}, output
+
+
+# --- a fact says found and expected once --------------------------------------------------------
+
+def test_a_fact_gives_its_found_and_expected_once_to_the_finding_and_to_its_message(write):
+    from dataclasses import replace
+
+    from sakip_lint.capaian import compute
+    from sakip_lint.rule import Context, Fact, Mechanism
+
+    loaded = load_report(write(MINI)).loaded
+    context = Context(loaded, RULES.config, compute(loaded, RULES.config))
+    rule = replace(RULES.rule("CAP001"), messages={"id": "{ditemukan} jadi {diharapkan}",
+                                                   "en": "{ditemukan} to {diharapkan}"})
+    location = loaded.row_location("Tabel 3.1", 0, "capaian")
+
+    def run(fact: Fact):
+        [finding] = rule.run(context, Mechanism(lambda context, params: iter([fact])))
+        return finding
+
+    finding = run(Fact(location, {"subjek": "x"}, found="70,33", expected="70,34"))
+    assert (finding.found, finding.expected) == ("70,33", "70,34")
+    assert (finding.message("en"), finding.message("id")) == ("70,33 to 70,34", "70,33 jadi 70,34")
+    # a value only the message names (nothing printed): the finding compares nothing
+    finding = run(Fact(location, {"ditemukan": "-"}))
+    assert (finding.found, finding.expected, finding.message("en")) == (None, None, "- to ")

@@ -265,7 +265,7 @@ def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
 
             report = result.loaded.report
             try:
-                write_capaian_xlsx(result.capaian, report.instansi, report.tahun, args.output,
+                write_capaian_xlsx(result.capaian, result.stated, report.instansi, report.tahun, args.output,
                                    args.lang)
             except OSError as error:
                 return _unwritable(args.output, error, args.lang)

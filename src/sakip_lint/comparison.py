@@ -17,6 +17,11 @@ from enum import StrEnum
 from sakip_lint.location import Location
 from sakip_lint.numbers import ParsedValue, ValueKind
 
+SWAPPED = "explain.swapped-columns"
+"""The explanation of a stated percentage that is the two columns it is computed from read the
+other way round (pagu / realisasi): the rules that judge it and the ones that leave it to them
+name it alike."""
+
 
 class Verdict(StrEnum):
     MATCH = "match"

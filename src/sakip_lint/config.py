@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from sakip_lint.bands import Interval
 from sakip_lint.expressions import Expression
-from sakip_lint.model import Polarity
+from sakip_lint.model import Polarity, Role
 
 _UNIT = re.compile(r"\s*\(([^()]*)\)$")  # 'Jumlah (Rp)': the unit a header ends with
 
@@ -272,6 +272,9 @@ class CapaianConfig:
     overall: Aggregate = Aggregate.SASARAN
     zero_target: ZeroTarget = ZeroTarget.NOT_COMPUTABLE
     inside_range: Decimal = Decimal(100)  # capaian of a realisasi inside a target band
+    # the tables an indicator's annual target is read from, the first that prints one first
+    # (``target tahunan dari pk, rkt, ...``: the rule language says which table is authoritative)
+    annual_target: tuple[Role, ...] = ()
     wrong_formulas: tuple[WrongFormula, ...] = ()
     scales: dict[str, tuple[Scale, ...]] = field(default_factory=dict)  # by name, per years
     derived_columns: tuple[DerivedColumn, ...] = ()  # recognised by header in any table

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sakip_lint.capaian import CapaianReport, compute
 from sakip_lint.checks import MECHANISMS
+from sakip_lint.judgement import StatedValues
 from sakip_lint.findings import Finding, Severity
 from sakip_lint.loader import LoadResult, load_report
 from sakip_lint.phases import Stopwatch
@@ -23,6 +24,11 @@ class FileResult:
     findings: tuple[Finding, ...]
     capaian: CapaianReport | None = None
     context: Context | None = None  # what the rules read (its graph is built once, on demand)
+
+    @property
+    def stated(self) -> StatedValues | None:
+        """Every value the report states, judged (computed on first use)."""
+        return None if self.context is None else self.context.stated
 
     @property
     def usable(self) -> bool:

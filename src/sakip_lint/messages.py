@@ -555,6 +555,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Nilai '{value}' tidak berlaku untuk opsi '{name}'; pilih: {allowed}",
         "en": "Value '{value}' is not valid for option '{name}'; choose: {allowed}",
     },
+    "dsl.unknown-role": {
+        "id": "Peran tabel '{name}' tidak dikenal; yang tersedia: {allowed}",
+        "en": "Unknown table role '{name}'; available: {allowed}",
+    },
+    "dsl.role-twice": {
+        "id": "Peran tabel '{name}' sudah disebut dalam 'target tahunan dari'",
+        "en": "Table role '{name}' is already listed in 'target tahunan dari'",
+    },
+    "dsl.missing-annual-target": {
+        "id": "Tidak ada pernyataan 'target tahunan dari ...': dari tabel mana target tahunan indikator dibaca",
+        "en": "No 'target tahunan dari ...' statement: which tables an indicator's annual target is read from",
+    },
     "dsl.missing-formula": {
         "id": "Tidak ada rumus untuk polaritas '{polarity}'",
         "en": "No formula for polarity '{polarity}'",

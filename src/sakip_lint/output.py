@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sakip_lint import __version__, escape, formats
 from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.judgement import StatedValues
 from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
@@ -168,13 +169,15 @@ def _stated(checks) -> tuple[str, str]:
     return values, differences
 
 
-def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
-    """(title, headers, rows) of the indicator, sasaran and overall tables."""
+def capaian_tables(report: CapaianReport, stated_values: StatedValues, style: NumberStyle,
+                   lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, headers, rows) of the indicator, sasaran and overall tables: the computed
+    values beside the stated ones."""
     col = lambda name: render(f"col.{name}", lang)  # noqa: E731 - a local shorthand
     indicator_rows = []
     for result in report.indicators:
         nomor = result.row.nomor if result.row is not None and result.row.nomor else ""
-        stated, difference = _stated([result.stated])
+        stated, difference = _stated([stated_values.indicators[result.indikator.id].capaian])
         reason = "" if result.capaian.ok else render(result.capaian.reason, lang)
         indicator_rows.append([nomor, f"{result.indikator.id} {result.indikator.teks}",
                                render(f"polarity.{result.polarity.value}", lang),
@@ -187,9 +190,10 @@ def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list
                                           "polarity-reason")]
     sasaran_rows = []
     for result in report.sasaran:
-        stated, difference = _stated(result.stated_capaian)
-        stated_absorption, absorption_difference = _stated(result.stated_absorption)
-        stated_efficiency, efficiency_difference = _stated(result.stated_efficiency)
+        judged = stated_values.of_sasaran(result.sasaran.id)
+        stated, difference = _stated(judged.capaian)
+        stated_absorption, absorption_difference = _stated(judged.absorption)
+        stated_efficiency, efficiency_difference = _stated(judged.efficiency)
         sasaran_rows.append([f"{result.sasaran.id} {result.sasaran.teks}",
                              _computed(result.capaian, style, lang), result.capaian.category or "",
                              stated, difference, _computed(result.absorption, style, lang),
@@ -200,7 +204,7 @@ def capaian_tables(report: CapaianReport, style: NumberStyle, lang: str) -> list
                        col("difference"), col("penyerapan"), col("stated"), col("difference"),
                        col("efisiensi"), col("stated"), col("difference")]
     overall = report.overall
-    stated, difference = _stated(overall.stated_capaian)
+    stated, difference = _stated(stated_values.overall)
     overall_rows = [[render("word.overall", lang), _computed(overall.capaian, style, lang),
                      overall.capaian.category or "", stated, difference,
                      _computed(overall.absorption, style, lang)]]
@@ -242,7 +246,7 @@ def _polarity_json(decision: PolarityDecision | None, lang: str) -> dict | None:
             "text": polarity_reason(decision, lang)}
 
 
-def capaian_json(report: CapaianReport, lang: str) -> dict:
+def capaian_json(report: CapaianReport, stated: StatedValues, lang: str) -> dict:
     """The computed capaian with English keys (``docs/json-output.md`` maps them onto the
     report's terms: capaian, penyerapan, efisiensi, sasaran)."""
     return {
@@ -252,17 +256,18 @@ def capaian_json(report: CapaianReport, lang: str) -> dict:
                         "place": r.place,
                         "target": _raw(r.target) or None, "realisation": _raw(r.realisasi) or None,
                         "capaian": _computed_json(r.capaian, lang),
-                        "stated": _checks_json([r.stated])} for r in report.indicators],
+                        "stated": _checks_json([stated.indicators[r.indikator.id].capaian])}
+                       for r in report.indicators],
         "goals": [{"id": r.sasaran.id, "text": r.sasaran.teks,
                    "capaian": _computed_json(r.capaian, lang),
-                   "stated_capaian": _checks_json(r.stated_capaian),
+                   "stated_capaian": _checks_json(stated.of_sasaran(r.sasaran.id).capaian),
                    "absorption": _computed_json(r.absorption, lang),
-                   "stated_absorption": _checks_json(r.stated_absorption),
+                   "stated_absorption": _checks_json(stated.of_sasaran(r.sasaran.id).absorption),
                    "efficiency": _computed_json(r.efficiency, lang),
-                   "stated_efficiency": _checks_json(r.stated_efficiency)}
+                   "stated_efficiency": _checks_json(stated.of_sasaran(r.sasaran.id).efficiency)}
                   for r in report.sasaran],
         "overall": {"capaian": _computed_json(report.overall.capaian, lang),
-                    "stated_capaian": _checks_json(report.overall.stated_capaian),
+                    "stated_capaian": _checks_json(stated.overall),
                     "absorption": _computed_json(report.overall.absorption, lang)},
     }
 
@@ -273,11 +278,11 @@ def render_capaian(result: FileResult, provenance: Provenance, fmt: str, lang: s
     from tabulate import tabulate
 
     style = result.loaded.style if result.loaded.style is not NumberStyle.AUTO else NumberStyle.ID
-    tables = capaian_tables(result.capaian, style, lang)
+    tables = capaian_tables(result.capaian, result.stated, style, lang)
     if fmt == "json":
         document = envelope("capaian", provenance.as_json(), lang)
         document["file"] = {"path": result.path, "sha256": result.digest}
-        document.update(capaian_json(result.capaian, lang))
+        document.update(capaian_json(result.capaian, result.stated, lang))
         return escape.json_dumps(document, indent)
     if fmt == "rich":
         console, buffer = _console()

@@ -25,6 +25,7 @@ from sakip_lint.source import LoadedReport
 if TYPE_CHECKING:  # the engine's results, not needed to load the rules
     from sakip_lint.capaian import CapaianReport
     from sakip_lint.graph import PerformanceGraph
+    from sakip_lint.judgement import StatedValues
 
 T = TypeVar("T")
 
@@ -60,6 +61,14 @@ class Context:
 
         return PerformanceGraph(self.loaded)
 
+    @cached_property
+    def stated(self) -> StatedValues:
+        """Every value the report states, judged against ``capaian`` (on first use by a rule
+        or an output)."""
+        from sakip_lint.judgement import judge
+
+        return judge(self.loaded, self.config, self.capaian)
+
     @property
     def style(self) -> NumberStyle:
         style = self.loaded.style
@@ -87,7 +96,13 @@ class Context:
 
 @dataclass(frozen=True)
 class Fact:
-    """What a mechanism found: where, the message values, and the other places involved."""
+    """What a mechanism found: where, the message values, and the other places involved.
+
+    ``found`` and ``expected`` are given once: they are the finding's and the message's
+    ``{ditemukan}`` and ``{diharapkan}``. A mechanism whose message names a value that is not
+    a compared one (``-`` for a table that is missing) writes it in ``values`` instead, and the
+    finding carries no found/expected.
+    """
 
     location: Location
     values: dict[str, object] = field(default_factory=dict)
@@ -97,6 +112,11 @@ class Fact:
     fix: Fix | None = None
     cause: str | None = None  # the kind of problem, when a mechanism reports several kinds:
     # facts grouped by a rule's ``kelompok`` are one cause only when their kinds are the same
+
+    @property
+    def message_values(self) -> dict[str, object]:
+        """The values the rule's message is filled with."""
+        return {"ditemukan": self.found, "diharapkan": self.expected, **self.values}
 
 
 Params = dict[str, tuple[str, ...]]
@@ -206,7 +226,7 @@ class Rule:
             groups = list(by_cause.values())
         for first, *others in groups:
             yield Finding(code=self.code, severity=self.severity, message_key=None,
-                          location=first.location, args=make_args(**first.values),
+                          location=first.location, args=make_args(**first.message_values),
                           related=first.related, found=first.found, expected=first.expected,
                           fix=first.fix, templates=templates, rule=self.name,
                           same_cause=tuple(other.location for other in others),

@@ -25,7 +25,7 @@ from sakip_lint.dsl.tables import bound_problems, cell_equality, derived_column,
 from sakip_lint.expressions import FUNCTIONS, calls, variables
 from sakip_lint.findings import Severity
 from sakip_lint.messages import placeholders, template_problems
-from sakip_lint.model import Polarity
+from sakip_lint.model import Polarity, Role
 from sakip_lint.rule import ASPECTS, Example, Mechanism, Rule
 from sakip_lint.scales import band_problems, interval_text, range_text
 from sakip_lint.textfile import decode, read_bytes
@@ -188,6 +188,8 @@ class _Compiler:
                 settings["tolerance"] = statement.value
             elif isinstance(statement, ast.OptionStatement):
                 self._option(statement, settings)
+            elif isinstance(statement, ast.AnnualTargetStatement):
+                settings["annual_target"] = self._annual_target(statement)
             elif isinstance(statement, ast.RuleStatement):
                 if rule_files.get(statement.code) == statement.position.file:
                     self._problem(statement.position, "dsl.duplicate-rule", code=statement.code)
@@ -215,6 +217,8 @@ class _Compiler:
             for kind in REQUIRED_FORMULAS:
                 if kind not in formulas:
                     self._problem(last_position, "dsl.missing-formula", polarity=kind)
+            if "annual_target" not in settings:
+                self._problem(last_position, "dsl.missing-annual-target")
             if CATEGORY_SCALE not in scales:
                 self._problem(last_position, "dsl.missing-scale", name=CATEGORY_SCALE)
         if self.problems:
@@ -277,6 +281,21 @@ class _Compiler:
                 self._problem(position, "dsl.scale-overlap", name=scale.name, label=band.label,
                               range=range_text(band), other=other.label,
                               other_range=range_text(other), common=interval_text(found.interval))
+
+    def _annual_target(self, statement: ast.AnnualTargetStatement) -> tuple[Role, ...]:
+        """The roles in the order written; an unknown or repeated one is reported where it
+        is written."""
+        roles: list[Role] = []
+        known = {role.value for role in Role}
+        for name, position in zip(statement.roles, statement.positions):
+            if name not in known:
+                self._problem(position, "dsl.unknown-role", name=name,
+                              allowed=", ".join(role.value for role in Role))
+            elif Role(name) in roles:
+                self._problem(position, "dsl.role-twice", name=name)
+            else:
+                roles.append(Role(name))
+        return tuple(roles)
 
     def _rounding(self, statement: ast.RoundingStatement) -> Rounding:
         if statement.decimals != statement.decimals.to_integral_value() or statement.decimals > 10:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from sakip_lint.capaian import CapaianReport, Computed, StatedCheck
+from sakip_lint.capaian import CapaianReport, Computed
+from sakip_lint.judgement import StatedCheck, StatedValues
 from sakip_lint.comparison import Verdict
 from sakip_lint.messages import render
 
@@ -33,9 +34,10 @@ def _stated(check: StatedCheck) -> tuple[str | None, Verdict | None, Decimal | N
     return comparison.stated.value.raw, comparison.verdict, comparison.difference
 
 
-def write_capaian_xlsx(report: CapaianReport, instansi: str, tahun: int, path: str | Path,
-                       lang: str) -> None:
-    """Write the measurement form and the sasaran table of ``report`` to ``path``."""
+def write_capaian_xlsx(report: CapaianReport, stated_values: StatedValues, instansi: str,
+                       tahun: int, path: str | Path, lang: str) -> None:
+    """Write the measurement form and the sasaran table of ``report`` to ``path``, the
+    stated values beside the computed ones."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -63,7 +65,7 @@ def write_capaian_xlsx(report: CapaianReport, instansi: str, tahun: int, path: s
     first_of: dict[str, int] = {}
     last_of: dict[str, int] = {}
     for result in report.indicators:
-        stated, verdict, difference = _stated(result.stated)
+        stated, verdict, difference = _stated(stated_values.indicators[result.indikator.id].capaian)
         computed = _number(result.capaian)
         sasaran = result.indikator.sasaran or ""
         sasaran_text = next((s.sasaran.teks for s in report.sasaran if s.sasaran.id == sasaran), sasaran)
@@ -91,11 +93,12 @@ def write_capaian_xlsx(report: CapaianReport, instansi: str, tahun: int, path: s
             sheet.merge_cells(start_row=first, start_column=2, end_row=last_of[sasaran], end_column=2)
     for letter, width in zip("ABCDEFGHIJKL", (6, 40, 50, 12, 14, 14, 14, 14, 10, 14, 12, 30)):
         sheet.column_dimensions[letter].width = width
-    _sasaran_sheet(workbook, report, lang, fills, bold)
+    _sasaran_sheet(workbook, report, stated_values, lang, fills, bold)
     workbook.save(str(path))
 
 
-def _sasaran_sheet(workbook, report: CapaianReport, lang: str, fills, bold) -> None:
+def _sasaran_sheet(workbook, report: CapaianReport, stated_values: StatedValues, lang: str,
+                   fills, bold) -> None:
     """Capaian, absorption and efficiency of each sasaran, and of the whole report."""
     sheet = workbook.create_sheet("Sasaran")
     col = lambda name: render(f"col.{name}", lang)  # noqa: E731
@@ -104,9 +107,10 @@ def _sasaran_sheet(workbook, report: CapaianReport, lang: str, fills, bold) -> N
     for cell in sheet[1]:
         cell.font = bold
     for result in report.sasaran:
-        capaian = [_stated(check) for check in result.stated_capaian]
-        absorption = [_stated(check) for check in result.stated_absorption]
-        efficiency = [_stated(check) for check in result.stated_efficiency]
+        judged = stated_values.of_sasaran(result.sasaran.id)
+        capaian = [_stated(check) for check in judged.capaian]
+        absorption = [_stated(check) for check in judged.absorption]
+        efficiency = [_stated(check) for check in judged.efficiency]
         line = [f"{result.sasaran.id} {result.sasaran.teks}", _number(result.capaian),
                 " / ".join(s for s, _, _ in capaian if s), result.capaian.category or "",
                 _number(result.absorption), " / ".join(s for s, _, _ in absorption if s),
@@ -121,7 +125,7 @@ def _sasaran_sheet(workbook, report: CapaianReport, lang: str, fills, bold) -> N
         for column in (2, 5, 7):
             sheet.cell(here, column).number_format = "0.00"
     overall = report.overall
-    stated = [_stated(check) for check in overall.stated_capaian]
+    stated = [_stated(check) for check in stated_values.overall]
     sheet.append([render("word.overall", lang), float(overall.capaian.rounded) if overall.capaian.ok else None,
                   " / ".join(s for s, _, _ in stated if s), overall.capaian.category or "",
                   float(overall.absorption.rounded) if overall.absorption.ok else None])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sakip_lint.bands import better, first_quantity, interval
-from sakip_lint.checks.common import TARGET_ROLES, cells, polarity, roles_param, same_value
+from sakip_lint.checks.common import cells, polarity, roles_param, same_value, target_roles
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Polarity
@@ -18,7 +18,7 @@ from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 SAME_PARAMS = {
     "kolom": ParamSpec(frozenset({"target", "target_akhir", "realisasi", "satuan"}), required=True),
-    "peran": roles_param(*TARGET_ROLES),
+    "peran": roles_param(),  # none: the rules' ``target tahunan dari``
     "setara": ParamSpec(multiple=True),  # words that mean the same unit: "%", "Persentase", ...
     # ya: a row printing the value per year (a Renstra's target_tahun) gives the report year's
     "tahun_laporan": ParamSpec(frozenset({"ya", "tidak"}), default=("tidak",)),
@@ -47,7 +47,8 @@ def nilai_sama(context: Context, params: Params) -> Iterator[Fact]:
     equivalents = {" ".join(word.split()).casefold(): "=" for word in params["setara"]}
     report_year = params["tahun_laporan"][0] == "ya"
     for indikator in context.loaded.report.indikator:
-        found = list(cells(context, indikator.id, column, params["peran"], report_year))
+        found = list(cells(context, indikator.id, column, target_roles(context, params),
+                           report_year))
         if not found:
             continue
         reference = found[0]
@@ -60,14 +61,13 @@ def nilai_sama(context: Context, params: Params) -> Iterator[Fact]:
                 continue
             # Which of two printed values is right is the compiler's call: the fix is unsafe.
             yield Fact(cell.location,
-                       {"subjek": Subject("indikator", indikator.id), "ditemukan": cell.raw,
-                        "diharapkan": reference.raw, "tempat": cell.place,
+                       {"subjek": Subject("indikator", indikator.id), "tempat": cell.place,
                         "tempat_lain": reference.place, "kolom": column},
                        related=(reference.location,), found=cell.raw, expected=reference.raw,
                        fix=Fix(cell.location, reference.raw, safe=False, suggestion_only=True))
 
 
-END_PARAMS = {"peran": roles_param(*TARGET_ROLES)}
+END_PARAMS = {"peran": roles_param()}  # none: the rules' ``target tahunan dari``
 END_PLACEHOLDERS = frozenset({"tempat_lain", "target_akhir", "arah"})
 
 
@@ -88,7 +88,8 @@ def target_tahunan_vs_akhir(context: Context, params: Params) -> Iterator[Fact]:
         direction = polarity(context, indikator)
         if direction is Polarity.KUALITATIF:
             continue
-        annual = first_quantity(cells(context, indikator.id, "target", params["peran"]))
+        annual = first_quantity(cells(context, indikator.id, "target",
+                                      target_roles(context, params)))
         end = first_quantity(cells(context, indikator.id, "target_akhir",
                                    ("analisis_renstra", "renstra", "iku", "analisis")))
         if annual is None or end is None:
@@ -96,7 +97,7 @@ def target_tahunan_vs_akhir(context: Context, params: Params) -> Iterator[Fact]:
         if better(interval(annual.value), interval(end.value), direction):
             arrow = "arah.above" if direction is Polarity.POSITIF else "arah.below"
             yield Fact(annual.location,
-                       {"subjek": Subject("indikator", indikator.id), "ditemukan": annual.raw,
-                        "diharapkan": end.raw, "target_akhir": end.raw, "tempat": annual.place,
+                       {"subjek": Subject("indikator", indikator.id), "target_akhir": end.raw,
+                        "tempat": annual.place,
                         "tempat_lain": end.place, "arah": term(arrow)},
                        related=(end.location,), found=annual.raw, expected=end.raw)

@@ -195,7 +195,7 @@ def jumlah_anak_anggaran(context: Context, params: Params) -> Iterator[Fact]:
             expected = context.number(summed.total)
             fix = Fix(location, expected, safe=False, suggestion_only=True)  # which side: the compiler's call
             yield Fact(location, {"subjek": _subject(context, family.row.id), "tempat": family.place,
-                                  "kolom": term(f"column.{column}"), "ditemukan": stated_raw, "diharapkan": expected,
+                                  "kolom": term(f"column.{column}"),
                                   "jumlah_anak": expected, "anak": _counted(context, summed.rows),
                                   "selisih": context.number(stated - summed.total),
                                   "tidak_dicetak": _unprinted(family, summed)},
@@ -240,7 +240,6 @@ def persen_induk_anggaran(context: Context, params: Params) -> Iterator[Fact]:
         replacement = context.config.rounding.replacement(exact, stated.decimals or 0, True)
         fix = Fix(location, context.number(replacement), safe=complete)
         yield Fact(location, {"subjek": _subject(context, row.id), "tempat": family.place,
-                              "ditemukan": row.persen_anggaran, "diharapkan": expected,
                               "jumlah_pagu": context.number(pagu.total),
                               "jumlah_realisasi": context.number(spent.total),
                               "anak": _counted(context, summed), "penjelasan": explanation,

@@ -49,7 +49,7 @@ def induk_tidak_dikenal(context: Context, params: Params) -> Iterator[Fact]:
                     path = context.loaded.item_path((kind, str(index), "induk"), position)
                     location = context.loaded.location(path, subject=Subject(kind, entity.id))
                     yield Fact(location, {"subjek": Subject(kind, entity.id), "tempat": "",
-                                          "ditemukan": ident, "diharapkan": "", "induk": ident,
+                                          "induk": ident,
                                           "berkas_induk": context.parent.path}, found=ident)
 
 

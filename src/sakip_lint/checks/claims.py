@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sakip_lint import formulas
-from sakip_lint.checks.common import (TARGET_ROLES, cells, column_numbers, data_rows, judge,
+from sakip_lint.checks.common import (cells, column_numbers, data_rows, judge,
                                       table_by_id, table_cell, table_location)
 from sakip_lint.checks.stated import VERDICTS
 from sakip_lint.comparison import Verdict, within
@@ -21,6 +21,7 @@ from sakip_lint.config import Band
 from sakip_lint.location import Location, Subject
 from sakip_lint.messages import term
 from sakip_lint.model import Claim, Role
+from sakip_lint.prose import figures
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 from sakip_lint.scales import category_scale
 
@@ -127,7 +128,8 @@ def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | 
                 subject=Subject("indikator", ident), place=place)
             return _copied(context.loaded.parse(raw), location)
     if claim.tahun in (None, report.tahun):
-        roles = ("pengukuran", "analisis") if column == "realisasi" else TARGET_ROLES
+        roles = (("pengukuran", "analisis") if column == "realisasi"
+                 else context.config.annual_target)
         cell = next(iter(cells(context, ident, column, roles)), None)
         return None if cell is None else _copied(cell.value, cell.location)
     end_year = report.periode_renstra[1] if report.periode_renstra else None
@@ -164,11 +166,10 @@ def _budget_sum(context: Context, column: str) -> Expected | None:
 
 def _claimed_number(context: Context, about: str) -> Expected | None:
     """The first figure the prose states about ``about``, where it is written."""
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang == about:
-            value = context.loaded.parse(claim.nilai)
-            if value.has_number:
-                return Expected(value.number, False, (context.loaded.claim_location(index),))
+    for figure in figures(context.loaded, about):
+        value = figure.value
+        if value.has_number:
+            return Expected(value.number, False, (figure.location,))
     return None
 
 
@@ -243,11 +244,7 @@ NUMBER_PARAMS = {
 PLACEHOLDERS = frozenset({"selisih", "kutipan", "tentang", "sumber"})
 
 
-def _claim_location(context: Context, index: int, claim: Claim) -> Location:
-    return context.loaded.claim_location(index)
-
-
-def _values(context: Context, claim: Claim, expected: str, difference: str,
+def _values(context: Context, claim: Claim, difference: str,
             source: Expected | None = None) -> dict[str, object]:
     """Message values; ``sumber`` names where the compared value comes from, so the finding
     states a disagreement between two places rather than guessing which one is wrong."""
@@ -255,26 +252,26 @@ def _values(context: Context, claim: Claim, expected: str, difference: str,
         origin: object = term("word.computation")
     else:
         origin = source.related[0].place or term("word.computation")
-    return {"subjek": Subject("klaim", claim.id), "ditemukan": claim.nilai, "diharapkan": expected,
-            "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
+    return {"subjek": Subject("klaim", claim.id), "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
             "tentang": claim.tentang, "sumber": origin}
 
 
 def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:
     """A figure the prose states as a value (a bound is ``klaim_batas``'s) against its source."""
     wanted = {VERDICTS[name] for name in params["hasil"]}
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang not in params["tentang"] or claim.batas is not None:
+    for figure in figures(context.loaded, params["tentang"]):
+        claim = figure.claim
+        if claim.batas is not None:
             continue
         expected = MEASURES[claim.tentang](context, claim)
         if expected is None:
             continue
-        location = _claim_location(context, index, claim)
-        value = context.loaded.parse(claim.nilai)
+        location = figure.location
+        value = figure.value
         if isinstance(expected.value, str):
             words = (value.label or value.raw).strip().casefold()
             if Verdict.DIFFERS in wanted and words != expected.value.strip().casefold():
-                yield Fact(location, _values(context, claim, expected.value, "", expected),
+                yield Fact(location, _values(context, claim, "", expected),
                            expected.related, claim.nilai, expected.value)
             continue
         if not value.has_number:
@@ -283,7 +280,7 @@ def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:
         shown = context.number(context.config.rounding.apply(expected.value) if expected.computed
                                else expected.value)
         if verdict in wanted:
-            yield Fact(location, _values(context, claim, shown, context.number(difference), expected),
+            yield Fact(location, _values(context, claim, context.number(difference), expected),
                        expected.related, claim.nilai, shown)
 
 
@@ -298,7 +295,7 @@ def _capaian_of(context: Context, claim: Claim) -> list[Expected]:
         found = [(result.capaian, ()) for result in report.sasaran
                  if result.sasaran.id in claim.sasaran]
     else:
-        found = [(result.capaian, result.stated.inputs) for result in report.indicators
+        found = [(result.capaian, result.inputs) for result in report.indicators
                  if result.indikator.id in claim.indikator]
     return [Expected(computed.exact, True, inputs) for computed, inputs in found if computed.ok]
 
@@ -311,11 +308,9 @@ def klaim_batas(context: Context, params: Params) -> Iterator[Fact]:
     """A figure the prose states as a bound ('di atas 90%', 'kurang dari 90%') that the value it
     bounds does not respect. The value is taken as the report would print it (a computed one
     rounded by the rules), so 'kurang dari 90%' fails for a capaian printed 90,00."""
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.batas is None:
-            continue
-        figure = context.loaded.parse(claim.nilai)
-        if not figure.has_number:
+    for claimed in figures(context.loaded):
+        claim, figure = claimed.claim, claimed.value
+        if claim.batas is None or not figure.has_number:
             continue
         if claim.tentang in CAPAIAN_CLAIMS:
             sources = _capaian_of(context, claim)
@@ -330,9 +325,9 @@ def klaim_batas(context: Context, params: Params) -> Iterator[Fact]:
             if within(claim.batas.value, value, figure.number):
                 continue
             shown = context.number(value)
-            values = {**_values(context, claim, shown, "", expected),
+            values = {**_values(context, claim, "", expected),
                       "batas": term(f"bound.{claim.batas.value}")}
-            yield Fact(_claim_location(context, index, claim), values, expected.related,
+            yield Fact(claimed.location, values, expected.related,
                        claim.nilai, shown)
 
 
@@ -342,8 +337,9 @@ RANK_PLACEHOLDERS = frozenset({"kutipan", "kolom", "peringkat"})
 def klaim_peringkat(context: Context, params: Params) -> Iterator[Fact]:
     """'S1 is second with 132': the column named has that rank in the row (1 = largest; equal
     values share a rank). The value quoted is checked by the number rule."""
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang != "peringkat" or claim.peringkat is None or claim.kolom is None:
+    for figure in figures(context.loaded, "peringkat"):
+        claim = figure.claim
+        if claim.peringkat is None or claim.kolom is None:
             continue
         found = _table(context, claim)
         if found is None or claim.baris is None:
@@ -358,10 +354,9 @@ def klaim_peringkat(context: Context, params: Params) -> Iterator[Fact]:
             continue
         actual = 1 + sum(1 for value in values.values() if value > values[claim.kolom])
         if actual != claim.peringkat:
-            facts = _values(context, claim, str(actual), "")
-            facts.update({"ditemukan": str(claim.peringkat), "kolom": claim.kolom,
-                          "peringkat": str(actual)})
-            yield Fact(_claim_location(context, index, claim), facts,
+            facts = {**_values(context, claim, ""), "kolom": claim.kolom,
+                     "peringkat": str(actual)}
+            yield Fact(figure.location, facts,
                        (table_location(context, table_index),), str(claim.peringkat), str(actual))
 
 
@@ -382,7 +377,7 @@ def _category(context: Context, claim: Claim) -> tuple[Band | None, str, tuple[L
         computed = next((r.capaian for r in results.sasaran if r.sasaran.id == claim.sasaran[0]), None)
     elif claim.tentang == "kategori_indikator" and claim.indikator:
         result = next((r for r in results.indicators if r.indikator.id == claim.indikator[0]), None)
-        computed, inputs = (None, ()) if result is None else (result.capaian, result.stated.inputs)
+        computed, inputs = (None, ()) if result is None else (result.capaian, result.inputs)
     else:
         score = _evaluation_score(context, claim)
         found = _table(context, claim)
@@ -398,14 +393,13 @@ def _category(context: Context, claim: Claim) -> tuple[Band | None, str, tuple[L
 
 
 def klaim_kategori(context: Context, params: Params) -> Iterator[Fact]:
-    for index, claim in enumerate(context.loaded.report.klaim):
-        if claim.tentang not in CATEGORY_ABOUT:
-            continue
+    for figure in figures(context.loaded, CATEGORY_ABOUT):
+        claim = figure.claim
         band, of_value, related = _category(context, claim)
-        value = context.loaded.parse(claim.nilai)
+        value = figure.value
         if band is None or band.named(value.label or value.raw):
             continue  # any name of the band: 'baik' is the 'Tinggi' of Permendagri 86/2017
         expected = band.shown
-        values = _values(context, claim, expected, "")
+        values = _values(context, claim, "")
         values["nilai"] = of_value
-        yield Fact(_claim_location(context, index, claim), values, related, claim.nilai, expected)
+        yield Fact(figure.location, values, related, claim.nilai, expected)

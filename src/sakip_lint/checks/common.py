@@ -11,15 +11,20 @@ from sakip_lint.comparison import judge as judge_number
 from sakip_lint.location import Location, Subject
 from sakip_lint.model import Indikator, Polarity, Role, Row, Table
 from sakip_lint.numbers import ParsedValue
-from sakip_lint.rule import Context, ParamSpec
+from sakip_lint.rule import Context, Params, ParamSpec
 
 ROLES = frozenset(role.value for role in Role)
 _ROLE = {**{role.value: role for role in Role}, **{role: role for role in Role}}
-TARGET_ROLES = ("pk", "rkt", "pengukuran", "analisis")  # where the annual target is printed
 
 
 def roles_param(*default: str, required: bool = False) -> ParamSpec:
     return ParamSpec(ROLES, multiple=True, default=default, required=required)
+
+
+def target_roles(context: Context, params: Params) -> tuple[str | Role, ...]:
+    """The roles a rule reads the annual target from: its ``peran``, else the order of the
+    rules' ``target tahunan dari`` statement."""
+    return params["peran"] or context.config.annual_target
 
 
 @dataclass(frozen=True)

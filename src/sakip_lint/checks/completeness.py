@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sakip_lint.bands import first_quantity, interval, worse
-from sakip_lint.checks.common import TARGET_ROLES, cells, polarity, roles_param, table_location
+from sakip_lint.checks.common import (cells, polarity, roles_param, table_location,
+                                      target_roles)
 from sakip_lint.location import Subject
 from sakip_lint.model import Polarity, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
@@ -87,7 +88,7 @@ def pembanding_target_akhir(context: Context, params: Params) -> Iterator[Fact]:
                                   "diharapkan": "", "tempat": location.place or ""})
 
 
-BELOW_PARAMS = {"peran": roles_param(*TARGET_ROLES)}
+BELOW_PARAMS = {"peran": roles_param()}  # none: the rules' ``target tahunan dari``
 BELOW_PLACEHOLDERS = frozenset({"tempat_lain", "tahun_lalu", "realisasi_lalu"})
 
 
@@ -104,7 +105,8 @@ def target_di_bawah_realisasi_lalu(context: Context, params: Params) -> Iterator
         direction = polarity(context, indikator)
         if direction is Polarity.KUALITATIF:
             continue
-        target = first_quantity(cells(context, indikator.id, "target", params["peran"]))
+        target = first_quantity(cells(context, indikator.id, "target",
+                                      target_roles(context, params)))
         earlier = [item for item in _earlier_realisasi(context, indikator.id)
                    if item[0] == report.tahun - 1 and item[2].has_number]
         if target is None or not earlier or target.row.catatan:
@@ -112,8 +114,7 @@ def target_di_bawah_realisasi_lalu(context: Context, params: Params) -> Iterator
         year, raw, value, location = earlier[0]
         if worse(interval(target.value), interval(value), direction):
             yield Fact(target.location,
-                       {"subjek": Subject("indikator", indikator.id), "ditemukan": target.raw,
-                        "diharapkan": raw, "tempat": target.place, "tempat_lain": location.place,
+                       {"subjek": Subject("indikator", indikator.id), "tempat": target.place, "tempat_lain": location.place,
                         "tahun_lalu": str(year), "realisasi_lalu": raw},
                        related=(location,), found=target.raw, expected=raw)
 

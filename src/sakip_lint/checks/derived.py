@@ -342,8 +342,7 @@ def _check_cell(context, table_index, table, row_index, row, label_at, formula: 
     location = table_location(context, table_index, row_index, at)
     related = tuple(table_location(context, table_index, row_index, table.kolom.index(header))
                     for header in sorted(columns(expression), key=table.kolom.index))
-    values = {"subjek": Subject("tabel", table.id), "ditemukan": raw, "diharapkan": expected,
-              "tempat": table.di, "baris": label, "kolom": formula.column,
+    values = {"subjek": Subject("tabel", table.id), "tempat": table.di, "baris": label, "kolom": formula.column,
               "rumus": _shown(expression), "selisih": context.number(difference, style=style),
               "tepat": context.number(exact.quantize(Decimal("0.0001")), style=style),
               "penjelasan": explanation}

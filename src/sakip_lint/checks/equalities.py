@@ -61,8 +61,7 @@ def kesamaan_tabel(context: Context, params: Params) -> Iterator[Fact]:
                 continue
             table = report.tabel[cell.table_index]
             location = table_location(context, cell.table_index, cell.row_index, cell.column_index)
-            yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": cell.raw,
-                                  "diharapkan": first.raw, "tempat": table.di,
+            yield Fact(location, {"subjek": Subject("tabel", table.id), "tempat": table.di,
                                   "baris": ref.row, "kolom": ref.column,
                                   "tempat_lain": first_table.di, "tabel_lain": first_table.id,
                                   "baris_lain": first_ref.row, "kolom_lain": first_ref.column},

@@ -94,8 +94,6 @@ def induk_selaras(context: Context, params: Params) -> Iterator[Fact]:
             # entity does not have is a conflict
             if not set(ids) <= set(canonical):
                 yield Fact(location, {"subjek": _subject(context, node), "tempat": place,
-                                      "ditemukan": ", ".join(ids),
-                                      "diharapkan": ", ".join(canonical),
                                       "induk": ", ".join(ids), "induk_lain": ", ".join(canonical),
                                       "tempat_lain": "-"},
                            (canonical_location,), ", ".join(ids), ", ".join(canonical))
@@ -134,8 +132,7 @@ def nomor_ganda(context: Context, params: Params) -> Iterator[Fact]:
             numbers = {number_of(m.nomor) for m in found if number_of(m.nomor) is not None}
             if len(numbers) > 1:
                 shown = ", ".join(m.nomor for m in found if m.nomor)
-                yield Fact(found[1].location, {"subjek": _subject(context, node), "tempat": place,
-                                               "ditemukan": shown, "diharapkan": found[0].nomor},
+                yield Fact(found[1].location, {"subjek": _subject(context, node), "tempat": place},
                            (found[0].location,), shown, found[0].nomor)
 
 
@@ -192,7 +189,6 @@ def penomoran_selaras(context: Context, params: Params) -> Iterator[Fact]:
                        {"subjek": _subject(context, node),
                         "tempat": ", ".join(dict.fromkeys(m.place for _, _, found_in in entities
                                                           for m in found_in)),
-                        "ditemukan": found, "diharapkan": str(number_of(reference.nomor)),
                         "tempat_lain": reference_place, "jenis": term(f"kind.{kind}"),
                         "jumlah": str(len(entities)), "ragam": listed},
                        tuple(related), found, str(number_of(reference.nomor)))
@@ -328,7 +324,6 @@ def nama_selaras(context: Context, params: Params) -> Iterator[Fact]:
             yield Fact(first[0].location,
                        {"subjek": _subject(context, node),
                         "tempat": ", ".join(dict.fromkeys(m.place for f, _ in variants for m in f)),
-                        "ditemukan": first[0].teks, "diharapkan": name,
                         "kemiripan": str(score), "tempat_lain": "-", "ragam": shown,
                         "jumlah_ragam": str(len(variants))},
                        tuple(others) + (node_location,), first[0].teks, name)

@@ -82,8 +82,7 @@ def target_renstra_searah(context: Context, params: Params) -> Iterator[Fact]:
             first_before, first_after = turns[0]
             arrow = "arah.falls" if direction is Polarity.POSITIF else "arah.rises"
             yield Fact(first_after.location,
-                       {"subjek": Subject("indikator", indikator.id), "ditemukan": first_after.raw,
-                        "diharapkan": first_before.raw, "tempat": place,
+                       {"subjek": Subject("indikator", indikator.id), "tempat": place,
                         "tahun": ", ".join(f"{b.year}→{a.year}" for b, a in turns),
                         "arah": term(arrow), "polaritas": term(f"polarity.{direction.value}"),
                         "deret": "; ".join(f"{p.year}: {p.raw}" for p in points)},
@@ -111,8 +110,7 @@ def target_renstra_dari_baseline(context: Context, params: Params) -> Iterator[F
             if worse(first.band, baseline, direction):
                 arrow = "arah.below" if direction is Polarity.POSITIF else "arah.above"
                 yield Fact(first.location,
-                           {"subjek": Subject("indikator", indikator.id), "ditemukan": first.raw,
-                            "diharapkan": indikator.baseline, "tempat": place,
+                           {"subjek": Subject("indikator", indikator.id), "tempat": place,
                             "tahun": first.when, "baseline": indikator.baseline,
                             "arah": term(arrow), "polaritas": term(f"polarity.{direction.value}")},
                            related=(baseline_at,), found=first.raw, expected=indikator.baseline)

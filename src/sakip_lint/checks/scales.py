@@ -41,17 +41,17 @@ def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     loaded, report = context.loaded, context.loaded.report
     if (report_scale(report) is not None) != (params["skala"][0] == "laporan"):
         return  # the report's own scale, or the rules' when it prints none: two rules
-    from sakip_lint.capaian import CapaianEngine, Computed  # the engine: not to load the rules
+    from sakip_lint.capaian import CapaianCalculator, Computed  # the engine: not to load the rules
 
     scale = category_scale(report, context.config)
-    engine = CapaianEngine(loaded, context.config)
+    calculator = CapaianCalculator(loaded, context.config)
     sasaran = {result.sasaran.id: result.capaian for result in context.capaian.sasaran}
     for place, index, row in report.rows():
         if row.kategori is None:
             continue
         kind = report.kind_of(row.id)
         if kind == "indikator":
-            computed = engine.row_capaian(report.entity(row.id), place, index)
+            computed = calculator.row_capaian(report.entity(row.id), place, index)
             basis = term("scale.basis.row")
             inputs = (row.basis, "realisasi")
         elif kind == "sasaran":
@@ -80,14 +80,13 @@ def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
             # a value in a gap of the rules' scale has no category to print: said as such, and
             # nothing to write in (the rules' writer left the gap; no rule reports it otherwise)
             none = term("scale.no-category")
-            values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori,
-                      "diharapkan": none, "tempat": place, "nilai": context.number(value),
-                      "dasar_nilai": basis, "skala": _scale_name(context)}
+            values = {"subjek": Subject(kind, row.id), "diharapkan": none, "tempat": place,
+                      "nilai": context.number(value), "dasar_nilai": basis,
+                      "skala": _scale_name(context)}
             yield Fact(location, values, related, row.kategori, None, None)
             continue
         expected = band.shown  # every name of the band: the report may use any of them
-        values = {"subjek": Subject(kind, row.id), "ditemukan": row.kategori, "diharapkan": expected,
-                  "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
+        values = {"subjek": Subject(kind, row.id), "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
                   "skala": _scale_name(context)}
         yield Fact(location, values, related, row.kategori, expected,
                    Fix(location, scale.name_like(band, written), safe=computed.ok))
@@ -130,8 +129,7 @@ def _entry_location(context: Context, index: int) -> Location:
 def _problem_fact(context: Context, scale: Scale, problem, entries) -> Fact:
     band = scale.bands[problem.band]
     shown = entries[problem.band]
-    values = {"subjek": SCALE, "ditemukan": shown, "diharapkan": "",
-              "tempat": "", "skala": term("scale.report"), "kategori": band.label,
+    values = {"subjek": SCALE, "tempat": "", "skala": term("scale.report"), "kategori": band.label,
               "rentang": shown}
     related: tuple[Location, ...] = ()
     if problem.kind == "reversed":
@@ -183,7 +181,6 @@ def skala_utuh(context: Context, params: Params) -> Iterator[Fact]:
     else:
         location, related = where, ()
         shown, name = range_text(band, context.number), _scale_name(context)
-    values = {"subjek": subject, "ditemukan": context.number(value), "diharapkan": "",
-              "tempat": where.place or "", "skala": name, "kategori": band.shown,
+    values = {"subjek": subject, "tempat": where.place or "", "skala": name, "kategori": band.shown,
               "rentang": shown, "masalah": masalah}
     yield Fact(location, values, related, context.number(value))

@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sakip_lint.comparison import Verdict
+from sakip_lint.comparison import SWAPPED, Verdict
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 if TYPE_CHECKING:  # the engine's results, not needed to load the rules
-    from sakip_lint.capaian import StatedCheck
+    from sakip_lint.judgement import StatedCheck
 
 VERDICTS = {"beda": Verdict.DIFFERS, "pembulatan": Verdict.ROUNDING, "bukan_angka": Verdict.NOT_NUMBER,
             "tidak_terhitung": Verdict.NOT_COMPUTED}
@@ -53,12 +53,11 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
     # from look swapped: then which cell is wrong is the compiler's call; a figure in the prose
     # is part of a sentence, rewritten by its writer
     if (verdict in (Verdict.DIFFERS, Verdict.ROUNDING) and check.in_table
-            and check.explanation != "explain.swapped-columns"):
+            and check.explanation != SWAPPED):
         value = context.config.rounding.replacement(computed.exact, printed,
                                                     verdict is Verdict.DIFFERS)
         fix = Fix(stated.location, context.number(value), safe=True)
-    values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": expected,
-              "selisih": difference, "tempat": stated.location.place or "",
+    values = {"subjek": subject, "selisih": difference, "tempat": stated.location.place or "",
               "tepat": context.number(computed.exact.quantize(Decimal("0.0001"))),
               "toleransi": context.number(context.config.tolerance), "penjelasan": explanation}
     return Fact(stated.location, values, check.inputs, stated.value.raw, expected, fix)
@@ -68,7 +67,7 @@ def _uncomputable_fact(context: Context, subject: Subject | Text, check: StatedC
     """A stated value beside inputs that make it impossible: reported at the stated cell, its
     inputs (the zero pagu or target) related; there is no value to expect."""
     stated = check.comparison.stated
-    values = {"subjek": subject, "ditemukan": stated.value.raw, "diharapkan": "", "selisih": "",
+    values = {"subjek": subject, "selisih": "",
               "tempat": stated.location.place or "", "tepat": "",
               "toleransi": context.number(context.config.tolerance), "penjelasan": "",
               "sebab": term(check.computed.reason) if check.computed.reason else ""}
@@ -99,17 +98,16 @@ def _not_a_bound(check: StatedCheck) -> bool:
 
 
 def capaian_tertulis(context: Context, params: Params) -> Iterator[Fact]:
-    report = context.capaian
-    checks = [("indikator", r.indikator.id, check) for r in report.indicators
-              for check in (r.stated, *r.claims)]
-    checks += [("indikator", r.indikator.id, r.stated) for r in report.rows]
-    for result in report.sasaran:
-        checks += [("sasaran", result.sasaran.id, check) for check in result.stated_capaian]
-    checks += [(term("subject.overall"), check) for check in report.overall.stated_capaian]
+    stated = context.stated
+    checks = [("indikator", ident, check) for ident, found in stated.indicators.items()
+              for check in (found.capaian, *found.claims)]
+    checks += [("indikator", r.indikator.id, r.stated) for r in stated.rows]
+    for ident, found in stated.sasaran.items():
+        checks += [("sasaran", ident, check) for check in found.capaian]
+    checks += [(term("subject.overall"), check) for check in stated.overall]
     yield from _facts(context, params, [item for item in checks if _not_a_bound(item[-1])])
 
 
-SWAPPED = "explain.swapped-columns"
 SWAP_PLACEHOLDERS = frozenset({"baris", "jumlah"})
 
 
@@ -117,7 +115,7 @@ def swapped_tables(context: Context) -> dict[str, list[tuple[Subject, StatedChec
     """Budget tables where two or more rows print pagu / realisasi as their %: the Pagu and
     Realisasi columns are swapped, one cause for the whole table."""
     by_place: dict[str, list[tuple[Subject, StatedCheck]]] = {}
-    for subject, check in context.capaian.budget_rows:
+    for subject, check in context.stated.budget_rows:
         if check.explanation == SWAPPED:
             by_place.setdefault(check.comparison.stated.location.place, []).append((subject, check))
     return {place: rows for place, rows in by_place.items() if len(rows) > 1}
@@ -128,7 +126,7 @@ def penyerapan_tertulis(context: Context, params: Params) -> Iterator[Fact]:
     for the table, ``kolom_tertukar``)."""
     swapped = {id(check) for rows in swapped_tables(context).values() for _, check in rows}
     yield from _facts(context, params, [(subject, check) for subject, check
-                                        in context.capaian.budget_rows if id(check) not in swapped])
+                                        in context.stated.budget_rows if id(check) not in swapped])
 
 
 def kolom_tertukar(context: Context, params: Params) -> Iterator[Fact]:
@@ -145,4 +143,4 @@ def kolom_tertukar(context: Context, params: Params) -> Iterator[Fact]:
 
 
 def efisiensi_tertulis(context: Context, params: Params) -> Iterator[Fact]:
-    yield from _facts(context, params, context.capaian.efficiency_rows)
+    yield from _facts(context, params, context.stated.efficiency_rows)

@@ -49,8 +49,7 @@ def _fact(context: Context, table_index: int, row_index: int, column_index: int,
     style = context.loaded.table_style(table, column)
     expected_text = context.number(expected, style=style)
     fix = Fix(location, context.number(judged.replacement, style=style), safe=judged.safe)
-    return Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated_raw,
-                           "diharapkan": expected_text,
+    return Fact(location, {"subjek": Subject("tabel", table.id),
                            "selisih": context.number(judged.difference, style=style),
                            "tempat": table.di, "baris": label, "kolom": column},
                 related=related, found=stated_raw, expected=expected_text, fix=fix)
@@ -199,8 +198,7 @@ def predikat_tabel(context: Context, params: Params) -> Iterator[Fact]:
             expected = band.shown
             table = context.loaded.report.tabel[cell.table_index]
             location = table_location(context, cell.table_index, cell.row_index, cell.column_index)
-            yield Fact(location, {"subjek": Subject("tabel", table.id), "ditemukan": stated,
-                                  "diharapkan": expected, "tempat": table.di,
+            yield Fact(location, {"subjek": Subject("tabel", table.id), "tempat": table.di,
                                   "nilai": cell.score, "tahun": str(cell.year),
                                   "kolom": table.kolom[cell.column_index]},
                        found=stated, expected=expected)

@@ -86,8 +86,8 @@ def angka_terbaca(context: Context, params: Params) -> Iterator[Fact]:
             # the kind of problem is the cause: a place writing every band with a decimal
             # comma is one habit, a stray minus sign in the same place another
             yield Fact(loaded.location(path, subject=subject, place=place),
-                       {"subjek": subject, "ditemukan": raw, "diharapkan": "",
-                        "tempat": place or "", "masalah": text}, found=raw, cause=text.key)
+                       {"subjek": subject, "tempat": place or "", "masalah": text}, found=raw,
+                       cause=text.key)
 
 
 # --- a value out of scale with its row ----------------------------------------------------
@@ -147,7 +147,6 @@ def besaran_sebaris(context: Context, params: Params) -> Iterator[Fact]:
                     continue
                 location = table_location(context, t_index, r_index, at)
                 yield Fact(location, {"subjek": Subject("tabel", table.id), "tempat": table.di,
-                                      "ditemukan": raw, "diharapkan": context.number(fitting[0].number),
                                       "median": context.number(middle),
                                       "bacaan": context.number(value.number),
                                       "kolom": table.kolom[at], "baris": row[label_at] or ""},

@@ -87,6 +87,15 @@ class OptionStatement:
 
 
 @dataclass(frozen=True)
+class AnnualTargetStatement:
+    """The roles of the tables an indicator's annual target is read from, in order."""
+
+    position: Position
+    roles: tuple[str, ...]
+    positions: tuple[Position, ...]  # where each role is written
+
+
+@dataclass(frozen=True)
 class WrongFormulaStatement:
     """A formula known to be used by mistake; stated values it reproduces are explained by it."""
 
@@ -188,5 +197,5 @@ class EqualityStatement:
 
 Statement = (RoundingStatement | RoundingHabitsStatement | ToleranceStatement | PolarityDefaultStatement
              | PolarityPatternStatement | FormulaStatement | WrongFormulaStatement | ScaleStatement
-             | OptionStatement | RuleStatement | DisableStatement | DerivedStatement
+             | OptionStatement | AnnualTargetStatement | RuleStatement | DisableStatement | DerivedStatement
              | ColumnFormulaStatement | EqualityStatement)

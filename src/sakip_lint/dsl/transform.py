@@ -69,6 +69,11 @@ class ToAst(Transformer):
         value = text(value) if value.type == "STRING" else str(value)
         return ast.OptionStatement(self._at(meta), str(name), value)
 
+    def annual_target(self, meta, children):
+        return ast.AnnualTargetStatement(
+            self._at(meta), tuple(str(role) for role in children),
+            tuple(ast.Position(self.file, role.line, role.column) for role in children))
+
     def scale(self, meta, children):
         name, years, *bands = children
         first, last = years if years is not None else (None, None)

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel
 
-from sakip_lint.capaian import StatedCheck
+from sakip_lint.judgement import StatedCheck
 from sakip_lint.checks.tables import grade_cells
 from sakip_lint.comparison import Verdict
 from sakip_lint.config import Aggregate
@@ -195,35 +195,13 @@ class FileContent:
 # --- computations ---------------------------------------------------------------------------
 
 def stated_checks(result: FileResult) -> dict[str, tuple[StatedCheck, str]]:
-    """Pointer of every stated value the capaian engine judged -> (its check, what it is:
-    indicator, sasaran, overall, absorption, efficiency)."""
-    report = result.capaian
+    """Pointer of every stated value judged -> (its check, what it is: indicator, sasaran,
+    overall, absorption, efficiency)."""
     found: dict[str, tuple[StatedCheck, str]] = {}
-
-    def add(check: StatedCheck, kind: str) -> None:
+    for check, kind in result.stated.all():
         stated = check.comparison.stated
         if stated is not None:
             found.setdefault(stated.location.pointer, (check, kind))
-
-    for indicator in report.indicators:
-        add(indicator.stated, "indicator")
-        for claim in indicator.claims:
-            add(claim, "indicator")
-    for row in report.rows:
-        add(row.stated, "indicator")
-    for sasaran in report.sasaran:
-        for check in sasaran.stated_capaian:
-            add(check, "sasaran")
-        for check in sasaran.stated_absorption:
-            add(check, "absorption")
-        for check in sasaran.stated_efficiency:
-            add(check, "efficiency")
-    for check in report.overall.stated_capaian:
-        add(check, "overall")
-    for _, check in report.budget_rows:
-        add(check, "absorption")
-    for _, check in report.efficiency_rows:
-        add(check, "efficiency")
     return found
 
 
@@ -395,7 +373,7 @@ def _summary(result: FileResult, ruleset: Ruleset, texts: _Texts, findings) -> S
     stated = tuple(Stated(check.comparison.stated.value.raw, check.comparison.stated.location.place
                           or "", texts.number(check.comparison.difference),
                           check.comparison.verdict)
-                   for check in overall.stated_capaian if check.comparison.stated is not None)
+                   for check in result.stated.overall if check.comparison.stated is not None)
     absorption = (texts.number(overall.absorption.rounded) if overall.absorption.ok
                   else render(overall.absorption.reason or "word.not-computable", lang))
     grades = tuple(Grade(report.tabel[cell.table_index].di, cell.year, cell.score, cell.stated,

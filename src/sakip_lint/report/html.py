@@ -246,21 +246,22 @@ def _entity_cell(content: FileContent, ident: str, text: str) -> Markup | str:
 
 
 def _measurement(content: FileContent) -> Markup:
-    lang, report = content.lang, content.result.capaian
+    lang, report, stated = content.lang, content.result.capaian, content.result.stated
     (title_i, head_i, rows_i), (title_s, head_s, rows_s), (title_o, head_o, rows_o) = \
-        capaian_tables(report, content.style, lang)
+        capaian_tables(report, stated, content.style, lang)
 
     def marked(checks, *columns: int) -> set[int]:
         return set(columns) if any(c.comparison.verdict in DIFFERENT for c in checks) else set()
 
-    marks_i = [marked([r.stated], 7, 8) for r in report.indicators]
+    marks_i = [marked([stated.indicators[r.indikator.id].capaian], 7, 8) for r in report.indicators]
     cells_i = [[row[0], _entity_cell(content, r.indikator.id, row[1]), *row[2:]]
                for row, r in zip(rows_i, report.indicators)]
-    marks_s = [marked(r.stated_capaian, 3, 4) | marked(r.stated_absorption, 6, 7)
-               | marked(r.stated_efficiency, 9, 10) for r in report.sasaran]
+    judged = [stated.of_sasaran(r.sasaran.id) for r in report.sasaran]
+    marks_s = [marked(s.capaian, 3, 4) | marked(s.absorption, 6, 7) | marked(s.efficiency, 9, 10)
+               for s in judged]
     cells_s = [[_entity_cell(content, r.sasaran.id, row[0]), *row[1:]]
                for row, r in zip(rows_s, report.sasaran)]
-    marks_o = [marked(report.overall.stated_capaian, 3, 4)]
+    marks_o = [marked(stated.overall, 3, 4)]
     return el("section", {"class": "tables", "id": f"f{content.index}-pengukuran"},
               el("h2", None, _t("report.section.measurement", lang)),
               el("p", {"class": "muted"}, _t("report.tables.note", lang)),
