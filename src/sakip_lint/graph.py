@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from sakip_lint.location import Location, Subject
-from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS
+from sakip_lint.hierarchy import ENTITY_LINKS, KINDS, LINK_FIELDS
 from sakip_lint.source import LoadedReport
 
 CANONICAL = ""  # the place of an entity's own declaration (the edge key of it)
-LEVELS = tuple(ENTITY_LINKS)  # every kind of entity, in the order of the tree
+LEVELS = KINDS  # every kind of entity, in the order of the tree
 
 
 @dataclass(frozen=True)

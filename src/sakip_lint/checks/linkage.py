@@ -15,13 +15,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from sakip_lint.location import Subject
-from sakip_lint.model import ENTITY_LINKS
+from sakip_lint.hierarchy import KINDS as LEVELS, PARENT_OF
 from sakip_lint.messages import term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-KINDS = frozenset(ENTITY_LINKS)  # the levels of the tree (graph.LEVELS, without networkx)
-PARENT_OF = {kind: next(iter(links.values())) for kind, links in ENTITY_LINKS.items()
-             if links and kind not in links}  # the level above (urusan nests in itself)
+KINDS = frozenset(LEVELS)  # the levels of the tree
 
 
 def _subject(context: Context, node: str) -> Subject:
@@ -341,7 +339,7 @@ def _typo(words: list[str], named: list[str], threshold: Decimal) -> bool:
         for a, b in zip(words, named, strict=True))
 
 
-SIMILAR_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True, default=tuple(ENTITY_LINKS)),
+SIMILAR_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True, default=LEVELS),
                   "ambang": ParamSpec(default=("90",)),
                   "ambang_kata": ParamSpec(default=("80",))}
 SIMILAR_PLACEHOLDERS = frozenset({"kemiripan", "lain", "teks_lain"})
