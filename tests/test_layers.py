@@ -95,6 +95,36 @@ def test_the_tree_reads_the_typed_subject_of_a_finding(write):
     assert codes["IK-01"] == ()  # a table named like an indicator is not the indicator
 
 
+def test_a_location_keeps_its_path_and_its_pointer_is_written_from_it(write):
+    import pickle
+
+    from sakip_lint.location import pointer_path
+
+    loaded = load_report(write(MINI)).loaded
+    path = ("tempat", "Tabel 3.1/a~b", "baris", "0", "target")
+    location = loaded.location(path, place="Tabel 3.1/a~b")
+    assert location.path == path and location.pointer == "/tempat/Tabel 3.1~1a~0b/baris/0/target"
+    assert pointer_path(location.pointer) == path
+    assert pickle.loads(pickle.dumps(location)).path == path  # sent to a worker process
+    assert Location("f.yaml", pointer="/klaim/0/nilai").path == ("klaim", "0", "nilai")
+    assert Location("f.yaml").path == ()
+
+
+def test_facts_of_one_column_are_grouped_by_the_locations_path_not_its_pointer_text():
+    from sakip_lint.rule import _group_key
+
+    def at(path, place=None):
+        # the pointer is deliberately not the path's: grouping must not read it
+        return Location("f.yaml", pointer="/elsewhere", path=path, place=place)
+
+    row = ("tempat", "Tabel 3.1", "baris", "4", "target_tahun", "2019")
+    assert _group_key("kolom", at(row, "Tabel 3.1")) == ("Tabel 3.1", "target_tahun")
+    assert _group_key("kolom", at(("tabel", "3", "baris", "5", "2"), "Bab I")) == ("3", "2")
+    assert _group_key("kolom", at(("klaim", "0", "nilai"), "3.3")) == ("3.3", "nilai")
+    assert _group_key("kolom", at((), None)) == (None, "")
+    assert _group_key("tempat", at(row, "Tabel 3.1")) == ("Tabel 3.1",)
+
+
 # --- a fix is as safe as the mechanism that makes it says ---------------------------------------
 
 MEASURED = '      - {id: IK-01, nomor: "1", target: "610", realisasi: "429", capaian: "70,33"}'
