@@ -82,6 +82,26 @@ def test_the_row_subject_carries_the_printed_number(write):
     assert location.key == "indikator IK-01" and location.place == "Tabel 3.1"
 
 
+def test_a_findings_subject_carries_the_name_and_number_the_report_prints(write):
+    text = MINI.replace("tipe: absolut}", "tipe: absolut, polaritas: positif}").replace(
+        "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n",
+        "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n"
+        "  - {id: S-02, teks: Sasaran dua, tujuan: T-1}\n") + (
+        "  Renstra:\n    peran: renstra\n    baris:\n"
+        '      - {id: IK-01, nomor: "1.1", teks: Dokumen tersusun,'
+        ' target_tahun: {2016: "700", 2017: "600"}}\n')
+    findings = check_file(write(text), RULES).findings
+    # a positive indicator whose Renstra target falls from 700 to 600: at the row, as printed
+    falling = next(f for f in findings if f.code == "ALN005")
+    assert falling.location.pointer == "/tempat/Renstra/baris/0/target_tahun/2017"
+    subject = falling.location.subject
+    assert (subject.kind, subject.id, subject.name, subject.number) == (
+        "indikator", "IK-01", "Dokumen tersusun", "1.1")
+    # a sasaran without indicators: at its declaration, with the name declared there
+    bare = [f.location.subject for f in findings if f.location.pointer == "/sasaran/1/id"]
+    assert bare and all((s.kind, s.id, s.name) == ("sasaran", "S-02", "Sasaran dua") for s in bare)
+
+
 def test_the_tree_reads_the_typed_subject_of_a_finding(write):
     graph = PerformanceGraph(load_report(write(MINI)).loaded)
 

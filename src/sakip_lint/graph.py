@@ -130,7 +130,7 @@ class PerformanceGraph:
                 parents = parents if isinstance(parents, list) else [parents]
                 for position, parent in enumerate(parents):
                     path = loaded.item_path((kind, str(index), field), position)
-                    declaration = Declaration(CANONICAL, path, Subject(kind, entity.id), loaded)
+                    declaration = Declaration(CANONICAL, path, loaded.subject(entity.id), loaded)
                     self._link(parent, entity.id, declaration)
         for place_name, place in report.tempat.items():
             for index, row in enumerate(place.baris):

@@ -23,7 +23,7 @@ KINDS = frozenset(LEVELS)  # the levels of the tree
 
 
 def _subject(context: Context, node: str) -> Subject:
-    return Subject(context.graph.kind(node), node)
+    return context.loaded.subject(node)
 
 
 def _node_fact(context: Context, node: str, values: dict[str, object], related=()) -> Fact:
@@ -421,7 +421,7 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
                 if score >= threshold:
                     yield _node_fact(context, second, {
                         "ditemukan": context.graph.graph.nodes[second]["teks"],
-                        "diharapkan": "", "kemiripan": str(score), "lain": Subject(kind, first),
+                        "diharapkan": "", "kemiripan": str(score), "lain": context.loaded.subject(first),
                         "teks_lain": context.graph.graph.nodes[first]["teks"]},
                         (context.graph.graph.nodes[first]["location"],))
 
