@@ -191,6 +191,94 @@ def test_a_mechanism_has_one_name_in_rules_and_in_python():
             if m.function.__name__ != name} == {}
 
 
+def _layer_table() -> list[tuple[str, tuple[str, ...]]]:
+    """The layers of the architecture page, first to last, each with the modules it lists
+    (a folder ``checks/`` stands for every module in it)."""
+    text = PAGE.read_text(encoding="utf-8")
+    table = text[text.index("## Layers"):text.index("## From a YAML value")]
+    layers = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("Layer", "---"):
+            layers.append((cells[0], tuple(re.findall(r"`((?:\w+/)*(?:\w+\.py)?)`", cells[1]))))
+    return layers
+
+
+def _module_layers() -> dict[str, int]:
+    """Every module of the package (``checks/linkage.py``) -> the position of its layer."""
+    source = ROOT / "src" / "sakip_lint"
+    layers = _layer_table()
+    found = {}
+    for path in sorted(source.rglob("*.py")):
+        module = path.relative_to(source).as_posix()
+        found[module] = next((at for at, (_, listed) in enumerate(layers) for name in listed
+                              if name == module or name.endswith("/") and module.startswith(name)),
+                             None)
+    return found
+
+
+def _imports(module: str) -> list[tuple[int, str]]:
+    """(line, imported module) of every import of the project in ``module``: at module level,
+    inside functions and under ``TYPE_CHECKING`` alike."""
+    import ast
+
+    source = ROOT / "src" / "sakip_lint"
+    package = ["sakip_lint", *module[:-3].split("/")][:-1]
+
+    def module_file(dotted: str) -> str | None:
+        relative = "/".join(dotted.split(".")[1:])
+        if (source / f"{relative}.py").exists():
+            return f"{relative}.py"
+        if (source / relative / "__init__.py").exists():
+            return f"{relative}/__init__.py".lstrip("/")
+        return None
+
+    found = []
+    for node in ast.walk(ast.parse((source / module).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[:len(package) - node.level + 1] if node.level else [])
+            origin = ".".join(part for part in (base, node.module or "") if part)
+            # 'from sakip_lint import escape' imports the module escape, not the package
+            names = [f"{origin}.{alias.name}" if module_file(f"{origin}.{alias.name}") else origin
+                     for alias in node.names]
+        else:
+            continue
+        for name in names:
+            imported = module_file(name) if name.split(".")[0] == "sakip_lint" else None
+            if imported is not None and imported != module:
+                found.append((node.lineno, imported))
+    return found
+
+
+def test_every_module_is_in_the_layer_table():
+    layers = _module_layers()
+    assert len(layers) > 90 and layers["checks/linkage.py"] == layers["engine.py"]
+    assert not [module for module, layer in layers.items() if layer is None]
+
+
+def test_no_module_imports_a_module_of_a_lower_layer():
+    layers = _module_layers()
+    names = [name for name, _ in _layer_table()]
+    upwards = [f"{module}:{line} ({names[layers[module]]}) imports {imported} ({names[layers[imported]]})"
+               for module in layers for line, imported in _imports(module)
+               if layers[imported] > layers[module]
+               # the package names the API's functions and imports it when one is first used
+               and (module, imported) != ("__init__.py", "api.py")]
+    assert not upwards
+
+
+def test_the_layer_check_sees_an_upward_import_and_every_form_of_import():
+    assert (14, "config.py") in _imports("formulas.py")  # module level
+    assert any(imported == "capaian.py" for _, imported in _imports("checks/scales.py"))  # in a function
+    assert any(imported == "graph.py" for _, imported in _imports("rule.py"))  # TYPE_CHECKING
+    assert any(imported == "escape.py" for _, imported in _imports("baseline.py"))  # from package
+    assert (17, "checks/__init__.py") in _imports("ruleset.py")
+    layers = _module_layers()
+    assert layers["cli.py"] > layers["engine.py"] > layers["location.py"]
+
+
 def test_every_module_the_architecture_page_names_exists():
     named = set(re.findall(r"`((?:\w+/)?\w+\.py)`", PAGE.read_text(encoding="utf-8")))
     assert len(named) > 20
