@@ -20,7 +20,7 @@ def _parent_ids(context: Context) -> set[str]:
     return {entity.id for entity in report.sasaran} | {entity.id for entity in report.indikator}
 
 
-def _entity_fact(context: Context, kind: str, entity, values: dict[str, object]) -> Fact:
+def _entity_fact(context: Context, entity, values: dict[str, object]) -> Fact:
     location = context.loaded.entity_location(entity.id)
     return Fact(location, {"subjek": location.subject, "tempat": "",
                            "berkas_induk": context.parent.path, **values})
@@ -33,8 +33,8 @@ def tanpa_induk(context: Context, params: Params) -> Iterator[Fact]:
     for kind in params["jenis_entitas"]:
         for entity in getattr(context.loaded.report, kind):
             if not entity.induk:
-                yield _entity_fact(context, kind, entity, {"ditemukan": "-", "diharapkan": "",
-                                                           "induk": "-"})
+                yield _entity_fact(context, entity, {"ditemukan": "-", "diharapkan": "",
+                                                     "induk": "-"})
 
 
 def induk_tidak_dikenal(context: Context, params: Params) -> Iterator[Fact]:
