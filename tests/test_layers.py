@@ -83,6 +83,26 @@ def test_the_row_subject_carries_the_printed_number(write):
     assert location.key == "indikator IK-01" and location.place == "Tabel 3.1"
 
 
+def test_a_findings_subject_carries_the_name_and_number_the_report_prints(write):
+    text = MINI.replace("tipe: absolut}", "tipe: absolut, polaritas: positif}").replace(
+        "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n",
+        "  - {id: S-01, teks: Sasaran satu, tujuan: T-1}\n"
+        "  - {id: S-02, teks: Sasaran dua, tujuan: T-1}\n") + (
+        "  Renstra:\n    peran: renstra\n    baris:\n"
+        '      - {id: IK-01, nomor: "1.1", teks: Dokumen tersusun,'
+        ' target_tahun: {2016: "700", 2017: "600"}}\n')
+    findings = check_file(write(text), RULES).findings
+    # a positive indicator whose Renstra target falls from 700 to 600: at the row, as printed
+    falling = next(f for f in findings if f.code == "ALN005")
+    assert falling.location.pointer == "/tempat/Renstra/baris/0/target_tahun/2017"
+    subject = falling.location.subject
+    assert (subject.kind, subject.id, subject.name, subject.number) == (
+        "indikator", "IK-01", "Dokumen tersusun", "1.1")
+    # a sasaran without indicators: at its declaration, with the name declared there
+    bare = [f.location.subject for f in findings if f.location.pointer == "/sasaran/1/id"]
+    assert bare and all((s.kind, s.id, s.name) == ("sasaran", "S-02", "Sasaran dua") for s in bare)
+
+
 def test_the_tree_reads_the_typed_subject_of_a_finding(write):
     graph = PerformanceGraph(load_report(write(MINI)).loaded)
 
@@ -94,6 +114,36 @@ def test_the_tree_reads_the_typed_subject_of_a_finding(write):
     codes = {node.id: node.codes for node in nodes}
     assert codes["S-01"] == ("X001",)
     assert codes["IK-01"] == ()  # a table named like an indicator is not the indicator
+
+
+def test_a_location_keeps_its_path_and_its_pointer_is_written_from_it(write):
+    import pickle
+
+    from sakip_lint.location import pointer_path
+
+    loaded = load_report(write(MINI)).loaded
+    path = ("tempat", "Tabel 3.1/a~b", "baris", "0", "target")
+    location = loaded.location(path, place="Tabel 3.1/a~b")
+    assert location.path == path and location.pointer == "/tempat/Tabel 3.1~1a~0b/baris/0/target"
+    assert pointer_path(location.pointer) == path
+    assert pickle.loads(pickle.dumps(location)).path == path  # sent to a worker process
+    assert Location("f.yaml", pointer="/klaim/0/nilai").path == ("klaim", "0", "nilai")
+    assert Location("f.yaml").path == ()
+
+
+def test_facts_of_one_column_are_grouped_by_the_locations_path_not_its_pointer_text():
+    from sakip_lint.rule import _group_key
+
+    def at(path, place=None):
+        # the pointer is deliberately not the path's: grouping must not read it
+        return Location("f.yaml", pointer="/elsewhere", path=path, place=place)
+
+    row = ("tempat", "Tabel 3.1", "baris", "4", "target_tahun", "2019")
+    assert _group_key("kolom", at(row, "Tabel 3.1")) == ("Tabel 3.1", "target_tahun")
+    assert _group_key("kolom", at(("tabel", "3", "baris", "5", "2"), "Bab I")) == ("3", "2")
+    assert _group_key("kolom", at(("klaim", "0", "nilai"), "3.3")) == ("3.3", "nilai")
+    assert _group_key("kolom", at((), None)) == (None, "")
+    assert _group_key("tempat", at(row, "Tabel 3.1")) == ("Tabel 3.1",)
 
 
 # --- a fix is as safe as the mechanism that makes it says ---------------------------------------
@@ -140,6 +190,94 @@ def test_a_mechanism_has_one_name_in_rules_and_in_python():
 
     assert {name: m.function.__name__ for name, m in MECHANISMS.items()
             if m.function.__name__ != name} == {}
+
+
+def _layer_table() -> list[tuple[str, tuple[str, ...]]]:
+    """The layers of the architecture page, first to last, each with the modules it lists
+    (a folder ``checks/`` stands for every module in it)."""
+    text = PAGE.read_text(encoding="utf-8")
+    table = text[text.index("## Layers"):text.index("## From a YAML value")]
+    layers = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in ("Layer", "---"):
+            layers.append((cells[0], tuple(re.findall(r"`((?:\w+/)*(?:\w+\.py)?)`", cells[1]))))
+    return layers
+
+
+def _module_layers() -> dict[str, int]:
+    """Every module of the package (``checks/linkage.py``) -> the position of its layer."""
+    source = ROOT / "src" / "sakip_lint"
+    layers = _layer_table()
+    found = {}
+    for path in sorted(source.rglob("*.py")):
+        module = path.relative_to(source).as_posix()
+        found[module] = next((at for at, (_, listed) in enumerate(layers) for name in listed
+                              if name == module or name.endswith("/") and module.startswith(name)),
+                             None)
+    return found
+
+
+def _imports(module: str) -> list[tuple[int, str]]:
+    """(line, imported module) of every import of the project in ``module``: at module level,
+    inside functions and under ``TYPE_CHECKING`` alike."""
+    import ast
+
+    source = ROOT / "src" / "sakip_lint"
+    package = ["sakip_lint", *module[:-3].split("/")][:-1]
+
+    def module_file(dotted: str) -> str | None:
+        relative = "/".join(dotted.split(".")[1:])
+        if (source / f"{relative}.py").exists():
+            return f"{relative}.py"
+        if (source / relative / "__init__.py").exists():
+            return f"{relative}/__init__.py".lstrip("/")
+        return None
+
+    found = []
+    for node in ast.walk(ast.parse((source / module).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[:len(package) - node.level + 1] if node.level else [])
+            origin = ".".join(part for part in (base, node.module or "") if part)
+            # 'from sakip_lint import escape' imports the module escape, not the package
+            names = [f"{origin}.{alias.name}" if module_file(f"{origin}.{alias.name}") else origin
+                     for alias in node.names]
+        else:
+            continue
+        for name in names:
+            imported = module_file(name) if name.split(".")[0] == "sakip_lint" else None
+            if imported is not None and imported != module:
+                found.append((node.lineno, imported))
+    return found
+
+
+def test_every_module_is_in_the_layer_table():
+    layers = _module_layers()
+    assert len(layers) > 90 and layers["checks/linkage.py"] == layers["engine.py"]
+    assert not [module for module, layer in layers.items() if layer is None]
+
+
+def test_no_module_imports_a_module_of_a_lower_layer():
+    layers = _module_layers()
+    names = [name for name, _ in _layer_table()]
+    upwards = [f"{module}:{line} ({names[layers[module]]}) imports {imported} ({names[layers[imported]]})"
+               for module in layers for line, imported in _imports(module)
+               if layers[imported] > layers[module]
+               # the package names the API's functions and imports it when one is first used
+               and (module, imported) != ("__init__.py", "api.py")]
+    assert not upwards
+
+
+def test_the_layer_check_sees_an_upward_import_and_every_form_of_import():
+    assert (14, "config.py") in _imports("formulas.py")  # module level
+    assert any(imported == "capaian.py" for _, imported in _imports("checks/scales.py"))  # in a function
+    assert any(imported == "graph.py" for _, imported in _imports("rule.py"))  # TYPE_CHECKING
+    assert any(imported == "escape.py" for _, imported in _imports("baseline.py"))  # from package
+    assert (17, "checks/__init__.py") in _imports("ruleset.py")
+    layers = _module_layers()
+    assert layers["cli.py"] > layers["engine.py"] > layers["location.py"]
 
 
 def test_every_module_the_architecture_page_names_exists():

@@ -97,14 +97,14 @@ def test_a_finding_shows_the_values_it_compares_and_the_computation(kaltim):
     assert any("70,3279" in line and "70,33" in line for line in measured.computation)
 
 
-def test_printed_values_are_read_at_their_pointer(kaltim):
+def test_printed_values_are_read_at_their_path(kaltim):
     result, _ = kaltim
     report = result.loaded.report
-    assert printed_value(report, "/tempat/Tabel 3.1/baris/1/target") == "Sangat Tinggi"
-    assert printed_value(report, "/tempat/Tabel 3.1/baris/0/target") is None  # a sasaran row
-    assert printed_value(report, "/tabel/11/baris/5/2") == "70,75"  # Tabel 3.4, 2013 score
-    assert printed_value(report, "/tempat/Nowhere/baris/0") is None
-    assert printed_value(report, "/tempat/Tabel 3.1/baris/999/target") is None
+    assert printed_value(report, ("tempat", "Tabel 3.1", "baris", "1", "target")) == "Sangat Tinggi"
+    assert printed_value(report, ("tempat", "Tabel 3.1", "baris", "0", "target")) is None  # a sasaran row
+    assert printed_value(report, ("tabel", "11", "baris", "5", "2")) == "70,75"  # Tabel 3.4, 2013 score
+    assert printed_value(report, ("tempat", "Nowhere", "baris", "0")) is None
+    assert printed_value(report, ("tempat", "Tabel 3.1", "baris", "999", "target")) is None
 
 
 def test_anchors_are_unique_and_made_of_safe_characters():

@@ -102,13 +102,6 @@ class Plan:
         return b"".join(out)
 
 
-def parse_pointer(pointer: str) -> tuple[str, ...]:
-    """The path of a JSON Pointer (RFC 6901)."""
-    if not pointer:
-        return ()
-    return tuple(part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:])
-
-
 def scalar_span(root: yaml.Node, path: tuple[str, ...]) -> Span | None:
     """The span of the scalar at ``path`` (the first of duplicate keys, as the loader reads)."""
     node, in_flow = root, False
@@ -215,7 +208,8 @@ def plan(path: str, digest: str | None, findings: Iterable[Finding],
         if len(replacements) > 1:  # two rules want two values: the compiler decides
             result.skipped += [Skipped(finding, "fix.skipped.conflict") for finding in group]
             continue
-        span = scalar_span(root, parse_pointer(pointer)) if root is not None else None
+        path = tuple(map(str, group[0].fix.location.path))
+        span = scalar_span(root, path) if root is not None else None
         if span is None:
             result.skipped += [Skipped(finding, "fix.skipped.no-scalar") for finding in group]
             continue
@@ -247,7 +241,7 @@ def _verify(result: Plan) -> None:
         expected = _data(result.text)
         for edit in result.edits:
             parent = expected
-            parts = parse_pointer(edit.pointer)
+            parts = tuple(map(str, edit.finding.fix.location.path))
             for part in parts[:-1]:
                 parent = parent[int(part)] if isinstance(parent, list) else parent[part]
             last = parts[-1]

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from sakip_lint.location import Location, Subject
-from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS
+from sakip_lint.hierarchy import ENTITY_LINKS, KINDS, LINK_FIELDS
 from sakip_lint.source import LoadedReport
 
 CANONICAL = ""  # the place of an entity's own declaration (the edge key of it)
-LEVELS = tuple(ENTITY_LINKS)  # every kind of entity, in the order of the tree
+LEVELS = KINDS  # every kind of entity, in the order of the tree
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class PerformanceGraph:
                 parents = parents if isinstance(parents, list) else [parents]
                 for position, parent in enumerate(parents):
                     path = loaded.item_path((kind, str(index), field), position)
-                    declaration = Declaration(CANONICAL, path, Subject(kind, entity.id), loaded)
+                    declaration = Declaration(CANONICAL, path, loaded.subject(entity.id), loaded)
                     self._link(parent, entity.id, declaration)
         for place_name, place in report.tempat.items():
             for index, row in enumerate(place.baris):

@@ -29,7 +29,6 @@ from sakip_lint.phases import Stopwatch
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
 from sakip_lint import composer
-from sakip_lint.location import pointer
 from sakip_lint.source import LoadedReport, Path_, PositionTree, SourceMap
 from sakip_lint.textfile import TextProblem, decode, read_bytes
 
@@ -129,7 +128,7 @@ class _NodeReader:
 
     def _here(self, node: yaml.Node, path: Path_) -> Location:
         line, column = self._mark(node)
-        return Location(file=self.file, line=line, column=column, pointer=pointer(path))
+        return Location(file=self.file, line=line, column=column, path=tuple(map(str, path)))
 
     def _stop(self, node: yaml.Node, path: Path_, key: str, site: yaml.Node | None = None,
               **args: object) -> _TooMuch:

@@ -71,6 +71,17 @@ def pointer(path: tuple[str, ...]) -> str:
     return "".join("/" + part.replace("~", "~0").replace("/", "~1") for part in map(str, path))
 
 
+_pointer_of = pointer  # for Location, whose argument is named ``pointer``
+
+
+def pointer_path(text: str) -> tuple[str, ...]:
+    """The path of a JSON Pointer read from outside (a baseline, a location made from a
+    pointer): the inverse of ``pointer``. A location made here keeps its path instead."""
+    if not text:
+        return ()
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in text.split("/")[1:])
+
+
 class Location:
     """Where a value is: in the data file and in the report; for a report imported from a
     Word or Excel document, also where it stands in that document (``origin``, shown first).
@@ -78,17 +89,25 @@ class Location:
     A location made from a path (``Location.at``) finds its line, column and JSON Pointer when
     one of them (or its origin) is first read: mechanisms name the place of every value they look at, and only
     the few that become findings are ever printed. It is immutable and compares by its seven
-    fields like a frozen dataclass.
+    fields like a frozen dataclass. ``path`` is the value's path in the data file as keys
+    (``("tempat", "Tabel 3.1", "baris", "3", "target")``), the pointer's own parts: code that
+    asks which table, row or column a value is in reads it, never the pointer's text.
     """
 
-    __slots__ = ("file", "subject", "place", "_line", "_column", "_pointer", "_origin", "_where")
+    __slots__ = ("file", "subject", "place", "path", "_line", "_column", "_pointer", "_origin",
+                 "_where")
 
     def __init__(self, file: str, line: int | None = None, column: int | None = None,
                  pointer: str = "", subject: Subject | None = None,
-                 place: str | None = None, origin: Origin | None = None) -> None:
+                 place: str | None = None, origin: Origin | None = None,
+                 path: tuple[str, ...] | None = None) -> None:
+        if path is None:
+            path = pointer_path(pointer)
+        elif not pointer:
+            pointer = _pointer_of(path)
         for name, value in (("file", file), ("_line", line), ("_column", column),
                             ("_pointer", pointer), ("subject", subject), ("place", place),
-                            ("_origin", origin), ("_where", None)):
+                            ("path", path), ("_origin", origin), ("_where", None)):
             object.__setattr__(self, name, value)
 
     @classmethod
@@ -100,6 +119,7 @@ class Location:
         _set_file(self, file)
         _set_subject(self, subject)
         _set_place(self, place)
+        _set_path(self, path)
         _set_where(self, (positions, path, prefer_key))
         return self
 
@@ -160,7 +180,7 @@ class Location:
                                        in zip(names, self._fields())) + ")"
 
     def __reduce__(self):  # resolved when sent to another process
-        return (Location, self._fields())
+        return (Location, self._fields() + (self.path,))
 
     @property
     def key(self) -> str | None:
@@ -175,8 +195,8 @@ class Location:
 
 
 _new = object.__new__
-_set_file, _set_subject, _set_place, _set_where = (
-    getattr(Location, name).__set__ for name in ("file", "subject", "place", "_where"))
+_set_file, _set_subject, _set_place, _set_path, _set_where = (
+    getattr(Location, name).__set__ for name in ("file", "subject", "place", "path", "_where"))
 
 
 class FixSafety(StrEnum):

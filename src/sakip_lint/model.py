@@ -20,6 +20,8 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from sakip_lint.hierarchy import KINDS, LINK_FIELDS
+
 Raw = str
 """A value exactly as the report prints it; parsed on demand with ``numbers.parse_value``."""
 
@@ -107,47 +109,6 @@ class ClaimBound(StrEnum):
     MINIMAL = "minimal"  # minimal, sekurang-kurangnya: value >= figure
     DI_BAWAH = "di_bawah"  # kurang dari, di bawah: value < figure
     MAKSIMAL = "maksimal"  # maksimal, paling banyak: value <= figure
-
-
-ENTITY_LINKS: dict[str, dict[str, str]] = {
-    "visi": {},
-    "misi": {"visi": "visi"},
-    "tujuan": {"misi": "misi"},
-    "sasaran": {"tujuan": "tujuan"},
-    "indikator": {"sasaran": "sasaran", "tujuan": "tujuan"},
-    "urusan": {"urusan": "urusan"},
-    "program": {"sasaran": "sasaran", "urusan": "urusan"},
-    "kegiatan": {"program": "program"},
-    "sub_kegiatan": {"kegiatan": "kegiatan"},
-    "strategi": {"sasaran": "sasaran"},
-    "kebijakan": {"sasaran": "sasaran"},
-}
-"""The hierarchy, once: each kind of entity (in the order of the tree) and the links it declares,
-field -> the kind of entity the field names. The first link is the level above."""
-
-LINK_FIELDS = ("visi", "misi", "tujuan", "sasaran", "program")
-BUDGET_PARENT: dict[str, str] = {"sub_kegiatan": "kegiatan", "kegiatan": "program",
-                                 "program": "urusan", "urusan": "urusan"}
-"""The budget structure (Permendagri 90/2019: urusan -> bidang -> program -> kegiatan -> sub
-kegiatan): the field of each kind that names its budget parent."""
-BUDGET_FIELDS = ("pagu", "realisasi_anggaran", "persen_anggaran", "capaian", "efisiensi",
-                 "penanggung_jawab")
-INDICATOR_FIELDS = ("satuan", "target", "target_akhir", "target_tahun", "realisasi",
-                    "realisasi_tahun", "capaian", "capaian_terhadap", "kategori")
-ROW_FIELDS_BY_KIND: dict[str, frozenset[str]] = {
-    "visi": frozenset(),
-    "misi": frozenset({"visi"}),
-    "tujuan": frozenset({"misi"}),
-    "sasaran": frozenset({"tujuan", "kategori", *BUDGET_FIELDS}),
-    "indikator": frozenset({"sasaran", *INDICATOR_FIELDS}),
-    "program": frozenset({"sasaran", *BUDGET_FIELDS}),
-    "kegiatan": frozenset({"program", *BUDGET_FIELDS}),
-    "sub_kegiatan": frozenset(BUDGET_FIELDS),
-    "urusan": frozenset(BUDGET_FIELDS),
-    "strategi": frozenset({"sasaran", "tujuan"}),
-    "kebijakan": frozenset({"sasaran", "tujuan"}),
-}
-"""Which columns a row may fill, by the kind of entity it shows (beyond nomor/teks/catatan)."""
 
 
 def _as_list(value: object) -> object:
@@ -452,7 +413,7 @@ class Report(Strict):
     # 'tabel "tabel-1.2" baris "Jumlah" kolom "GOL.III" = tabel "tabel-1.3" baris "Jumlah" kolom "Jumlah"'
     kesamaan: list[str] = Field(default_factory=list)
 
-    ENTITY_KINDS: ClassVar[tuple[str, ...]] = tuple(ENTITY_LINKS)
+    ENTITY_KINDS: ClassVar[tuple[str, ...]] = KINDS  # one list per kind, in hierarchy order
 
     def entities(self):
         """Every entity with its kind and position in its list: (kind, index, entity)."""

@@ -14,7 +14,9 @@ from sakip_lint.expressions import columns
 from sakip_lint.findings import Finding, Severity, make_args
 from sakip_lint.location import Subject
 from sakip_lint.messages import Text, term
-from sakip_lint.model import ENTITY_LINKS, LINK_FIELDS, ROW_FIELDS_BY_KIND, DocumentKind
+from sakip_lint.hierarchy import (CHAIN, ENTITY_LINKS, LINK_FIELDS, REQUIRED_IN_WHOLE,
+                                  ROW_FIELDS_BY_KIND)
+from sakip_lint.model import DocumentKind
 from sakip_lint.scales import read_entries
 from sakip_lint.source import LoadedReport, locate
 
@@ -34,15 +36,13 @@ def _as_list(value) -> list[str]:
     return list(value) if isinstance(value, list) else [value]
 
 
-# Links a whole document must give; an excerpt (``kutipan: true``) of one or a few tables may
-# leave them out, so it never needs an invented visi -> misi -> tujuan chain above what it prints.
-REQUIRED_IN_WHOLE: dict[str, str] = {"misi": "visi", "tujuan": "misi", "sasaran": "tujuan",
-                                     "indikator": "sasaran", "kegiatan": "program",
-                                     "sub_kegiatan": "kegiatan"}
+# A whole document must give the links of ``hierarchy.REQUIRED_IN_WHOLE``; an excerpt
+# (``kutipan: true``) of one or a few tables may leave them out, so it never needs an invented
+# visi -> misi -> tujuan chain above what it prints.
 # Only the documents that print the chain above the sasaran (the plans, the cascading tree and
 # the LKjIP, whose Bab II restates the Renstra) must link misi, tujuan and sasaran upwards: a PK,
 # an RKT or an IKU document starts at the sasaran it commits to.
-CHAIN_ABOVE_SASARAN = frozenset({"misi", "tujuan", "sasaran"})
+CHAIN_ABOVE_SASARAN = frozenset(CHAIN[1:CHAIN.index("sasaran") + 1])  # misi, tujuan, sasaran
 DOCUMENTS_WITH_CHAIN = frozenset({DocumentKind.LKJIP, DocumentKind.RENSTRA, DocumentKind.RPJMD,
                                   DocumentKind.CASCADING})
 

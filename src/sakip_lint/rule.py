@@ -144,12 +144,12 @@ def _group_key(grouping: str, location: Location) -> tuple:
     if grouping == "tempat":
         return (location.place,)
     if grouping == "kolom":
-        parts = location.pointer.split("/")
-        if len(parts) > 5 and parts[1] == "tempat":
-            return (location.place, parts[5])
-        if len(parts) > 5 and parts[1] == "tabel":  # /tabel/<table>/baris/<row>/<column>
-            return (parts[2], parts[5])
-        return (location.place, parts[-1])
+        path = location.path
+        if len(path) > 4 and path[0] == "tempat":  # /tempat/<place>/baris/<row>/<field>[/<year>]
+            return (location.place, path[4])
+        if len(path) > 4 and path[0] == "tabel":  # /tabel/<table>/baris/<row>/<column>
+            return (path[1], path[4])
+        return (location.place, path[-1] if path else "")
     return (location.subject,)
 
 

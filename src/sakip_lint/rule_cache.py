@@ -25,12 +25,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from sakip_lint import __version__, limits
 
-if TYPE_CHECKING:
-    from sakip_lint.ruleset import RuleSource, Ruleset
+
+class Source(Protocol):
+    """A rule file as the cache sees it (``ruleset.RuleSource``): its name and its text."""
+
+    name: str
+    text: str
+
+
+T = TypeVar("T")
 
 DIR_VARIABLE = "SAKIP_LINT_CACHE_DIR"
 OFF_VARIABLE = "SAKIP_LINT_NO_CACHE"
@@ -81,7 +88,7 @@ def _tool_digest() -> bytes:
     return digest.digest()
 
 
-def key(sources: Sequence[RuleSource]) -> str:
+def key(sources: Sequence[Source]) -> str:
     """The digest that names the entry of these rule files under this tool and these limits."""
     from sakip_lint.grammar import grammar_text
 
@@ -106,15 +113,16 @@ def _trusted(place: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
-def cached(sources: Sequence[RuleSource], compile: Callable[[], Ruleset]) -> Ruleset:
-    """The compiled rules of ``sources``: from the cache when an entry of the same key can be
+def cached(sources: Sequence[Source], compile: Callable[[], T], kind: type[T]) -> T:
+    """The compiled rules of ``sources`` (a ``kind``, the ``Ruleset``: this module stands below
+    the engine and does not import it): from the cache when an entry of the same key can be
     read, else ``compile()``, kept for the next run when the folder can be written."""
     place = folder()
     if place is None:
         return compile()
     name = key(sources)
     entry = place / f"{ENTRY_PREFIX}{name}{ENTRY_SUFFIX}"
-    found = _read(entry, name) if _trusted(place) else None
+    found = _read(entry, name, kind) if _trusted(place) else None
     if found is not None:
         try:  # used now: the last entry pruned
             os.utime(entry)
@@ -126,9 +134,7 @@ def cached(sources: Sequence[RuleSource], compile: Callable[[], Ruleset]) -> Rul
     return ruleset
 
 
-def _read(entry: Path, name: str) -> Ruleset | None:
-    from sakip_lint.ruleset import Ruleset
-
+def _read(entry: Path, name: str, kind: type[T]) -> T | None:
     try:
         with open(entry, "rb") as handle:
             header = handle.readline().rstrip(b"\n")
@@ -137,10 +143,10 @@ def _read(entry: Path, name: str) -> Ruleset | None:
             found = pickle.load(handle)
     except Exception:  # noqa: BLE001 - missing, truncated, corrupt or of another tool: rebuild
         return None
-    return found if isinstance(found, Ruleset) else None
+    return found if isinstance(found, kind) else None
 
 
-def _write(place: Path, entry: Path, name: str, ruleset: Ruleset) -> None:
+def _write(place: Path, entry: Path, name: str, ruleset: object) -> None:
     """Written whole or not at all (a temporary file renamed), so that a run beside this one
     never reads half an entry; any failure leaves the run without a cache, silently."""
     import tempfile

@@ -111,7 +111,7 @@ def compile_sources(sources: list[RuleSource]) -> Ruleset:
     while no rule file, grammar, limit or module of the tool changes."""
     from sakip_lint import rule_cache
 
-    return rule_cache.cached(sources, lambda: _compile(sources))
+    return rule_cache.cached(sources, lambda: _compile(sources), Ruleset)
 
 
 def _compile(sources: list[RuleSource]) -> Ruleset:

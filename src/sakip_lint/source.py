@@ -155,8 +155,18 @@ class LoadedReport:
         return locate(self.source, path, subject=subject, place=place)
 
     def subject(self, ident: str) -> Subject:
-        """The entity with this id as a subject: its declared kind and its id."""
-        return Subject(self.report.kind_of(ident) or "", ident)
+        """The entity with this id as a subject: its declared kind, its id and its name (made
+        once per entity; an id the report does not declare has no kind and no name)."""
+        subject = self._subjects.get(ident)
+        if subject is None:
+            entity = self.report.entity(ident)
+            subject = self._subjects[ident] = Subject(self.report.kind_of(ident) or "", ident,
+                                                      entity.teks if entity else None)
+        return subject
+
+    @cached_property
+    def _subjects(self) -> dict[str, Subject]:
+        return {}
 
     def row_subject(self, place: str, index: int) -> Subject:
         """The entity a row shows, with the number and name that place prints for it (made
@@ -246,7 +256,7 @@ class LoadedReport:
     def entity_location(self, ident: str) -> Location:
         """Where an entity is declared (its id), named by kind and id."""
         kind, index = self.report.path_of(ident)
-        return self.location((kind, index, "id"), subject=Subject(kind, ident))
+        return self.location((kind, index, "id"), subject=self.subject(ident))
 
     def claim_location(self, index: int) -> Location:
         """Where the figure of a prose claim is written."""

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from sakip_lint.bands import better, first_quantity, interval
 from sakip_lint.checks.common import cells, polarity, roles_param, same_value, target_roles
-from sakip_lint.location import Fix, Subject
+from sakip_lint.location import Fix
 from sakip_lint.messages import term
 from sakip_lint.model import Polarity
 from sakip_lint.numbers import ParsedValue
@@ -61,7 +61,7 @@ def nilai_sama(context: Context, params: Params) -> Iterator[Fact]:
                 continue
             # Which of two printed values is right is the compiler's call: the fix is unsafe.
             yield Fact(cell.location,
-                       {"subjek": Subject("indikator", indikator.id), "tempat": cell.place,
+                       {"subjek": context.loaded.subject(indikator.id), "tempat": cell.place,
                         "tempat_lain": reference.place, "kolom": column},
                        related=(reference.location,), found=cell.raw, expected=reference.raw,
                        fix=Fix(cell.location, reference.raw, safe=False, suggestion_only=True))
@@ -97,7 +97,7 @@ def target_tahunan_vs_akhir(context: Context, params: Params) -> Iterator[Fact]:
         if better(interval(annual.value), interval(end.value), direction):
             arrow = "arah.above" if direction is Polarity.POSITIF else "arah.below"
             yield Fact(annual.location,
-                       {"subjek": Subject("indikator", indikator.id), "target_akhir": end.raw,
+                       {"subjek": context.loaded.subject(indikator.id), "target_akhir": end.raw,
                         "tempat": annual.place,
                         "tempat_lain": end.place, "arah": term(arrow)},
                        related=(end.location,), found=annual.raw, expected=end.raw)

@@ -25,7 +25,8 @@ from sakip_lint.checks.common import judge
 from sakip_lint.comparison import Verdict
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
-from sakip_lint.model import BUDGET_PARENT, Report, Role, Row
+from sakip_lint.hierarchy import BUDGET_PARENT
+from sakip_lint.model import Report, Role, Row
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 AMOUNTS = ("pagu", "realisasi_anggaran")

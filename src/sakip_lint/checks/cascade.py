@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sakip_lint.location import Subject
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"jenis_entitas": ParamSpec(frozenset({"sasaran", "indikator"}), multiple=True,
@@ -21,8 +20,9 @@ def _parent_ids(context: Context) -> set[str]:
     return {entity.id for entity in report.sasaran} | {entity.id for entity in report.indikator}
 
 
-def _entity_fact(context: Context, kind: str, entity, values: dict[str, object]) -> Fact:
-    return Fact(context.loaded.entity_location(entity.id), {"subjek": Subject(kind, entity.id), "tempat": "",
+def _entity_fact(context: Context, entity, values: dict[str, object]) -> Fact:
+    location = context.loaded.entity_location(entity.id)
+    return Fact(location, {"subjek": location.subject, "tempat": "",
                            "berkas_induk": context.parent.path, **values})
 
 
@@ -33,8 +33,8 @@ def tanpa_induk(context: Context, params: Params) -> Iterator[Fact]:
     for kind in params["jenis_entitas"]:
         for entity in getattr(context.loaded.report, kind):
             if not entity.induk:
-                yield _entity_fact(context, kind, entity, {"ditemukan": "-", "diharapkan": "",
-                                                           "induk": "-"})
+                yield _entity_fact(context, entity, {"ditemukan": "-", "diharapkan": "",
+                                                     "induk": "-"})
 
 
 def induk_tidak_dikenal(context: Context, params: Params) -> Iterator[Fact]:
@@ -47,8 +47,9 @@ def induk_tidak_dikenal(context: Context, params: Params) -> Iterator[Fact]:
             for position, ident in enumerate(entity.induk):
                 if ident not in known:
                     path = context.loaded.item_path((kind, str(index), "induk"), position)
-                    location = context.loaded.location(path, subject=Subject(kind, entity.id))
-                    yield Fact(location, {"subjek": Subject(kind, entity.id), "tempat": "",
+                    subject = context.loaded.subject(entity.id)
+                    location = context.loaded.location(path, subject=subject)
+                    yield Fact(location, {"subjek": subject, "tempat": "",
                                           "induk": ident,
                                           "berkas_induk": context.parent.path}, found=ident)
 
@@ -67,6 +68,7 @@ def induk_terlayani(context: Context, params: Params) -> Iterator[Fact]:
     served |= {entity.sasaran for entity in context.loaded.report.indikator if entity.id in served}
     for entity in context.loaded.report.sasaran:
         if entity.id not in served:
-            yield Fact(context.loaded.entity_location(entity.id), {"subjek": Subject("sasaran", entity.id), "tempat": "",
+            location = context.loaded.entity_location(entity.id)
+            yield Fact(location, {"subjek": location.subject, "tempat": "",
                                   "ditemukan": "0", "diharapkan": "1",
                                   "jumlah_bawahan": str(len(context.children))})

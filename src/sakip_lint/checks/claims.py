@@ -125,7 +125,7 @@ def _indicator_value(context: Context, claim: Claim, column: str) -> Expected | 
         if raw is not None:
             location = context.loaded.location(
                 ("tempat", place, "baris", str(index), yearly, str(claim.tahun or report.tahun)),
-                subject=Subject("indikator", ident), place=place)
+                subject=context.loaded.row_subject(place, index), place=place)
             return _copied(context.loaded.parse(raw), location)
     if claim.tahun in (None, report.tahun):
         roles = (("pengukuran", "analisis") if column == "realisasi"

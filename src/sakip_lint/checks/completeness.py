@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from sakip_lint.bands import first_quantity, interval, worse
 from sakip_lint.checks.common import (cells, polarity, roles_param, table_location,
                                       target_roles)
-from sakip_lint.location import Subject
 from sakip_lint.model import Polarity, Role
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
@@ -41,7 +40,7 @@ def ada_di(context: Context, params: Params) -> Iterator[Fact]:
         first = shown[0]
         location = (context.loaded.row_location(first[0], first[1]) if first
                     else _entity_location(context, kind, entity.id))
-        yield Fact(location, {"subjek": Subject(kind, entity.id), "ditemukan": "-",
+        yield Fact(location, {"subjek": context.loaded.subject(entity.id), "ditemukan": "-",
                               "diharapkan": ", ".join(params["ke"]),
                               "tempat": location.place or "", "peran": ", ".join(params["ke"])})
 
@@ -55,7 +54,7 @@ def _earlier_realisasi(context: Context, ident: str):
             if year < report.tahun:
                 location = context.loaded.location(
                     ("tempat", place, "baris", str(index), "realisasi_tahun", str(year)),
-                    subject=Subject("indikator", ident), place=place)
+                    subject=context.loaded.row_subject(place, index), place=place)
                 found.append((year, raw, context.loaded.parse(raw, place, "realisasi_tahun"),
                               location))
     return sorted(found, key=lambda item: -item[0])
@@ -75,7 +74,7 @@ def pembanding_tahun_lalu(context: Context, params: Params) -> Iterator[Fact]:
         if not any(value.has_number or value.kind == "text"
                    for _, _, value, _ in _earlier_realisasi(context, indikator.id)):
             location = _measured_location(context, indikator.id)
-            yield Fact(location, {"subjek": Subject("indikator", indikator.id), "ditemukan": "-",
+            yield Fact(location, {"subjek": context.loaded.subject(indikator.id), "ditemukan": "-",
                                   "diharapkan": "", "tempat": location.place or ""})
 
 
@@ -84,7 +83,7 @@ def pembanding_target_akhir(context: Context, params: Params) -> Iterator[Fact]:
         ends = list(cells(context, indikator.id, "target_akhir", [r.value for r in Role]))
         if not any(cell.value.kind not in ("none", "invalid", "ambiguous") for cell in ends):
             location = _measured_location(context, indikator.id)
-            yield Fact(location, {"subjek": Subject("indikator", indikator.id), "ditemukan": "-",
+            yield Fact(location, {"subjek": context.loaded.subject(indikator.id), "ditemukan": "-",
                                   "diharapkan": "", "tempat": location.place or ""})
 
 
@@ -114,7 +113,7 @@ def target_di_bawah_realisasi_lalu(context: Context, params: Params) -> Iterator
         year, raw, value, location = earlier[0]
         if worse(interval(target.value), interval(value), direction):
             yield Fact(target.location,
-                       {"subjek": Subject("indikator", indikator.id), "tempat": target.place, "tempat_lain": location.place,
+                       {"subjek": context.loaded.subject(indikator.id), "tempat": target.place, "tempat_lain": location.place,
                         "tahun_lalu": str(year), "realisasi_lalu": raw},
                        related=(location,), found=target.raw, expected=raw)
 
@@ -125,7 +124,7 @@ def baseline(context: Context, params: Params) -> Iterator[Fact]:
                    if value.has_number or value.kind == "text"]
         if indikator.baseline is None and not earlier:
             location = _entity_location(context, "indikator", indikator.id)
-            yield Fact(location, {"subjek": Subject("indikator", indikator.id), "ditemukan": "-",
+            yield Fact(location, {"subjek": context.loaded.subject(indikator.id), "ditemukan": "-",
                                   "diharapkan": "", "tempat": ""})
 
 

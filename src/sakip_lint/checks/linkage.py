@@ -15,17 +15,15 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from sakip_lint.location import Subject
-from sakip_lint.model import ENTITY_LINKS
+from sakip_lint.hierarchy import KINDS as LEVELS, PARENT_OF
 from sakip_lint.messages import term
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
-KINDS = frozenset(ENTITY_LINKS)  # the levels of the tree (graph.LEVELS, without networkx)
-PARENT_OF = {kind: next(iter(links.values())) for kind, links in ENTITY_LINKS.items()
-             if links and kind not in links}  # the level above (urusan nests in itself)
+KINDS = frozenset(LEVELS)  # the levels of the tree
 
 
 def _subject(context: Context, node: str) -> Subject:
-    return Subject(context.graph.kind(node), node)
+    return context.loaded.subject(node)
 
 
 def _node_fact(context: Context, node: str, values: dict[str, object], related=()) -> Fact:
@@ -336,7 +334,7 @@ def _typo(words: list[str], named: list[str], threshold: Decimal) -> bool:
         for a, b in zip(words, named, strict=True))
 
 
-SIMILAR_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True, default=tuple(ENTITY_LINKS)),
+SIMILAR_PARAMS = {"jenis_entitas": ParamSpec(KINDS, multiple=True, default=LEVELS),
                   "ambang": ParamSpec(default=("90",)),
                   "ambang_kata": ParamSpec(default=("80",))}
 SIMILAR_PLACEHOLDERS = frozenset({"kemiripan", "lain", "teks_lain"})
@@ -418,7 +416,7 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
                 if score >= threshold:
                     yield _node_fact(context, second, {
                         "ditemukan": context.graph.graph.nodes[second]["teks"],
-                        "diharapkan": "", "kemiripan": str(score), "lain": Subject(kind, first),
+                        "diharapkan": "", "kemiripan": str(score), "lain": context.loaded.subject(first),
                         "teks_lain": context.graph.graph.nodes[first]["teks"]},
                         (context.graph.graph.nodes[first]["location"],))
 

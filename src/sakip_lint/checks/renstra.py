@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from sakip_lint.bands import Interval, interval, lowers_the_bar, worse
 from sakip_lint.checks.common import polarity, roles_param
-from sakip_lint.location import Location, Subject
+from sakip_lint.location import Location
 from sakip_lint.messages import term
 from sakip_lint.model import Indikator, Polarity, Role
 from sakip_lint.rule import Context, Fact, Params
@@ -57,7 +57,8 @@ def _series(context: Context, indikator: Indikator, roles,
             band = interval(context.loaded.parse(raw, place, field[0]))
             if band is not None:
                 location = context.loaded.location(("tempat", place, "baris", str(index), *field),
-                                                   subject=Subject("indikator", indikator.id), place=place)
+                                                   subject=context.loaded.row_subject(place, index),
+                                                   place=place)
                 points.append(_Point(year, raw, band, location))
         if points:
             yield place, points
@@ -82,7 +83,7 @@ def target_renstra_searah(context: Context, params: Params) -> Iterator[Fact]:
             first_before, first_after = turns[0]
             arrow = "arah.falls" if direction is Polarity.POSITIF else "arah.rises"
             yield Fact(first_after.location,
-                       {"subjek": Subject("indikator", indikator.id), "tempat": place,
+                       {"subjek": context.loaded.subject(indikator.id), "tempat": place,
                         "tahun": ", ".join(f"{b.year}→{a.year}" for b, a in turns),
                         "arah": term(arrow), "polaritas": term(f"polarity.{direction.value}"),
                         "deret": "; ".join(f"{p.year}: {p.raw}" for p in points)},
@@ -104,13 +105,13 @@ def target_renstra_dari_baseline(context: Context, params: Params) -> Iterator[F
             continue
         kind, index = report.path_of(indikator.id)
         baseline_at = context.loaded.location((kind, index, "baseline"),
-                                              subject=Subject("indikator", indikator.id))
+                                              subject=context.loaded.subject(indikator.id))
         for place, points in _series(context, indikator, params["peran"], end_if_alone=True):
             first = points[0]
             if worse(first.band, baseline, direction):
                 arrow = "arah.below" if direction is Polarity.POSITIF else "arah.above"
                 yield Fact(first.location,
-                           {"subjek": Subject("indikator", indikator.id), "tempat": place,
+                           {"subjek": context.loaded.subject(indikator.id), "tempat": place,
                             "tahun": first.when, "baseline": indikator.baseline,
                             "arah": term(arrow), "polaritas": term(f"polarity.{direction.value}")},
                            related=(baseline_at,), found=first.raw, expected=indikator.baseline)

@@ -80,13 +80,13 @@ def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
             # a value in a gap of the rules' scale has no category to print: said as such, and
             # nothing to write in (the rules' writer left the gap; no rule reports it otherwise)
             none = term("scale.no-category")
-            values = {"subjek": Subject(kind, row.id), "diharapkan": none, "tempat": place,
+            values = {"subjek": location.subject, "diharapkan": none, "tempat": place,
                       "nilai": context.number(value), "dasar_nilai": basis,
                       "skala": _scale_name(context)}
             yield Fact(location, values, related, row.kategori, None, None)
             continue
         expected = band.shown  # every name of the band: the report may use any of them
-        values = {"subjek": Subject(kind, row.id), "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
+        values = {"subjek": location.subject, "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
                   "skala": _scale_name(context)}
         yield Fact(location, values, related, row.kategori, expected,
                    Fix(location, scale.name_like(band, written), safe=computed.ok))
@@ -101,11 +101,11 @@ def _capaian_values(context: Context) -> Iterator[tuple[Decimal, tuple[Subject, 
         if result.capaian.ok and result.place is not None:
             index = next(i for p, i, _ in report.rows_of(result.indikator.id, Role.PENGUKURAN)
                          if p == result.place)
-            yield result.capaian.rounded, (Subject("indikator", result.indikator.id),
+            yield result.capaian.rounded, (loaded.subject(result.indikator.id),
                                            loaded.row_location(result.place, index))
     for result in results.sasaran:
         if result.capaian.ok:
-            yield result.capaian.rounded, (Subject("sasaran", result.sasaran.id),
+            yield result.capaian.rounded, (loaded.subject(result.sasaran.id),
                                            loaded.entity_location(result.sasaran.id))
     for place, index, row in report.rows():
         value = loaded.cell(place, index, "capaian")

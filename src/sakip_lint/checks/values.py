@@ -36,7 +36,7 @@ def located_values(loaded: LoadedReport) -> Iterator[tuple[str, tuple, Subject, 
     for index, indikator in enumerate(report.indikator):
         if indikator.baseline is not None:
             yield (indikator.baseline, ("indikator", str(index), "baseline"),
-                   Subject("indikator", indikator.id), None, loaded.style)
+                   loaded.subject(indikator.id), None, loaded.style)
     for place, index, row in report.rows():
         subject = loaded.row_subject(place, index)
         base = ("tempat", place, "baris", str(index))

@@ -58,7 +58,7 @@ def logical(location: Location) -> list[dict]:
     """The JSON Pointer of the value and, when known, the entity or table it is about."""
     found = []
     if location.pointer:
-        found.append({"name": location.pointer.rsplit("/", 1)[-1],
+        found.append({"name": str(location.path[-1]) if location.path else "",
                       "fullyQualifiedName": location.pointer, "kind": "value"})
     if location.subject is not None:
         found.append({"name": location.subject.id, "fullyQualifiedName": location.subject.key,

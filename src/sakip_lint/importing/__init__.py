@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sakip_lint.hierarchy import KINDS
 from sakip_lint.importing.container import ImportProblem, check_package
 from sakip_lint.location import Origin
 
@@ -76,8 +77,6 @@ def import_content(file: str, content: bytes, kind: str, lang: str = "id") -> Im
         return Imported(None, problems=(ImportProblem("import.no-table"),))
     counts = {"places": len(data["tempat"]), "tables": len(data.get("tabel", [])),
               "claims": len(data.get("klaim", [])), "unsure": assembled.unsure,
-              "entities": sum(len(data.get(kind, [])) for kind in
-                              ("visi", "misi", "tujuan", "sasaran", "indikator", "urusan", "program",
-                               "kegiatan", "sub_kegiatan", "strategi", "kebijakan"))}
+              "entities": sum(len(data.get(kind, [])) for kind in KINDS)}
     gaps = () if data.get("tahun") else (ImportProblem("import.no-year"),)
     return Imported(dump(data, assembled.comments), assembled.origins, (), counts, gaps)

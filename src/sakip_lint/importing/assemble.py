@@ -17,6 +17,7 @@ from sakip_lint.importing.claims import Claim, extract_claims
 from sakip_lint.importing.classify import table_role
 from sakip_lint.importing.document import Document, Paragraph, Table
 from sakip_lint.importing.generic import GenericTable, category_scale, generic_table, is_table_list
+from sakip_lint.hierarchy import KINDS, REQUIRED_IN_WHOLE, ROW_FIELDS_BY_KIND
 from sakip_lint.importing.headers import read_layout as read_columns
 from sakip_lint.importing.indicators import indicator_attributes
 from sakip_lint.importing.layout import Layout, LogicalTable, Section, read_layout
@@ -26,14 +27,11 @@ from sakip_lint.importing.rows import (LINK_FIELD, PARENT, RawPlace, RawRow, par
 from sakip_lint.importing.text import bare_number, clean, normal, short, years_in
 from sakip_lint.location import Origin
 from sakip_lint.messages import render
-from sakip_lint.model import ROW_FIELDS_BY_KIND
 
 Path_ = tuple[str, ...]
 TABLE_LIST_ID = "daftar-tabel"  # the id of the report's list of tables (declared daftar_tabel)
 KIND_WORD = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "misi": "Misi",
              "kegiatan": "Kegiatan", "indikator": "Indikator"}
-ENTITY_ORDER = ("visi", "misi", "tujuan", "sasaran", "indikator", "urusan", "program", "kegiatan",
-                "sub_kegiatan", "strategi", "kebijakan")
 BODY = re.compile(r"\b(sekretariat|dinas|badan|inspektorat|kantor|biro|bagian|kecamatan|kelurahan|"
                   r"rumah sakit|rsud|satuan polisi|sekretariat dprd|pemerintah (provinsi|kabupaten|kota))\b",
                   re.IGNORECASE)
@@ -285,7 +283,7 @@ class Builder:
     def entities(self, data: dict, registry: Registry, places: list[RawPlace]) -> None:
         links = _declared_links(places)
         visi = registry.entities["visi"]
-        for kind in ENTITY_ORDER:
+        for kind in KINDS:
             entities = registry.entities[kind]
             if not entities:
                 continue
@@ -489,9 +487,9 @@ class Builder:
 
 
 def _link_fields(kind: str) -> tuple[str, ...]:
-    return {"tujuan": ("misi",), "sasaran": ("tujuan",), "indikator": ("sasaran",),
-            "program": ("sasaran",), "kegiatan": ("program",), "sub_kegiatan": ("kegiatan",),
-            "strategi": ("sasaran",), "kebijakan": ("sasaran",)}.get(kind, ())
+    """The link an entity of ``kind`` is written with: the level above it (a misi's visi is
+    written on its own, the one visi of the report)."""
+    return PARENT.get(kind, ())[:1]
 
 
 LINK_ROLES = ("matriks", "daftar", "pk", "rkt", "renstra", "iku", "pengukuran", "analisis",
@@ -503,8 +501,7 @@ and lists are checked against them."""
 
 ALWAYS_REQUIRED = {"misi": "visi", "tujuan": "misi", "kegiatan": "program", "sub_kegiatan": "kegiatan"}
 """The link each of these kinds must name in every data file (an excerpt too)."""
-REQUIRED_LINKS = {("tujuan", "misi"), ("kegiatan", "program"), ("sub_kegiatan", "kegiatan"),
-                  ("sasaran", "tujuan"), ("indikator", "sasaran")}
+REQUIRED_LINKS = {(kind, link) for kind, link in REQUIRED_IN_WHOLE.items() if link in LINK_FIELD}
 """Links a data file must give: where no matrix or list declares them, the prose does."""
 
 

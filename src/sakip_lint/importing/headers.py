@@ -18,9 +18,6 @@ from dataclasses import dataclass, field
 from sakip_lint.importing.document import Table
 from sakip_lint.importing.text import clean, normal, split_number, years_in
 
-ENTITY_KINDS = ("misi", "tujuan", "sasaran", "indikator", "program", "kegiatan", "sub_kegiatan",
-                "strategi", "kebijakan", "urusan")
-
 # header words -> entity kind whose name (teks) the column holds; the first match wins
 _ENTITY_HEADERS = (
     ("sub_kegiatan", r"^sub ?kegiatan\b"),

@@ -26,15 +26,17 @@ from sakip_lint.importing.headers import Column, Layout, header_depth, inline_nu
 from sakip_lint.importing.layout import FOOTNOTE, LogicalTable, Section
 from sakip_lint.importing.text import clean, normal, number_style, short, split_number
 from sakip_lint.location import Origin
-from sakip_lint.model import ROW_FIELDS_BY_KIND
+from sakip_lint.hierarchy import LEVELS, ROW_FIELDS_BY_KIND
 
-HIERARCHY = ("misi", "tujuan", "sasaran", "indikator", "program", "kegiatan", "sub_kegiatan",
-             "strategi", "kebijakan", "urusan")
-PARENT = {"tujuan": ("misi",), "sasaran": ("tujuan",), "indikator": ("sasaran", "tujuan"),
-          "program": ("sasaran",), "kegiatan": ("program",), "sub_kegiatan": ("kegiatan",),
-          "strategi": ("sasaran", "tujuan"), "kebijakan": ("sasaran", "tujuan")}
-LINK_FIELD = {"misi": "misi", "tujuan": "tujuan", "sasaran": "sasaran", "program": "program",
-              "kegiatan": "kegiatan"}
+HIERARCHY = (tuple(level.kind for level in LEVELS if level.parents)
+             + tuple(level.kind for level in LEVELS if not level.parents and not level.in_chain))
+"""The kinds a table or list is read as: the levels under the visi (which only its own section
+states), then the budget's own levels (urusan), which no level of the performance tree names."""
+PARENT = {level.kind: tuple(p for p in level.parents if p in HIERARCHY) for level in LEVELS
+          if any(p in HIERARCHY for p in level.parents)}
+"""The kinds a row may stand under in a table or list, nearest first."""
+LINK_FIELD = {parent: parent for parents in PARENT.values() for parent in parents}
+"""The field of a child row naming a parent of each kind (a link is named after its kind)."""
 LIST_KINDS = {"strategi", "kebijakan", "program", "kegiatan", "sub_kegiatan"}
 SUMMARY = re.compile(r"^(jumlah|total|rata ?rata|rerata|sub ?total)( (keseluruhan|seluruhnya|anggaran|"
                      r"capaian|total|umum))?$")

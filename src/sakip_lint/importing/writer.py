@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 from sakip_lint import escape
+from sakip_lint.hierarchy import KINDS
 
 Path_ = tuple[str, ...]
 
 TOP_ORDER = ("format", "instansi", "tahun", "dokumen", "kutipan", "wilayah", "tingkat",
-             "periode_renstra", "gaya_angka", "sumber", "skala_kategori", "visi", "misi", "tujuan",
-             "sasaran", "indikator", "urusan", "program", "kegiatan", "sub_kegiatan", "strategi",
-             "kebijakan", "tempat", "tabel", "klaim", "kesamaan")
+             "periode_renstra", "gaya_angka", "sumber", "skala_kategori", *KINDS, "tempat", "tabel",
+             "klaim", "kesamaan")
 BLOCK_ITEMS = {"tabel"}  # lists whose items are written as block mappings
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
 _RESERVED = {"true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"}

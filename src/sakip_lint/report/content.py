@@ -49,11 +49,10 @@ def anchor(*parts: str) -> str:
                     for part in parts)
 
 
-def printed_value(report, pointer: str) -> str | None:
-    """The value the data file holds at a JSON Pointer (the raw text of a cell), or None."""
+def printed_value(report, path: tuple[str, ...]) -> str | None:
+    """The value the data file holds at a location's path (the raw text of a cell), or None."""
     current: object = report
-    for part in pointer.split("/")[1:]:
-        part = part.replace("~1", "/").replace("~0", "~")
+    for part in map(str, path):
         if isinstance(current, dict):
             key = next((k for k in current if str(k) == part), None)
             if key is None:
@@ -222,19 +221,19 @@ class _Texts:
 
     def cell(self, location: Location) -> Cell:
         report = self.result.loaded.report
-        parts = location.pointer.split("/")
+        path = tuple(map(str, location.path))
         quote = None
-        if len(parts) > 2 and parts[1] == "klaim" and parts[2].isdigit() \
-                and int(parts[2]) < len(report.klaim):
-            quote = report.klaim[int(parts[2])].kutipan
+        if len(path) > 1 and path[0] == "klaim" and path[1].isdigit() \
+                and int(path[1]) < len(report.klaim):
+            quote = report.klaim[int(path[1])].kutipan
         return Cell(location, render_place(location, self.lang), location.editor_position(),
-                    printed_value(report, location.pointer), quote)
+                    printed_value(report, location.path), quote)
 
     def inputs(self, check: StatedCheck) -> str:
         parts = []
         for location in check.inputs:
-            name = location.pointer.rsplit("/", 1)[-1]
-            value = printed_value(self.result.loaded.report, location.pointer) or "-"
+            name = str(location.path[-1]) if location.path else ""
+            value = printed_value(self.result.loaded.report, location.path) or "-"
             parts.append(render("report.computation.input", self.lang, name=name, value=value,
                                 where=render_place(location, self.lang)))
         return "; ".join(parts)
@@ -256,9 +255,9 @@ class _Texts:
         polarity = config.polarity_of(indicator.teks, indicator.polaritas,
                                       indicator.tipe == "kualitatif")
         target = next((self.result.loaded.parse(printed_value(self.result.loaded.report,
-                                                              location.pointer))
+                                                              location.path))
                        for location in check.inputs
-                       if location.pointer.rsplit("/", 1)[-1] in ("target", "target_akhir")), None)
+                       if location.path[-1:] in (("target",), ("target_akhir",))), None)
         if target is not None and target.kind is ValueKind.RANGE and polarity is not Polarity.NEGATIF:
             return render("report.computation.range", self.lang,
                           low=config.formulas["rentang_bawah"].text,

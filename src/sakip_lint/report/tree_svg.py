@@ -13,12 +13,13 @@ from __future__ import annotations
 import textwrap
 
 from sakip_lint.graph_export import COLOURS, Edge, Node, collect
+from sakip_lint.hierarchy import CHAIN
 from sakip_lint.messages import render
 from sakip_lint.report.content import FileContent
 from sakip_lint.report.markup import Markup, el
 from sakip_lint.report.tree_layout import Box, Spacing, layout
 
-LEVELS = ("visi", "misi", "tujuan", "sasaran", "indikator", "program")
+LEVELS = CHAIN[:CHAIN.index("program") + 1]  # the columns drawn: visi to program
 STROKES = {"error": "#b42318", "warning": "#b54708", "info": "#667085", None: "#98a2b3"}
 WRAP, MAX_LINES = 28, 3
 LINE, TOP, BOTTOM = 13, 22, 8
