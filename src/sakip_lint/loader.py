@@ -28,7 +28,7 @@ from sakip_lint.model import Report
 from sakip_lint.phases import Stopwatch
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
-from sakip_lint import composer
+from sakip_lint import composer, yaml_budget
 from sakip_lint.location import pointer
 from sakip_lint.source import LoadedReport, Path_, PositionTree, SourceMap
 from sakip_lint.textfile import TextProblem, decode, read_bytes
@@ -340,6 +340,8 @@ def compose(file: str, content: bytes, *,
 
 
 def _compose_carefully(file: str, text: str) -> tuple[object, SourceMap | None, list[Finding]]:
+    if (too_much := yaml_budget.exceeded(file, text, current(), _Loader)) is not None:
+        return None, None, [too_much]  # counted from the events: no tree was built
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
