@@ -724,6 +724,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "bertumpang tindih dengan kategori '{other}' ({other_range}) pada {common}: nilai itu punya dua kategori",
         "en": "overlaps category '{other}' ({other_range}) on {common}: such a value has two categories",
     },
+    "scale.problem.repeated": {
+        "id": "memakai lagi nama '{name}' yang sudah dipakai kategori '{other}' ({other_range}, entri ke-{entry}): satu nama untuk dua baris skala",
+        "en": "uses again the name '{name}' of category '{other}' ({other_range}, entry {entry}): one name for two lines of the scale",
+    },
     "scale.problem.reversed": {
         "id": "tidak memuat nilai apa pun: batasnya terbalik",
         "en": "holds no value: its bounds are reversed",
