@@ -77,6 +77,12 @@ YAML_PROBLEMS = {
     "found unknown directive name": "load.yaml.directive",
     "found undefined tag handle": "load.yaml.tag-handle",
     "but found another document": "load.yaml.two-documents",
+    "block sequence entries are not allowed in this context": "load.yaml.list-here",
+    "did not find expected hexdecimal number": "load.yaml.unknown-escape",
+}
+# ... and those that only their context tells apart
+YAML_CONTEXTS = {
+    "while scanning a block scalar": "load.yaml.block-scalar",
 }
 
 
@@ -312,7 +318,7 @@ def _yaml_error(file: str, text: str, error: yaml.YAMLError) -> Finding:
         return _load_finding("LOAD001", "load.yaml.unclosed-quote-probable",
                              Location(file, quote[0], quote[1]), line=mark.line + 1,
                              column=mark.column + 1)
-    problem = YAML_PROBLEMS.get(error.problem or "")
+    problem = YAML_PROBLEMS.get(error.problem or "") or YAML_CONTEXTS.get(error.context or "")
     if problem is not None:
         return _load_finding("LOAD001", problem, at(mark))
     detail = " ".join(part for part in (error.context, error.problem) if part)

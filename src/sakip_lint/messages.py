@@ -40,6 +40,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Titik dua ':' tidak boleh di sini; periksa indentasi atau beri tanda kutip pada teks",
         "en": "A colon ':' is not allowed here; check the indentation or quote the text",
     },
+    "load.yaml.list-here": {
+        "id": "Tanda '-' (butir daftar) tidak boleh di sini; tulis daftar di baris baru di bawah kuncinya, atau beri tanda kutip pada teks",
+        "en": "A '-' (a list item) is not allowed here; write the list on new lines below its key, or quote the text",
+    },
+    "load.yaml.block-scalar": {
+        "id": "Setelah '|' atau '>' (teks beberapa baris) hanya boleh ada angka indentasi, '+' atau '-', lalu baris baru",
+        "en": "After '|' or '>' (a text of several lines) only an indentation digit, '+' or '-' may follow, then a new line",
+    },
     "load.yaml.no-colon": {
         "id": "Titik dua ':' yang diharapkan tidak ditemukan",
         "en": "An expected colon ':' was not found",
