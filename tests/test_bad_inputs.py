@@ -68,7 +68,8 @@ def test_the_corpus_is_large_and_covers_every_kind_of_problem():
     assert len(ids) == len(set(ids)), "case ids must be unique"
     assert len(CASES) >= 80
     kinds = {case["issue"] for case in CASES}
-    assert kinds == {"escaping", "limits", "numbers", "templates", "load", "cli"}, kinds
+    assert kinds == {"escaping", "limits", "numbers", "templates", "load", "scales",
+                     "cli"}, kinds
 
 
 def _parsed_defaults() -> dict[tuple[str, str], object]:

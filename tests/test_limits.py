@@ -126,6 +126,32 @@ def test_nodes_read_through_aliases_have_their_own_limit(write, capsys):
     assert code == 2 and "lebih dari 8 nilai YAML" in lines[0]
 
 
+def test_the_careful_reader_counts_values_before_it_builds_a_tree(write, capsys, monkeypatch):
+    # the anchor sends the file to the careful reader; 300 000 list items pass max_nodes=1 000
+    path = write("format: &f sakip-lint/1\nx: [" + "a," * 300_000 + "a]\n", "wide.yaml")
+    import yaml
+
+    def never(*args, **kwargs):
+        raise AssertionError("the tree was composed")
+
+    monkeypatch.setattr(yaml, "compose", never)
+    code, lines = plain(capsys, "--limit", "max_nodes=1000", str(path))
+    # the root, format and x's list are values 1 to 3: value 1 001 is item 998, at column
+    # 5 + 2 x 997 = 1 999
+    assert code == 2 and lines == [
+        f"{path}:2:1999: LOAD001 [kesalahan] Berkas memuat lebih dari 1000 nilai YAML; pembacaan "
+        "dihentikan di sini (ubah dengan --limit max_nodes=...)"]
+    aliased = write("format: sakip-lint/1\na: &a [x, x, x, x, x]\nb: {c: *a, d: *a, e: *a}\n",
+                    "aliased.yaml")
+    code, lines = plain(capsys, "--limit", "max_alias_nodes=17", str(aliased))
+    # 6 values each (the list and its 5): the third passes 17, at its key e ('b: {' and two
+    # 'x: *a, ' of 7 characters before it: column 5 + 14 = 19)
+    assert code == 2 and lines == [
+        f"{aliased}:3:19: LOAD001 [kesalahan] Alias YAML (*nama) di berkas ini dijabarkan menjadi "
+        "lebih dari 17 nilai; pembacaan dihentikan di alias ini (ubah dengan --limit "
+        "max_alias_nodes=...)"]
+
+
 def test_a_long_value_is_cut_in_tables_and_kept_whole_in_json(write, capsys):
     name = "a" * 550 + "z" * 50  # 600 characters: the cell shows "IK-01 " and 494 of them
     path = write(MINI.replace("teks: Jumlah dokumen", f"teks: {name}"))

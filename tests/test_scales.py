@@ -121,6 +121,28 @@ def test_overlaps_reversed_bands_and_point_gaps():
                      ("gap", 4, 3, "x = 55")}
 
 
+def test_a_name_given_twice_is_one_problem_at_the_later_band():
+    baik = Band("Baik", Decimal(70), Decimal(85), True, False)
+    bands = [Band("Sangat Baik", Decimal(85), None), baik, baik,
+             Band("Cukup", Decimal(55), Decimal(70), True, False),
+             Band("baik", None, Decimal(55), True, False)]
+    found = [(p.kind, p.band, p.other, p.name) for p in band_problems(bands)]
+    # band 2 is band 1 written again: a repeated name, not also an overlap; band 4 gives
+    # 'baik' (case aside, Baik) to another range, which overlaps nothing
+    assert found == [("repeated", 2, 1, "Baik"), ("repeated", 4, 1, "baik")]
+
+
+def test_a_thousand_copies_of_a_band_are_a_thousand_problems():
+    copies = [Band("Sedang", Decimal(50), Decimal(76), True, False)] * 1000
+    found = band_problems([Band("Tinggi", Decimal(76), None), *copies])
+    assert [(p.kind, p.band, p.other) for p in found] == [("repeated", i, 1) for i in range(2, 1001)]
+    # a thousand different bands that all overlap: one overlap each, not one per pair
+    nested = [Band(f"B{i}", Decimal(i), Decimal(2000)) for i in range(1000)]
+    found = band_problems(nested)
+    assert len(found) == 999 and {p.kind for p in found} == {"overlap"}
+    assert {p.band for p in found} == set(range(1, 1000))
+
+
 def test_the_default_scales_are_whole():
     for scales in RULESET.config.scales.values():
         for scale in scales:

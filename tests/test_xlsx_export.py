@@ -51,3 +51,24 @@ def test_the_other_formats_can_be_written_to_a_file(tmp_path):
     out = tmp_path / "capaian.md"
     assert main(["capaian", str(FIXTURE), "--format", "markdown", "-o", str(out)]) == 0
     assert "IK-04" in out.read_text(encoding="utf-8")
+
+
+def test_texts_of_the_data_are_text_in_the_workbook(tmp_path):
+    clean = (FIXTURE.parents[1] / "bad" / "data" / "clean.yaml").read_text(encoding="utf-8")
+    name = "x" * 40_000  # within max_scalar_chars, beyond the 32 767 characters of a cell
+    hostile = (clean.replace("teks: Jumlah dokumen", "teks: \"Jumlah\\e]0;judul\\a dokumen\"")
+               .replace('target: "610", realisasi: "429", capaian', 'target: "=1+1", realisasi: "429", capaian')
+               .replace("teks: Sasaran satu", f"teks: {name}"))
+    assert hostile.count("=1+1") == 1 and name in hostile
+    data = tmp_path / "laporan.yaml"
+    data.write_text(hostile, encoding="utf-8")
+    out = tmp_path / "pkk.xlsx"
+    # openpyxl refused ESC and BEL: an internal error, exit 2
+    assert main(["capaian", str(data), "--format", "xlsx", "-o", str(out)]) == 0
+    row = next(load_workbook(out)["PKK"].iter_rows(min_row=7, max_row=7))
+    assert row[2].value == "IK-01 Jumlah\\x1b]0;judul\\x07 dokumen"
+    # '=1+1' is the text the report prints, not a formula Excel would compute (or a
+    # =HYPERLINK it would make clickable)
+    assert row[4].value == "=1+1" and row[4].data_type == "s"
+    assert len(row[1].value) <= 32_767 and row[1].value.startswith("x" * 1000)
+    assert row[1].value.endswith(f"…(+{40_000 - (32_767 - 40)})")

@@ -3,7 +3,7 @@ never a control sequence.
 
 A report is written by someone else. Its names, places and values reach the reviewer's
 terminal, a Markdown page, a Graphviz or Mermaid drawing, an HTML page with inline SVG and a
-Word document. Each
+Word document or an Excel workbook. Each
 target has its own active characters, so each has one function here, applied at the edge —
 where a finished text (a filled message, a table cell, a provenance line) is written in that
 format — and never inside the message catalogue, whose texts are shared by every format.
@@ -126,6 +126,20 @@ def xml(text: object, block: bool = False) -> str:
     """Text for an XML document whose writer escapes ``&<>"`` itself (ElementTree for JUnit,
     python-docx for Word): no character XML 1.0 cannot hold."""
     return _NOT_XML.sub(lambda match: f"\\u{ord(match.group()):04x}", visible(text, block))
+
+
+SPREADSHEET_CELL_CHARS = 32_767  # Excel's limit: a longer cell makes it call the file damaged
+
+
+def spreadsheet(text: str) -> str:
+    """Text for a spreadsheet cell: no character XML cannot hold (openpyxl refuses them), and
+    no more than a cell holds, cut with how much is left out. The cell is written as a string
+    by its writer (``xlsx_export``), so ``=HYPERLINK(...)`` from the data stays text."""
+    shown = xml(text)
+    if len(shown) <= SPREADSHEET_CELL_CHARS:
+        return shown
+    keep = SPREADSHEET_CELL_CHARS - 40
+    return f"{shown[:keep]}…(+{len(shown) - keep})"
 
 
 def github_message(text: object) -> str:

@@ -28,7 +28,7 @@ from sakip_lint.model import Report
 from sakip_lint.phases import Stopwatch
 from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
-from sakip_lint import composer
+from sakip_lint import composer, yaml_budget
 from sakip_lint.source import LoadedReport, Path_, PositionTree, SourceMap
 from sakip_lint.textfile import TextProblem, decode, read_bytes
 
@@ -76,6 +76,12 @@ YAML_PROBLEMS = {
     "found unknown directive name": "load.yaml.directive",
     "found undefined tag handle": "load.yaml.tag-handle",
     "but found another document": "load.yaml.two-documents",
+    "block sequence entries are not allowed in this context": "load.yaml.list-here",
+    "did not find expected hexdecimal number": "load.yaml.unknown-escape",
+}
+# ... and those that only their context tells apart
+YAML_CONTEXTS = {
+    "while scanning a block scalar": "load.yaml.block-scalar",
 }
 
 
@@ -311,7 +317,7 @@ def _yaml_error(file: str, text: str, error: yaml.YAMLError) -> Finding:
         return _load_finding("LOAD001", "load.yaml.unclosed-quote-probable",
                              Location(file, quote[0], quote[1]), line=mark.line + 1,
                              column=mark.column + 1)
-    problem = YAML_PROBLEMS.get(error.problem or "")
+    problem = YAML_PROBLEMS.get(error.problem or "") or YAML_CONTEXTS.get(error.context or "")
     if problem is not None:
         return _load_finding("LOAD001", problem, at(mark))
     detail = " ".join(part for part in (error.context, error.problem) if part)
@@ -339,6 +345,8 @@ def compose(file: str, content: bytes, *,
 
 
 def _compose_carefully(file: str, text: str) -> tuple[object, SourceMap | None, list[Finding]]:
+    if (too_much := yaml_budget.exceeded(file, text, current(), _Loader)) is not None:
+        return None, None, [too_much]  # counted from the events: no tree was built
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:

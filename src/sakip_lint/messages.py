@@ -40,6 +40,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Titik dua ':' tidak boleh di sini; periksa indentasi atau beri tanda kutip pada teks",
         "en": "A colon ':' is not allowed here; check the indentation or quote the text",
     },
+    "load.yaml.list-here": {
+        "id": "Tanda '-' (butir daftar) tidak boleh di sini; tulis daftar di baris baru di bawah kuncinya, atau beri tanda kutip pada teks",
+        "en": "A '-' (a list item) is not allowed here; write the list on new lines below its key, or quote the text",
+    },
+    "load.yaml.block-scalar": {
+        "id": "Setelah '|' atau '>' (teks beberapa baris) hanya boleh ada angka indentasi, '+' atau '-', lalu baris baru",
+        "en": "After '|' or '>' (a text of several lines) only an indentation digit, '+' or '-' may follow, then a new line",
+    },
     "load.yaml.no-colon": {
         "id": "Titik dua ':' yang diharapkan tidak ditemukan",
         "en": "An expected colon ':' was not found",
@@ -735,6 +743,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "scale.problem.overlap": {
         "id": "bertumpang tindih dengan kategori '{other}' ({other_range}) pada {common}: nilai itu punya dua kategori",
         "en": "overlaps category '{other}' ({other_range}) on {common}: such a value has two categories",
+    },
+    "scale.problem.repeated": {
+        "id": "memakai lagi nama '{name}' yang sudah dipakai kategori '{other}' ({other_range}, entri ke-{entry}): satu nama untuk dua baris skala",
+        "en": "uses again the name '{name}' of category '{other}' ({other_range}, entry {entry}): one name for two lines of the scale",
     },
     "scale.problem.reversed": {
         "id": "tidak memuat nilai apa pun: batasnya terbalik",

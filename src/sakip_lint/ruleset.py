@@ -18,7 +18,7 @@ from sakip_lint.checks import MECHANISMS
 from sakip_lint.config import CellEquality, DerivedColumn
 from sakip_lint.config import (Aggregate, Band, CapaianConfig, Formula, MissingValue,
                                PolarityPattern, Rounding, RoundingMode, Scale, WrongFormula,
-                               ZeroTarget, folded_name)
+                               ZeroTarget)
 from sakip_lint.dsl import ast
 from sakip_lint.dsl.errors import DslError, DslProblem, problem
 from sakip_lint.dsl.tables import bound_problems, cell_equality, derived_column, exact_column
@@ -263,17 +263,14 @@ class _Compiler:
         category with none), and so does one name given to two bands (a printed category
         that is right and wrong at once); a gap is the writer's choice and stays allowed."""
         bands = scale.bands
-        owners: dict[str, Band] = {}
-        for band, spec in zip(bands, statement.bands):
-            for name in band.names:
-                first = owners.setdefault(folded_name(name), band)
-                if first is not band:
-                    self._problem(spec.position, "dsl.scale-name-twice", name=scale.name,
-                                  label=name, first=first.label, second=band.label)
         for found in band_problems(bands):
             band = bands[found.band]
             position = statement.bands[found.band].position
-            if found.kind == "reversed":
+            if found.kind == "repeated":
+                self._problem(position, "dsl.scale-name-twice", name=scale.name,
+                              label=found.name, first=bands[found.other].label,
+                              second=band.label)
+            elif found.kind == "reversed":
                 self._problem(position, "dsl.scale-reversed", name=scale.name, label=band.label,
                               range=range_text(band))
             elif found.kind == "overlap":

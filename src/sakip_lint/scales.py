@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from sakip_lint.config import Band, CapaianConfig, Scale
+from sakip_lint.config import Band, CapaianConfig, Scale, folded_name
 from sakip_lint.dsl.errors import DslError, DslProblem
 from sakip_lint.model import Report, ScaleBandEntry
 
@@ -35,10 +35,11 @@ def plain_number(value: Decimal) -> str:
 class ScaleProblem:
     """Something wrong with a scale, located at one of its bands (by index)."""
 
-    kind: str  # overlap | reversed | gap
+    kind: str  # repeated | overlap | reversed | gap
     band: int
-    other: int | None = None  # the band it overlaps, or the band below the gap
+    other: int | None = None  # the band named first, the band it overlaps, or the band below the gap
     interval: Band | None = None  # the shared (overlap) or the uncovered (gap) values
+    name: str = ""  # the name given twice (repeated)
 
 
 def is_empty(band: Band) -> bool:
@@ -93,34 +94,53 @@ def _reaches_further(end: tuple[Decimal | None, bool], band: Band) -> bool:
 
 
 def band_problems(bands: Sequence[Band]) -> list[ScaleProblem]:
-    """Reversed bands, overlapping pairs (located at the later one) and the gaps between
-    consecutive bands (located at the band above the gap). Values below the lowest band and
-    above the highest are not gaps: where a scale ends is the writer's choice."""
+    """A name given to two bands (located at the later one), reversed bands, overlapping
+    pairs (located at the later one) and the gaps between consecutive bands (located at the
+    band above the gap). Values below the lowest band and above the highest are not gaps:
+    where a scale ends is the writer's choice.
+
+    Each band has one overlap at most, with the band reaching furthest among those that start
+    before it, and a band written again as it was (its name and range) is only a repeated
+    name: a scale of a thousand copies of one line is a thousand findings, not half a million,
+    and is read in n log n steps."""
     problems = [ScaleProblem("reversed", index) for index, band in enumerate(bands)
                 if is_empty(band)]
-    usable = [index for index, band in enumerate(bands) if not is_empty(band)]
-    for position, later in enumerate(usable):
-        for earlier in usable[:position]:
-            common = intersection(bands[earlier], bands[later])
-            if common is not None:
-                problems.append(ScaleProblem("overlap", later, earlier, common))
-    ordered = sorted(usable, key=lambda index: _start_key(bands[index]))
+    owners: dict[str, int] = {}
+    copies: set[int] = set()  # bands written again exactly as an earlier one
+    for index, band in enumerate(bands):
+        for name in band.names:
+            first = owners.setdefault(folded_name(name), index)
+            if first != index:
+                problems.append(ScaleProblem("repeated", index, first, name=name))
+                if _bounds(bands[first]) == _bounds(band):
+                    copies.add(index)
+                break
+    usable = [index for index, band in enumerate(bands)
+              if not is_empty(band) and index not in copies]
+    ordered = sorted(usable, key=lambda index: (_start_key(bands[index]), index))
     if not ordered:
         return problems
     reach = ordered[0]
     end = (bands[reach].high, bands[reach].high_closed)
     for index in ordered[1:]:
         band = bands[index]
-        if end[0] is None:
-            break  # the bands so far reach to infinity
-        high, high_closed = end
-        if band.low is not None and (high < band.low or (high == band.low and not high_closed
-                                                         and not band.low_closed)):
-            gap = Band("", high, band.low, not high_closed, not band.low_closed)
-            problems.append(ScaleProblem("gap", index, reach, gap))
+        common = intersection(bands[reach], band)
+        if common is not None:
+            later, earlier = max(reach, index), min(reach, index)
+            problems.append(ScaleProblem("overlap", later, earlier, common))
+        elif end[0] is not None:
+            high, high_closed = end
+            if band.low is not None and (high < band.low or (high == band.low and not high_closed
+                                                             and not band.low_closed)):
+                gap = Band("", high, band.low, not high_closed, not band.low_closed)
+                problems.append(ScaleProblem("gap", index, reach, gap))
         if _reaches_further(end, band):
             reach, end = index, (band.high, band.high_closed)
     return problems
+
+
+def _bounds(band: Band) -> tuple:
+    return band.low, band.high, band.low_closed, band.high_closed
 
 
 def range_text(band: Band, number: NumberText = plain_number) -> str:

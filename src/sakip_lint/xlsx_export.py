@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from sakip_lint import escape
 from sakip_lint.capaian import CapaianReport, Computed
 from sakip_lint.judgement import StatedCheck, StatedValues
 from sakip_lint.comparison import Verdict
@@ -48,12 +49,12 @@ def write_capaian_xlsx(report: CapaianReport, stated_values: StatedValues, insta
     headers = [col("no"), col("sasaran"), col("indikator"), col("satuan"), col("target"),
                col("realisasi"), render("xlsx.stated", lang), render("xlsx.computed", lang),
                col("difference"), col("kategori"), col("polaritas"), col("reason")]
-    sheet.append([render("xlsx.title", lang)])
-    sheet.append([render("xlsx.body", lang, instansi=instansi)])
-    sheet.append([render("xlsx.year", lang, year=tahun)])
-    sheet.append([])
-    sheet.append(headers)
-    sheet.append([f"({i + 1})" for i in range(len(headers))])
+    _append(sheet, [render("xlsx.title", lang)])
+    _append(sheet, [render("xlsx.body", lang, instansi=instansi)])
+    _append(sheet, [render("xlsx.year", lang, year=tahun)])
+    _append(sheet, [])
+    _append(sheet, headers)
+    _append(sheet, [f"({i + 1})" for i in range(len(headers))])
     bold = Font(bold=True)
     for cell in sheet[5] + sheet[6]:
         cell.font = bold
@@ -76,7 +77,7 @@ def write_capaian_xlsx(report: CapaianReport, stated_values: StatedValues, insta
                stated or "", computed, difference, result.capaian.category or "",
                render(f"polarity.{result.polarity.value}", lang),
                "" if result.capaian.ok else render(result.capaian.reason, lang)]
-        sheet.append(row)
+        _append(sheet, row)
         here = sheet.max_row
         first_of.setdefault(sasaran, here)
         last_of[sasaran] = here
@@ -102,7 +103,7 @@ def _sasaran_sheet(workbook, report: CapaianReport, stated_values: StatedValues,
     """Capaian, absorption and efficiency of each sasaran, and of the whole report."""
     sheet = workbook.create_sheet("Sasaran")
     col = lambda name: render(f"col.{name}", lang)  # noqa: E731
-    sheet.append([col("sasaran"), col("capaian"), col("stated"), col("kategori"), col("penyerapan"),
+    _append(sheet, [col("sasaran"), col("capaian"), col("stated"), col("kategori"), col("penyerapan"),
                   col("stated"), col("efisiensi"), col("stated")])
     for cell in sheet[1]:
         cell.font = bold
@@ -115,7 +116,7 @@ def _sasaran_sheet(workbook, report: CapaianReport, stated_values: StatedValues,
                 " / ".join(s for s, _, _ in capaian if s), result.capaian.category or "",
                 _number(result.absorption), " / ".join(s for s, _, _ in absorption if s),
                 _number(result.efficiency), " / ".join(s for s, _, _ in efficiency if s)]
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in line])
+        _append(sheet, [float(v) if isinstance(v, Decimal) else v for v in line])
         here = sheet.max_row
         for column, checks in ((3, capaian), (6, absorption), (8, efficiency)):
             worst = next((verdict for _, verdict, _ in checks if verdict in (Verdict.DIFFERS, Verdict.NOT_NUMBER)),
@@ -126,7 +127,17 @@ def _sasaran_sheet(workbook, report: CapaianReport, stated_values: StatedValues,
             sheet.cell(here, column).number_format = "0.00"
     overall = report.overall
     stated = [_stated(check) for check in stated_values.overall]
-    sheet.append([render("word.overall", lang), float(overall.capaian.rounded) if overall.capaian.ok else None,
+    _append(sheet, [render("word.overall", lang), float(overall.capaian.rounded) if overall.capaian.ok else None,
                   " / ".join(s for s, _, _ in stated if s), overall.capaian.category or "",
                   float(overall.absorption.rounded) if overall.absorption.ok else None])
     sheet.column_dimensions["A"].width = 60
+
+
+def _append(sheet, values: list) -> None:
+    """A row whose texts are data: their control characters shown (openpyxl refuses them),
+    and each a string, never a formula (openpyxl makes one of any text that starts with '=')."""
+    sheet.append([escape.spreadsheet(value) if isinstance(value, str) else value
+                  for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"

@@ -23,7 +23,7 @@ from sakip_lint.scales import (band_problems, category_scale, example_value, int
 CATEGORY_PLACEHOLDERS = frozenset({"nilai", "dasar_nilai", "skala"})
 CATEGORY_PARAMS = {"skala": ParamSpec(frozenset({"laporan", "aturan"}), required=True)}
 PROBLEMS = {"tumpang_tindih": "overlap", "terbalik": "reversed", "celah": "gap",
-            "di_atas_100": "above"}
+            "di_atas_100": "above", "nama_ganda": "repeated"}
 WHOLE_PARAMS = {"masalah": ParamSpec(frozenset(PROBLEMS), multiple=True,
                                      default=tuple(sorted(PROBLEMS)))}
 WHOLE_PLACEHOLDERS = frozenset({"skala", "kategori", "rentang", "masalah"})
@@ -137,7 +137,10 @@ def _problem_fact(context: Context, scale: Scale, problem, entries) -> Fact:
     else:
         other = scale.bands[problem.other]
         args = {"other": other.label, "other_range": entries[problem.other]}
-        if problem.kind == "overlap":
+        if problem.kind == "repeated":
+            values["masalah"] = term("scale.problem.repeated", name=problem.name,
+                                     entry=problem.other + 1, **args)
+        elif problem.kind == "overlap":
             values["masalah"] = term("scale.problem.overlap", common=interval_text(
                 problem.interval, context.number), **args)
         else:
