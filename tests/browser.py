@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -84,11 +86,13 @@ def visit(page: Path, screenshot: Path | None = None, expressions: dict[str, str
     band of the page; ``expressions`` are evaluated in the page afterwards."""
     binary = chromium()
     assert binary is not None, "chromium is not installed"
-    with tempfile.TemporaryDirectory() as profile:
+    # chromium's helper processes may still write its profile after the browser has ended:
+    # the whole process group is ended, and what they leave behind does not fail the test
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
              f"--window-size={width},900", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             port_file = Path(profile) / "DevToolsActivePort"
             deadline = time.monotonic() + 60
@@ -107,12 +111,25 @@ def visit(page: Path, screenshot: Path | None = None, expressions: dict[str, str
             finally:
                 session.socket.close()
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            _end(process)
+
+
+def _end(process: subprocess.Popen) -> None:
+    """End the browser and every process it started (its own process group)."""
+    for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, None)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            continue
+        try:  # the helpers of the group, once the browser itself is gone
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        return
 
 
 def _run(session: _Session, page: Path, screenshot: Path | None, expressions: dict[str, str],

@@ -70,7 +70,7 @@ def test_the_subject_of_a_rules_message_and_of_the_same_cause_follows_the_langua
                                  ("id", "{subjek} tidak melayani sasaran")),
                       same_cause=(other,))
     assert render_finding(finding, "en") == ("programme P-01 serves no sasaran — the same cause "
-                                             "also shows in 1 other values: Tabel 2.6, programme P-05")
+                                             "also shows in other values (1): Tabel 2.6, programme P-05")
     assert render_finding(finding, "id").startswith("program P-01 tidak melayani sasaran")
     assert finding.message("en") == render_finding(finding, "en")
 

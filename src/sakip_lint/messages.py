@@ -308,7 +308,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "type.pair": {"id": "daftar dua tahun, misalnya [2013, 2018]", "en": "a list of two years, e.g. [2013, 2018]"},
     "finding.same-cause": {
         "id": " — sebab yang sama juga pada {count} nilai lain: {places}",
-        "en": " — the same cause also shows in {count} other values: {places}",
+        "en": " — the same cause also shows in other values ({count}): {places}",
     },
     "load.missing-link": {
         "id": "{kind} '{id}' tidak menyebut {link}: wajib dalam dokumen utuh (tulis 'kutipan: true' bila berkas hanya memuat sebagian tabel)",
@@ -1102,7 +1102,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "console.related": {"id": "dibandingkan dengan {place} di {position}",
                         "en": "compared with {place} at {position}"},
-    "console.related-more": {"id": "… dan {count} tempat lain", "en": "… and {count} other places"},
+    "console.related-more": {"id": "… dan {count} tempat lain", "en": "… and {count} more"},
     "markdown.no-findings": {"id": "Tidak ada temuan.", "en": "No findings."},
     "sarif.load-rule": {"id": "Berkas data tidak dapat dibaca atau tidak sesuai format",
                         "en": "The data file cannot be read or does not follow the format"},
@@ -1412,7 +1412,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.evidence.expected": {"id": "Seharusnya / pembanding: {value}", "en": "Expected / compared with: {value}"},
     "review.evidence.computation": {"id": "Perhitungan: {steps}", "en": "Computation: {steps}"},
     "review.evidence.related": {"id": "Nilai terkait: {cells}", "en": "Related values: {cells}"},
-    "review.evidence.same-cause": {"id": "Sebab yang sama pada {count} nilai lain: {cells}", "en": "Same cause in {count} other values: {cells}"},
+    "review.evidence.same-cause": {"id": "Sebab yang sama pada {count} nilai lain: {cells}", "en": "Same cause in other values ({count}): {cells}"},
     "review.conclusion.errors": {
         "id": "Laporan Kinerja belum dapat dinyatakan telah direviu tanpa catatan: terdapat {errors} kesalahan yang perlu diperbaiki penyusun sebelum laporan ditandatangani, dan {warnings} peringatan yang perlu ditinjau.",
         "en": "The performance report cannot yet be declared reviewed without notes: {errors} errors must be corrected by the compilers before it is signed, and {warnings} warnings should be looked at.",
