@@ -7,7 +7,8 @@ C loader (``yaml.load(text, Loader=yaml.CSafeLoader)``, the floor a tool that re
 starts from), the phases of ``sakip-lint check --format json`` (load, validate, compute,
 rules, output) and the peak resident memory of the check; then the cold check of the Kaltim
 report (a new interpreter, imports included; the rules read from the cache, then compiled)
-and batches of typical reports checked in one call with ``--jobs 2``; last the ratios of the
+and batches of typical reports checked in one call with ``--jobs 2`` (as JSON, the whole
+document, and as plain text, streamed file by file); last the ratios of the
 performance targets. Every measurement runs in its own process (so peak memory is that of one
 check) and is the median of ``--repeat`` runs; the rule cache is a folder of the run, filled
 by a first run that is not measured. The machine may be shared: the load average is printed.
@@ -213,10 +214,13 @@ def synthetic_rows(folder: Path, sizes: list[int], repeat: int,
     return lines, found
 
 
+BATCH_FORMATS = ("json", "plain")  # the whole document, and a format streamed file by file
+
+
 def batch_rows(folder: Path, counts: list[int], jobs: int, repeat: int) -> tuple[list[str], dict]:
-    lines = ["| batch | size MiB | sum of bare loads s (CPU) | check s (wall, --jobs "
+    lines = ["| batch | format | size MiB | sum of bare loads s (CPU) | check s (wall, --jobs "
              f"{jobs}) | check ÷ bare | check CPU s (all processes) | largest process peak "
-             "RSS MiB |", "| --- " * 7 + "|"]
+             "RSS MiB |", "| --- " * 8 + "|"]
     found = {}
     sizes = batch_sizes(max(counts))
     paths = []
@@ -228,13 +232,14 @@ def batch_rows(folder: Path, counts: list[int], jobs: int, repeat: int) -> tuple
         chosen = paths[:count]
         total = sum(_size(Path(p)) for p in chosen)
         bare = _child("--measure", "bare", *chosen, "--repeat", str(repeat))
-        check = _child("--measure", "command", "--repeat", str(repeat), "--", "check",
-                       "--format", "json", "--jobs", str(jobs), *chosen)
-        found[count] = (bare, check)
-        lines.append(f"| {count} typical reports | {total:.1f} | {bare['cpu']:.2f} | "
-                     f"{check['seconds']:.2f} | {check['seconds'] / bare['cpu']:.2f} | "
-                     f"{check['cpu']:.2f} | {check['peak_mib']:.0f} |")
-        print(lines[-1], file=sys.stderr, flush=True)
+        for fmt in BATCH_FORMATS:
+            check = _child("--measure", "command", "--repeat", str(repeat), "--", "check",
+                           "--format", fmt, "--jobs", str(jobs), *chosen)
+            found[count, fmt] = (bare, check)
+            lines.append(f"| {count} typical reports | {fmt} | {total:.1f} | {bare['cpu']:.2f} | "
+                         f"{check['seconds']:.2f} | {check['seconds'] / bare['cpu']:.2f} | "
+                         f"{check['cpu']:.2f} | {check['peak_mib']:.0f} |")
+            print(lines[-1], file=sys.stderr, flush=True)
     return lines, found
 
 
@@ -291,12 +296,16 @@ def main() -> int:
         if args.batch:
             lines, batches = batch_rows(folder, args.batch, args.jobs, args.repeat)
             print("\n".join(lines) + f"\n\nload average after it: {_load()}\n", flush=True)
-            largest = max(batches)
-            ratios["batch"] = batches[largest][1]["seconds"] / batches[largest][0]["cpu"]
-            if len(batches) > 1:
-                smallest = min(batches)
-                print(f"Peak memory of the largest process with {largest} files ÷ with "
-                      f"{smallest} files: {batches[largest][1]['peak_mib'] / batches[smallest][1]['peak_mib']:.2f}\n")
+            largest, smallest = max(args.batch), min(args.batch)
+            ratios["batch"] = (batches[largest, "json"][1]["seconds"]
+                               / batches[largest, "json"][0]["cpu"])
+            if largest != smallest:
+                for fmt in BATCH_FORMATS:
+                    grown = (batches[largest, fmt][1]["peak_mib"]
+                             / batches[smallest, fmt][1]["peak_mib"])
+                    print(f"Peak memory of the largest process, --format {fmt}, with {largest} "
+                          f"files ÷ with {smallest} files: {grown:.2f}")
+                print()
 
     if 10000 in synthetic:
         bare10, check10, _ = synthetic[10000]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 WORDS = ("pelayanan", "koordinasi", "administrasi", "pembangunan", "kesejahteraan", "hukum",
          "keuangan", "aparatur", "perencanaan", "pengendalian", "evaluasi", "informasi",
@@ -39,15 +40,25 @@ def _capaian(target: int, realisasi: Decimal) -> Decimal:
     return realisasi * 100 / target
 
 
-def _category(capaian: Decimal) -> str:
-    """The default scale of the rules (rules/skala.sakip)."""
-    if capaian > 100:
-        return "Memuaskan"
-    if capaian >= 85:
-        return "Sangat Baik"
-    if capaian >= 70:
-        return "Baik"
-    return "Cukup" if capaian >= 55 else "Kurang Baik"
+@cache
+def _scale():
+    """The category scale in force: the default rules' ``kategori_capaian``
+    (rules/skala.sakip), read from the rules rather than copied here, so that a change of
+    the default scale does not turn every synthetic row into a finding."""
+    from sakip_lint.ruleset import load_ruleset
+
+    return load_ruleset().config.category_scale
+
+
+def _category(capaian: Decimal, wrong: bool = False) -> str:
+    """The category a report prints for ``capaian``: the band's last name (the word most
+    LKjIP print, 'Sangat Baik' beside Permendagri's 'Sangat Tinggi'); with ``wrong``, the
+    band next to it, a mistake a compiler makes when a capaian sits near a bound."""
+    bands = _scale().bands
+    index = next(i for i, band in enumerate(bands) if band.contains(capaian))
+    if wrong:
+        index = index + 1 if index + 1 < len(bands) else index - 1
+    return bands[index].names[-1]
 
 
 def _q(text: str) -> str:
@@ -102,9 +113,10 @@ def report(indicators: int, seed: int = 0, year: int = 2017) -> str:
             printed = _id(Decimal(target) * 100 / realisasi)
         elif (i + seed) % 23 == 11:  # truncated instead of rounded
             printed = _id(capaian.quantize(Decimal("0.01"), rounding="ROUND_DOWN"))
+        category = _category(capaian, wrong=(i + seed) % 59 == 29)
         out.append(f'      - {{id: IK-{i}, nomor: "{i + 1}", target: "{target}", '
                    f'realisasi: "{_id(realisasi)}", capaian: "{printed}", '
-                   f'kategori: {_category(capaian)}, realisasi_tahun: {{{year - 1}: "{last}"}}, '
+                   f'kategori: {category}, realisasi_tahun: {{{year - 1}: "{last}"}}, '
                    f'target_akhir: "{end}"}}')
 
     budgets = []

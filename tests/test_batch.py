@@ -3,12 +3,17 @@ the files; JSON on one line unless asked to indent; a progress bar only on a ter
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import FIXTURE, MINI, ROOT
 from sakip_lint.cli import main
+from sakip_lint.findings import Finding
+from sakip_lint.formats import STREAMED
 
 REAL = sorted(path for path in (ROOT / "fixtures" / "real").glob("*.yaml")
               if not path.name.endswith(".expect.yaml"))
@@ -77,3 +82,72 @@ def test_a_progress_bar_when_asked(write):
                           capture_output=True, text=True)
     assert f"{len(files)}/{len(files)}" in done.stderr  # the bar's last state
     assert done.stdout.count("berkas diperiksa") == 1
+
+
+def _folder(tmp_path) -> Path:
+    """A folder of reports with findings (and a broken one), checked as ``check DIR``."""
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    for index in range(4):
+        (folder / f"wrong-{index}.yaml").write_text(WRONG.replace("Contoh", f"Contoh {index}"),
+                                                    encoding="utf-8")
+    (folder / "clean.yaml").write_text(MINI, encoding="utf-8")
+    (folder / "broken.yaml").write_text("format: sakip-lint/1\ntahun: [", encoding="utf-8")
+    shutil.copy(FIXTURE, folder / "kaltim.yaml")
+    return folder
+
+
+def test_a_folder_gives_the_same_output_with_jobs_and_streamed_or_not(capsys, tmp_path):
+    folder = str(_folder(tmp_path))
+    for output in ("rich", "plain", "github", "json", "sarif", "junit", "markdown"):
+        serial = _run(capsys, "check", folder, "--format", output)
+        parallel = _run(capsys, "check", folder, "--format", output, "--jobs", "2")
+        assert serial == parallel, output
+        assert serial[0] == 2  # the broken file
+    for output in STREAMED:  # an --output keeps the run whole: the console text is the same
+        streamed = _run(capsys, "check", folder, "--format", output)
+        kept = _run(capsys, "check", folder, "--format", output,
+                    "--output", f"json:{tmp_path / 'run.json'}")
+        assert streamed == kept, output
+        assert streamed[1].count("CAP001") >= 4
+
+
+def _findings_alive_while_writing(monkeypatch, *args: str) -> list[tuple[str, set[str]]]:
+    """For each file a run hands to its writers as it goes: its path and the files whose
+    findings are alive in this process at that moment."""
+    from sakip_lint import workflow
+
+    handed = workflow._Outputs.file
+    seen = []
+
+    def spy(self, result):
+        gc.collect()
+        alive = {item.location.file for item in gc.get_objects() if isinstance(item, Finding)}
+        seen.append((result.path, alive))
+        return handed(self, result)
+
+    monkeypatch.setattr(workflow._Outputs, "file", spy)
+    main(["check", *args])
+    return seen
+
+
+def _earlier_alive(seen: list[tuple[str, set[str]]]) -> list[set[str]]:
+    """Per file, the files written before it whose findings are still alive (files checked
+    ahead by the workers may be alive: they are not written yet)."""
+    written = [path for path, _ in seen]
+    return [alive & set(written[:index]) for index, (_, alive) in enumerate(seen)]
+
+
+def test_a_run_keeps_no_findings_of_the_files_already_written(capsys, monkeypatch, tmp_path):
+    folder = str(_folder(tmp_path))
+    for fmt in ("plain", "rich", "json"):
+        for jobs in ("1", "2"):
+            seen = _findings_alive_while_writing(monkeypatch, folder, "--format", fmt,
+                                                 "--jobs", jobs)
+            capsys.readouterr()
+            assert len(seen) == 7 and sum(bool(alive) for _, alive in seen) >= 5
+            assert not any(_earlier_alive(seen)), (fmt, jobs)
+    # the hook sees kept findings: SARIF needs every file before it writes, and keeps them
+    seen = _findings_alive_while_writing(monkeypatch, folder, "--format", "sarif")
+    capsys.readouterr()
+    assert any(_earlier_alive(seen))

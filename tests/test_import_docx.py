@@ -93,7 +93,7 @@ def test_a_sasaran_merged_across_a_page_break_keeps_its_indicators(checked):
     report = imported.loaded.report
     rows = report.tempat["Tabel 3.1"].baris
     ik08 = next(i for i, row in enumerate(rows) if row.id == "IK-08")
-    assert rows[ik08].sasaran == ["S-07"]  # its sasaran cell stands on the page before
+    assert rows[ik08].sasaran == ("S-07",)  # its sasaran cell stands on the page before
     origin = imported.loaded.source.origins[("tempat", "Tabel 3.1", "baris", str(ik08))]
     assert origin.continued and origin.row == 2  # under the repeated header of the second part
     assert "lanjutan" in render_origin(origin, "id")

@@ -98,12 +98,12 @@ def test_the_forms_import_and_check_with_findings_at_their_cells(workbook):
 def test_merged_cells_give_each_indicator_its_sasaran_and_each_programme_its_budget(workbook):
     report = check_file(workbook, RULES).loaded.report
     rows = {row.id: row for row in report.tempat["PK"].baris}
-    assert rows["IK-02"].sasaran == ["S-01"] and rows["IK-03"].sasaran == ["S-02"]
-    assert rows["P-01"].pagu == "150.000.000" and rows["P-01"].sasaran == ["S-01"]
+    assert rows["IK-02"].sasaran == ("S-01",) and rows["IK-03"].sasaran == ("S-02",)
+    assert rows["P-01"].pagu == "150.000.000" and rows["P-01"].sasaran == ("S-01",)
     measured = {row.id: row for row in report.tempat["Pengukuran"].baris}
     assert measured["IK-01"].capaian == "95,00%" and measured["IK-03"].realisasi == "82,15"
     activity = next(row for row in report.tempat["PKK"].baris if row.teks == "Penyusunan LKjIP")
-    assert activity.program == ["P-01"]  # the programme printed merged beside it
+    assert activity.program == ("P-01",)  # the programme printed merged beside it
 
 
 def test_a_plain_workbook_has_one_table_per_sheet(tmp_path):

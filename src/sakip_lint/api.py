@@ -141,17 +141,26 @@ def _refine(result: FileResult, rule_codes: frozenset[str],
 
 
 def check_paths(options: CheckOptions, ruleset: Ruleset, settings: Settings,
-                progress: Callable[[Iterator, int], Iterator] | None = None):
+                progress: Callable[[Iterator, int], Iterator] | None = None,
+                each: Callable[[CheckedFile], None] | None = None, keep: bool = True):
     """Everything ``check`` does before printing: find the files, check them (in
     ``options.jobs`` worker processes), apply the suppression comments, the configuration and
     the baseline. Returns a ``CheckRun`` (raises ``baseline.BaselineError`` for a baseline that
-    cannot be read). ``progress(results, total)`` may wrap the results as they come."""
+    cannot be read). ``progress(results, total)`` may wrap the results as they come.
+
+    ``each`` is given every file as soon as it and the files before it are done, in the order
+    of the files; with ``keep=False`` the run keeps none of them (its ``tally`` counts them), so
+    a run over thousands of files holds one file's findings at a time."""
     from sakip_lint.batch import checked
     from sakip_lint.files import report_files
-    from sakip_lint.formats import CheckRun
-    from sakip_lint.output import Provenance
+    from sakip_lint.formats import CheckRun, Tally
 
     started = time.perf_counter()
+    recorded = None
+    if options.baseline is not None:  # read first: a baseline that cannot be used stops the run
+        from sakip_lint import baseline
+
+        recorded = baseline.load(options.baseline)
     paths, empty = report_files(options.paths, settings.excluded, options.only_reports)
     if options.parent is not None:  # the bodies below are compared together: one process
         done = iter([refine(result, ruleset, settings)
@@ -162,23 +171,31 @@ def check_paths(options: CheckOptions, ruleset: Ruleset, settings: Settings,
                        options.jobs, partial(load_rules, options.rules, settings))
     if progress is not None:
         done = progress(done, len(paths))
-    refined, silenced = [], 0
+    kept_files, tally, silenced, hidden = [], Tally(), 0, 0
     for better, count in done:
-        refined.append(better)
         silenced += count
-    hidden = 0
-    if options.baseline is not None:
-        from sakip_lint import baseline
-
-        recorded = baseline.load(options.baseline)
-        filtered = []
-        for result in refined:
-            kept, count = recorded.filter(list(result.findings))
-            filtered.append(replace(result, findings=tuple(kept)))
+        if recorded is not None:
+            kept, count = recorded.filter(list(better.findings))
+            better = replace(better, findings=tuple(kept))
             hidden += count
-        refined = filtered
-    return CheckRun(tuple(refined), Provenance.of(ruleset, settings.provenance), ruleset,
+        if each is not None:
+            each(better)
+        if keep:
+            kept_files.append(better)
+        else:
+            tally.add(better)
+        del better
+    return CheckRun(tuple(kept_files), run_provenance(ruleset, settings), ruleset,
                     lang=settings.lang or "id", elapsed=time.perf_counter() - started,
                     suppressed=silenced, baseline_hidden=hidden,
                     fail_on=Severity(settings.fail_on or "error"),
-                    empty_folders=tuple(str(folder) for folder in empty))
+                    empty_folders=tuple(str(folder) for folder in empty),
+                    tally=None if keep else tally)
+
+
+def run_provenance(ruleset: Ruleset, settings: Settings):
+    """The ``output.Provenance`` of a run: known before any file is checked, so that a
+    streamed format can write the first file at once."""
+    from sakip_lint.output import Provenance
+
+    return Provenance.of(ruleset, settings.provenance)

@@ -127,7 +127,7 @@ class PerformanceGraph:
                 parents = getattr(entity, field, None)
                 if parents is None:
                     continue
-                parents = parents if isinstance(parents, list) else [parents]
+                parents = parents if isinstance(parents, (list, tuple)) else [parents]
                 for position, parent in enumerate(parents):
                     path = loaded.item_path((kind, str(index), field), position)
                     declaration = Declaration(CANONICAL, path, loaded.subject(entity.id), loaded)

@@ -133,12 +133,13 @@ class Row(Strict):
     nomor: str | None = None
     teks: str | None = None
     catatan: str | None = None
-    # links declared by this row
-    visi: list[str] = Field(default_factory=list)
-    misi: list[str] = Field(default_factory=list)
-    tujuan: list[str] = Field(default_factory=list)
-    sasaran: list[str] = Field(default_factory=list)
-    program: list[str] = Field(default_factory=list)
+    # links declared by this row: tuples, so that the rows that declare none (most) share the
+    # one empty tuple instead of five empty lists each
+    visi: tuple[str, ...] = ()
+    misi: tuple[str, ...] = ()
+    tujuan: tuple[str, ...] = ()
+    sasaran: tuple[str, ...] = ()
+    program: tuple[str, ...] = ()
     # indicator columns
     satuan: Raw | None = None
     target: Raw | None = None

@@ -99,6 +99,18 @@ def summary(results: list[FileResult], lang: str) -> str:
                   warnings=count[Severity.WARNING], infos=count[Severity.INFO])
 
 
+def finding_lines(result: FileResult, provenance: Provenance, lang: str) -> list[str]:
+    """One file as plain text: its provenance line, then one located line per finding."""
+    lines = [escape.plain(provenance.line(result, lang))]
+    for f in result.findings:
+        row = _escaped([position(f.location, lang), f.code,
+                        render(f"severity.{f.severity.value}", lang),
+                        _subject(f.location, lang), render_finding(f, lang)], "plain")
+        lines.append(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
+                     else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}")
+    return lines
+
+
 def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str,
                     closing: str | None = None) -> str:
     """Findings as plain text, one located line each (the place in an imported document
@@ -108,13 +120,7 @@ def render_findings(results: list[FileResult], provenance: Provenance, fmt: str,
         raise ValueError(fmt)
     lines: list[str] = []
     for result in results:
-        lines.append(escape.plain(provenance.line(result, lang)))
-        for f in result.findings:
-            row = _escaped([position(f.location, lang), f.code,
-                            render(f"severity.{f.severity.value}", lang),
-                            _subject(f.location, lang), render_finding(f, lang)], fmt)
-            lines.append(f"{row[0]}: {row[1]} [{row[2]}] {row[4]} ({row[3]})" if row[3]
-                         else f"{row[0]}: {row[1]} [{row[2]}] {row[4]}")
+        lines.extend(finding_lines(result, provenance, lang))
     lines.append(escape.plain(closing if closing is not None else summary(results, lang)))
     return "\n".join(lines) + "\n"
 

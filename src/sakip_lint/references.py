@@ -33,7 +33,7 @@ def _error(code: str, message_key: str, location, **args) -> Finding:
 def _as_list(value) -> list[str]:
     if value is None:
         return []
-    return list(value) if isinstance(value, list) else [value]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
 # A whole document must give the links of ``hierarchy.REQUIRED_IN_WHOLE``; an excerpt
@@ -105,7 +105,7 @@ def _unknown_references(loaded: LoadedReport) -> Iterator[Finding]:
             return
         for position, ident in enumerate(_as_list(value)):
             if ident not in ids[target_kind]:
-                where = path + (str(position),) if isinstance(value, list) else path
+                where = path + (str(position),) if isinstance(value, (list, tuple)) else path
                 yield _error("LOAD005", "load.unknown-id", loaded.location(where, subject=owner_key),
                              kind=term(f"kind.{target_kind}"), id=ident)
 

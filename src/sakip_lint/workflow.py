@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sakip_lint import escape
 from sakip_lint.files import SUFFIXES as DATA_SUFFIXES  # the data files --fix edits in place
-from sakip_lint.formats import CHECK_FORMATS, SUFFIXES, CheckRun, render_check
+from sakip_lint.formats import CHECK_FORMATS, SUFFIXES, CheckRun, Writer, render_check, writer
 from sakip_lint.location import FixSafety
 from sakip_lint.messages import render
 
@@ -76,10 +76,31 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Path]] | None:
     return found
 
 
-def _write_outputs(run: CheckRun, outputs: list[tuple[str, Path]]) -> bool:
-    for fmt, path in outputs:
+class _Outputs:
+    """Where a streamed run writes: the standard output as each file comes, and the
+    ``--output`` files, whose text is gathered and written when the run is over (a file that
+    cannot be written is said then, after the standard output, as for a run not streamed)."""
+
+    def __init__(self, frame: CheckRun, fmt: str, outputs: list[tuple[str, Path]]):
+        self.shown = writer(fmt, frame)
+        self.files = [(path, writer(each, frame), []) for each, path in outputs]
+
+    def file(self, result) -> None:
+        sys.stdout.write(self.shown.file(result))
+        for _, written, parts in self.files:
+            parts.append(written.file(result))
+
+    def close(self, run: CheckRun, timed: CheckRun) -> bool:
+        sys.stdout.write(_ending(self.shown.close(timed)))
+        return _write_outputs(run, [(path, written, "".join(parts))
+                                    for path, written, parts in self.files])
+
+
+def _write_outputs(run: CheckRun, outputs: list[tuple[Path, Writer, str]]) -> bool:
+    """Each output file: its gathered text (the files' parts), then its writer's close."""
+    for path, written, text in outputs:
         try:
-            path.write_text(render_check(run, fmt), encoding="utf-8")
+            path.write_text(text + written.close(run), encoding="utf-8")
         except OSError as error:
             _say("cli.output-unwritable", run.lang, path=escape.plain(path),
                  detail=escape.plain(error.strerror or error))
@@ -137,14 +158,23 @@ def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
     options = CheckOptions(tuple(args.files), args.parent, args.only_reports, baseline_in,
                            args.jobs, tuple(args.rules))
     progress = partial(_with_progress, show=_show_progress(args))
+    # every format is written file by file (``formats.Writer``) and the run keeps no file,
+    # unless the findings of all files are wanted afterwards: a baseline to write, fixes
+    from sakip_lint.api import run_provenance
+
+    streamed = args.write_baseline is None and not args.diff and not args.fix
+    frame = CheckRun((), run_provenance(ruleset, settings), ruleset, lang=args.lang,
+                     indent=args.indent)
+    written = _Outputs(frame, args.format, outputs) if streamed else None
+    each = written.file if written is not None else None
     try:
-        run = check_paths(options, ruleset, settings, progress)
+        run = check_paths(options, ruleset, settings, progress, each=each, keep=not streamed)
     except baseline.BaselineError as error:
         _say(error.key, args.lang, **{k: escape.plain(v) for k, v in error.args_.items()})
         return EXIT_UNUSABLE
     run = replace(run, lang=args.lang, indent=args.indent,
                   fail_on=Severity(args.fail_on or settings.fail_on or "error"))
-    unusable = any(not result.usable for result in run.results)
+    unusable = run.unusable > 0
     if args.write_baseline is not None:
         try:
             count = baseline.write(args.write_baseline, run.findings)
@@ -175,14 +205,20 @@ def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
     # the time only for a person at a terminal: a log or a file gets the same text for the
     # same input every time
     timed = run if sys.stdout.isatty() else replace(run, elapsed=None)
-    sys.stdout.write(_ending(render_check(timed, args.format)))
-    if not _write_outputs(replace(run, elapsed=None), outputs):
-        return EXIT_UNUSABLE
+    if written is not None:
+        if not written.close(replace(run, elapsed=None), timed):
+            return EXIT_UNUSABLE
+    else:
+        sys.stdout.write(_ending(render_check(timed, args.format)))
+        kept = [(path, writer(fmt, run), "") for fmt, path in outputs]
+        if not _write_outputs(replace(run, elapsed=None), kept):
+            return EXIT_UNUSABLE
     for folder in run.empty_folders:
         _say("cli.no-reports", args.lang, path=escape.plain(folder))
-    if run.empty_folders or any(not result.usable for result in run.results):
+    if run.empty_folders or run.unusable:
         return EXIT_UNUSABLE
-    failing = [f for f in run.findings if f.severity.rank >= run.fail_on.rank]
+    failing = sum(count for severity, count in run.counts().items()
+                  if severity.rank >= run.fail_on.rank)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 

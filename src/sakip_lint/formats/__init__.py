@@ -9,13 +9,14 @@ of the data for that format as it writes it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from sakip_lint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from sakip_lint.engine import FileResult
+    from sakip_lint.engine import CheckedFile, FileResult
     from sakip_lint.output import Provenance
     from sakip_lint.ruleset import Ruleset
 
@@ -27,8 +28,30 @@ GRAPH = ("dot", "mermaid", "json")  # the performance tree
 CAPAIAN = FINDINGS + ("xlsx",)  # the capaian tables; xlsx: the PKK measurement form
 REVIEW = ("docx", "markdown")  # the draft Catatan Hasil Reviu
 
+STREAMED = ("rich", "plain", "github")
+"""The formats written file by file as the run goes (each file's part as soon as it and the
+files before it are checked), closed by the summary. JSON keeps each file's entry and its
+findings as JSON text (``jsondoc.CheckDocument``), SARIF, JUnit and Markdown the files
+(``WholeRun``); no format keeps a loaded report."""
+
 SUFFIXES = {"json": ".json", "sarif": ".sarif", "junit": ".xml", "markdown": ".md",
             "github": ".txt", "plain": ".txt", "rich": ".txt"}
+
+
+@dataclass
+class Tally:
+    """What the closing line and the exit code of a streamed run need, once each file was
+    written and dropped: how many files, how many of them unusable, findings by severity."""
+
+    files: int = 0
+    unusable: int = 0
+    counts: dict[Severity, int] = field(default_factory=lambda: dict.fromkeys(Severity, 0))
+
+    def add(self, result: CheckedFile) -> None:
+        self.files += 1
+        self.unusable += not result.usable
+        for finding in result.findings:
+            self.counts[finding.severity] += 1
 
 
 @dataclass(frozen=True)
@@ -46,42 +69,93 @@ class CheckRun:
     fail_on: Severity = Severity.ERROR  # the lowest severity that fails the run (JUnit failures)
     empty_folders: tuple[str, ...] = ()  # folders named to check that hold no report file
     indent: int | None = None  # JSON and SARIF indented by this many spaces; else one line
+    tally: Tally | None = None  # a streamed run: the files were written and not kept
 
     @property
     def findings(self) -> list[Finding]:
         return [finding for result in self.results for finding in result.findings]
 
+    @property
+    def files(self) -> int:
+        return self.tally.files if self.tally is not None else len(self.results)
+
+    @property
+    def unusable(self) -> int:
+        if self.tally is not None:
+            return self.tally.unusable
+        return sum(1 for result in self.results if not result.usable)
+
     def counts(self) -> dict[Severity, int]:
+        if self.tally is not None:
+            return dict(self.tally.counts)
         counted = {severity: 0 for severity in Severity}
         for finding in self.findings:
             counted[finding.severity] += 1
         return counted
 
 
-def render_check(run: CheckRun, fmt: str) -> str:
-    """The run in ``fmt`` (one of ``CHECK_FORMATS``)."""
+class Writer:
+    """A format written file by file: ``file`` is the text to write at once for one file (given
+    in the order of the run), ``close`` the rest when the run is over. ``frame`` is the run
+    before its files: language, provenance, indent."""
+
+    def __init__(self, frame: CheckRun):
+        self.frame = frame
+
+    def file(self, result: CheckedFile) -> str:
+        raise NotImplementedError
+
+    def close(self, run: CheckRun) -> str:
+        raise NotImplementedError
+
+
+class WholeRun(Writer):
+    """A format that needs every file before it writes anything (SARIF, JUnit, Markdown):
+    it keeps the files it is given."""
+
+    def __init__(self, frame: CheckRun, render: Callable[[CheckRun], str]):
+        super().__init__(frame)
+        self.render, self.kept = render, []
+
+    def file(self, result: CheckedFile) -> str:
+        self.kept.append(result)
+        return ""
+
+    def close(self, run: CheckRun) -> str:
+        return self.render(replace(run, results=tuple(self.kept)))
+
+
+def writer(fmt: str, frame: CheckRun) -> Writer:
+    """The writer of ``fmt`` (one of ``CHECK_FORMATS``)."""
     if fmt in ("rich", "plain"):
-        from sakip_lint.formats.console import render_console
+        from sakip_lint.formats.console import ConsoleWriter
 
-        return render_console(run, fmt)
+        return ConsoleWriter(frame, fmt)
+    if fmt == "github":
+        from sakip_lint.formats.github import GithubWriter
+
+        return GithubWriter(frame)
     if fmt == "json":
-        from sakip_lint.formats.jsondoc import check_document, dumps
+        from sakip_lint.formats.jsondoc import CheckDocument
 
-        return dumps(check_document(run), run.indent)
+        return CheckDocument(frame)
     if fmt == "markdown":
         from sakip_lint.formats.markdown import render_markdown
 
-        return render_markdown(run)
+        return WholeRun(frame, render_markdown)
     if fmt == "sarif":
         from sakip_lint.formats.sarif import render_sarif
 
-        return render_sarif(run)
+        return WholeRun(frame, render_sarif)
     if fmt == "junit":
         from sakip_lint.formats.junit import render_junit
 
-        return render_junit(run)
-    if fmt == "github":
-        from sakip_lint.formats.github import render_github
-
-        return render_github(run)
+        return WholeRun(frame, render_junit)
     raise ValueError(fmt)
+
+
+def render_check(run: CheckRun, fmt: str) -> str:
+    """The run in ``fmt``, as a streamed run writes it."""
+    written = writer(fmt, run)
+    parts = [written.file(result) for result in run.results]
+    return "".join(parts) + written.close(run)

@@ -1,6 +1,7 @@
 """The console's view of a run of ``check``: rich (grouped by file, then severity, with the
 offending source line and the other place that disagrees) and plain (one line per finding,
-for logs and grep), each closed by the summary line.
+for logs and grep), each closed by the summary line. Both are written file by file
+(``formats.STREAMED``): a file's part depends on that file alone.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from typing import TYPE_CHECKING
 
 from sakip_lint import escape
 from sakip_lint.findings import Finding, Location, Severity
-from sakip_lint.formats import CheckRun
+from sakip_lint.formats import CheckRun, Writer
 from sakip_lint.messages import render, render_finding, render_origin, render_place
-from sakip_lint.output import position, render_findings
+from sakip_lint.output import finding_lines, position
 from sakip_lint.textfile import decode, read_bytes
 
 if TYPE_CHECKING:  # rich is imported by the rich console only: plain output needs none of it
+    from sakip_lint.engine import CheckedFile
     from rich.console import Console
     from rich.text import Text
 
@@ -26,7 +28,7 @@ RELATED_SHOWN = 3  # other places shown under a finding; the JSON and SARIF outp
 def summary_line(run: CheckRun) -> str:
     """Files, findings by severity, time, and what the run left out or fixed."""
     counts = run.counts()
-    text = render("cli.summary", run.lang, files=len(run.results), errors=counts[Severity.ERROR],
+    text = render("cli.summary", run.lang, files=run.files, errors=counts[Severity.ERROR],
                   warnings=counts[Severity.WARNING], infos=counts[Severity.INFO])
     extras = []
     if run.suppressed:
@@ -99,33 +101,54 @@ def _finding(console: Console, finding: Finding, lang: str,
                                          count=len(others) - RELATED_SHOWN)))
 
 
-def _rich(run: CheckRun) -> str:
+def _rich_console():
     from io import StringIO
 
     from rich.console import Console
-    from rich.text import Text
 
     buffer = StringIO()
-    console = Console(file=buffer, width=160, force_terminal=False, color_system=None,
-                      highlight=False)
+    return Console(file=buffer, width=160, force_terminal=False, color_system=None,
+                   highlight=False), buffer
+
+
+def _rich_file(run: CheckRun, result: CheckedFile) -> str:
+    from rich.text import Text
+
+    console, buffer = _rich_console()
     sources: dict[str, tuple[str, ...]] = {}
-    for result in run.results:
-        console.print(escape.rich(run.provenance.line(result, run.lang)))
-        for severity in SEVERITY_ORDER:
-            findings = [f for f in result.findings if f.severity is severity]
-            if not findings:
-                continue
-            title = render(f"severity.{severity.value}", run.lang)
-            console.rule(Text(f"{title} ({len(findings)})"), align="left")
-            for finding in findings:
-                _finding(console, finding, run.lang, sources)
-        console.print()
+    console.print(escape.rich(run.provenance.line(result, run.lang)))
+    for severity in SEVERITY_ORDER:
+        findings = [f for f in result.findings if f.severity is severity]
+        if not findings:
+            continue
+        title = render(f"severity.{severity.value}", run.lang)
+        console.rule(Text(f"{title} ({len(findings)})"), align="left")
+        for finding in findings:
+            _finding(console, finding, run.lang, sources)
+    console.print()
+    return buffer.getvalue()
+
+
+def _rich_closing(run: CheckRun) -> str:
+    """The rich console's last line: the summary."""
+    console, buffer = _rich_console()
     console.print(escape.rich(summary_line(run)))
     return buffer.getvalue()
 
 
-def render_console(run: CheckRun, fmt: str) -> str:
-    if fmt == "rich":
-        return _rich(run)
-    return render_findings(list(run.results), run.provenance, "plain", run.lang,
-                           closing=summary_line(run))
+class ConsoleWriter(Writer):
+    """Rich or plain text, file by file; the summary line closes the run."""
+
+    def __init__(self, frame: CheckRun, fmt: str):
+        super().__init__(frame)
+        self.fmt = fmt
+
+    def file(self, result: CheckedFile) -> str:
+        if self.fmt == "rich":
+            return _rich_file(self.frame, result)
+        return "\n".join(finding_lines(result, self.frame.provenance, self.frame.lang)) + "\n"
+
+    def close(self, run: CheckRun) -> str:
+        if self.fmt == "rich":
+            return _rich_closing(run)
+        return escape.plain(summary_line(run)) + "\n"

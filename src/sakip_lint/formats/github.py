@@ -6,9 +6,14 @@ the runner reads them (``escape.github_message``, ``escape.github_property``).
 from __future__ import annotations
 
 from sakip_lint import escape
+from typing import TYPE_CHECKING
+
 from sakip_lint.findings import Finding, Severity
-from sakip_lint.formats import CheckRun
+from sakip_lint.formats import CheckRun, Writer
 from sakip_lint.messages import render_finding, render_origin
+
+if TYPE_CHECKING:
+    from sakip_lint.engine import CheckedFile
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,9 +32,13 @@ def annotation(finding: Finding, lang: str) -> str:
             f"{escape.github_message(message)}")
 
 
-def render_github(run: CheckRun) -> str:
-    from sakip_lint.formats.console import summary_line
+class GithubWriter(Writer):
+    """Each file's annotations as it comes; the summary closes the run."""
 
-    lines = [annotation(finding, run.lang) for finding in run.findings]
-    lines.append(escape.github_message(summary_line(run)))
-    return "\n".join(lines) + "\n"
+    def file(self, result: CheckedFile) -> str:
+        return "".join(annotation(finding, self.frame.lang) + "\n" for finding in result.findings)
+
+    def close(self, run: CheckRun) -> str:
+        from sakip_lint.formats.console import summary_line
+
+        return escape.github_message(summary_line(run)) + "\n"

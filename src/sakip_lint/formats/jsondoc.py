@@ -16,6 +16,8 @@ from sakip_lint.findings import Finding, Fix, Location, Severity, Subject
 from sakip_lint.location import Origin
 from sakip_lint.messages import LANGUAGES, render_finding, render_origin
 
+from sakip_lint.formats import Writer
+
 if TYPE_CHECKING:
     from sakip_lint.formats import CheckRun
 
@@ -88,21 +90,55 @@ def severity_counts(findings) -> dict[str, int]:
     return counted
 
 
-def check_document(run: CheckRun) -> dict:
-    document = envelope("check", run.provenance.as_json(), run.lang)
-    document["files"] = [{"path": result.path, "sha256": result.digest, "usable": result.usable,
-                          "counts": severity_counts(result.findings)} for result in run.results]
-    document["findings"] = [finding_json(finding) for finding in run.findings]
-    document["summary"] = {
-        "files": len(run.results),
-        "unusable_files": sum(1 for result in run.results if not result.usable),
-        "findings": len(run.findings),
-        "counts": severity_counts(run.findings),
-        "suppressed": run.suppressed,
-        "baseline_hidden": run.baseline_hidden,
-        "fixed": run.fixed,
-    }
-    return document
+_FINDINGS = "\0findings\0"  # stands for the findings' text until the document is finished
+
+
+class CheckDocument(Writer):
+    """``check``'s JSON document, file by file: what it needs of each file is kept — its entry
+    and its findings as JSON text — not the findings, so that a run over thousands of files
+    holds little more than its output. The findings are written in where ``_FINDINGS`` stands
+    (a string no data of a document before it can hold: NUL is no character of a path or a
+    YAML file), indented as ``json.dumps`` indents a list at that depth."""
+
+    def __init__(self, frame: CheckRun):
+        super().__init__(frame)
+        self.entries: list[dict] = []
+        self.findings: list[str] = []
+
+    def file(self, result) -> str:
+        self.entries.append({"path": result.path, "sha256": result.digest,
+                             "usable": result.usable, "counts": severity_counts(result.findings)})
+        indent = self.frame.indent
+        for finding in result.findings:
+            text = dumps(finding_json(finding), indent)
+            self.findings.append(text if indent is None
+                                 else text.replace("\n", "\n" + " " * (2 * indent)))
+        return ""
+
+    def close(self, run: CheckRun) -> str:
+        document = envelope("check", run.provenance.as_json(), run.lang)
+        document["files"] = self.entries
+        document["findings"] = _FINDINGS
+        counts = {severity.value: count for severity, count in run.counts().items()}
+        document["summary"] = {
+            "files": run.files,
+            "unusable_files": run.unusable,
+            "findings": sum(counts.values()),
+            "counts": counts,
+            "suppressed": run.suppressed,
+            "baseline_hidden": run.baseline_hidden,
+            "fixed": run.fixed,
+        }
+        text = dumps(document, run.indent)
+        return text.replace(dumps(_FINDINGS), self._findings(run.indent), 1)
+
+    def _findings(self, indent: int | None) -> str:
+        if indent is None:
+            return "[" + ", ".join(self.findings) + "]"
+        if not self.findings:
+            return "[]"
+        inner = "\n" + " " * (2 * indent)
+        return "[" + inner + ("," + inner).join(self.findings) + "\n" + " " * indent + "]"
 
 
 def dumps(document: object, indent: int | None = None) -> str:
