@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from sakip_lint.limits import arithmetic, current
 
@@ -341,6 +342,18 @@ def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) ->
         assert found is not None
         return found
     return ParsedValue(raw_s, ValueKind.INVALID, currency=currency, problem="number.invalid")
+
+
+def read_shared(raw: str | int | None, style: NumberStyle) -> ParsedValue:
+    """``parse_value`` of a text read before in this process, under the same limits, given
+    again: reports print the same figures ('100', '95,00'), and a run over many files reads
+    most of its values in earlier files. A ``ParsedValue`` is immutable, so it is shared."""
+    return _read_shared(raw, style, current())
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # typed: True is not read as the 1 it equals
+def _read_shared(raw: str | int | None, style: NumberStyle, _in_force: object) -> ParsedValue:
+    return parse_value(raw, style)
 
 
 def format_number(value: Decimal, style: NumberStyle = NumberStyle.ID, decimals: int | None = None) -> str:

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from sakip_lint.location import Location, Origin, Subject, pointer
 from sakip_lint.model import Report, Row, Table
-from sakip_lint.numbers import NumberStyle, ParsedValue, parse_value
+from sakip_lint.numbers import NumberStyle, ParsedValue, read_shared
 
 Path_ = tuple[str, ...]
 
@@ -220,7 +220,7 @@ class LoadedReport:
         key = (raw, style)
         value = self._parsed.get(key)
         if value is None:
-            value = self._parsed[key] = parse_value(raw, style)
+            value = self._parsed[key] = read_shared(raw, style)
         return value
 
     def style_at(self, place: str | None, field: str | None = None) -> NumberStyle:
