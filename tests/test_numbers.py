@@ -223,3 +223,26 @@ def test_parsed_value_is_frozen():
 def test_style_values():
     assert [s.value for s in NumberStyle] == ["id", "en", "auto"]
     assert {k.value for k in ValueKind} == {"number", "range", "none", "text", "ambiguous", "invalid"}
+
+
+def test_a_value_read_again_keeps_its_style_and_the_limits_in_force():
+    """The run-wide cache of readings (``read_shared``) gives what ``parse_value`` gives: the
+    same text in another number style, under other limits, or as an int is another reading."""
+    from sakip_lint import limits
+    from sakip_lint.numbers import read_shared
+
+    assert read_shared("1.234", NumberStyle.ID).number == Decimal("1234")
+    assert read_shared("1.234", NumberStyle.EN).number == Decimal("1.234")
+    assert read_shared("1.234", NumberStyle.ID).number == Decimal("1234")  # not the EN one
+    assert read_shared(1, NumberStyle.ID) == parse_value(1, NumberStyle.ID)
+    long = "9" * 30
+    before = limits.current()
+    try:
+        assert read_shared(long, NumberStyle.ID).has_number
+        limits.configure(dataclasses.replace(before, max_digits=20))
+        assert read_shared(long, NumberStyle.ID) == parse_value(long, NumberStyle.ID)
+        assert not read_shared(long, NumberStyle.ID).has_number
+    finally:
+        limits.configure(before)
+    text = "1" * 100  # beyond what the cache keeps: read every time, still right
+    assert read_shared(text, NumberStyle.ID) == parse_value(text, NumberStyle.ID)

@@ -347,8 +347,14 @@ def parse_value(raw: str | int | None, style: NumberStyle = NumberStyle.AUTO) ->
 def read_shared(raw: str | int | None, style: NumberStyle) -> ParsedValue:
     """``parse_value`` of a text read before in this process, under the same limits, given
     again: reports print the same figures ('100', '95,00'), and a run over many files reads
-    most of its values in earlier files. A ``ParsedValue`` is immutable, so it is shared."""
+    most of its values in earlier files. A ``ParsedValue`` is immutable, so it is shared. Only
+    short texts are kept, so that what the cache holds stays small whatever the files hold."""
+    if isinstance(raw, str) and len(raw) > SHARED_TEXT_CHARS:
+        return parse_value(raw, style)
     return _read_shared(raw, style, current())
+
+
+SHARED_TEXT_CHARS = 64  # a figure ('1.234.567.890,00', '80 - 90 %') is far shorter
 
 
 @lru_cache(maxsize=1 << 14, typed=True)  # typed: True is not read as the 1 it equals
