@@ -194,10 +194,15 @@ def penomoran_selaras(context: Context, params: Params) -> Iterator[Fact]:
 
 # --- names ------------------------------------------------------------------------------
 
+_SLASH = re.compile(r"\s*/\s*")
+
+
+@lru_cache(maxsize=1 << 14)
 def normalised(text: str) -> str:
-    """Case, spacing (also around '/') and a final punctuation mark do not make another name."""
+    """Case, spacing (also around '/') and a final punctuation mark do not make another name;
+    each name is compared under several rules, so it is normalised once."""
     text = " ".join(text.replace("\u201c", '"').replace("\u201d", '"').split()).casefold()
-    return re.sub(r"\s*/\s*", "/", text).rstrip(" .;:")
+    return _SLASH.sub("/", text).rstrip(" .;:")
 
 
 def similarity(a: str, b: str, below: Decimal | None = None) -> Decimal | None:
