@@ -312,6 +312,17 @@ def test_a_check_in_plain_or_json_imports_no_rich_no_graph_library_and_no_proces
         assert not loaded & {"rich", "networkx", "tabulate", "multiprocessing"}, output
 
 
+def test_a_check_of_a_data_file_imports_neither_the_importer_nor_the_exports_nor_the_html_report():
+    loaded = _modules_of_command("check", str(ROOT / "fixtures" / "kaltim-2017" /
+                                              "lkjip-setda-kaltim-2017.yaml"), "--format", "json")
+    assert "sakip_lint.loader" in loaded and "sakip_lint.checks.linkage" in loaded  # it did run
+    unused = {name for name in loaded
+              if name.split(".")[0] in {"openpyxl", "docx", "jsonschema", "rich", "networkx"}
+              or name.startswith(("sakip_lint.importing", "sakip_lint.report"))
+              or name in {"sakip_lint.graph_export", "sakip_lint.xlsx_export"}}
+    assert not unused
+
+
 # --- a fact says found and expected once --------------------------------------------------------
 
 def test_a_fact_gives_its_found_and_expected_once_to_the_finding_and_to_its_message(write):

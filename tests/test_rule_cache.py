@@ -201,3 +201,31 @@ def test_a_check_from_the_cache_needs_no_lark_when_the_report_writes_no_formula(
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env=environ, check=True).stdout.split()[-1] for _ in range(2)]
     assert runs == ["True", "False"]  # compiled the first time, read the second
+
+
+def _check_noting_lark(path, folder) -> tuple[bool, str]:
+    """A JSON check of ``path`` in a new interpreter: whether it imported lark, and its output."""
+    code = ("import io, json, sys\nfrom sakip_lint.cli import main\nsys.stdout = io.StringIO()\n"
+            f"try:\n    main(['check', '--format', 'json', {str(path)!r}])\nexcept SystemExit:\n"
+            "    pass\ntext, sys.stdout = sys.stdout.getvalue(), sys.__stdout__\n"
+            "print(json.dumps(['lark' in sys.modules, text]))")
+    environ = {**os.environ, rule_cache.DIR_VARIABLE: str(folder)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=environ, check=True)
+    return tuple(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_a_reports_own_scale_is_read_by_lark_once_and_a_range_that_does_not_read_every_time(
+        write, tmp_path):
+    scale = ('skala_kategori:\n  - {kategori: Baik, rentang: "%s"}\n'
+             '  - {kategori: Kurang, rentang: "< 70"}\n')
+    readable = write(MINI + scale % "70 - 100", "baik.yaml")
+    first, second = (_check_noting_lark(readable, tmp_path / "cache") for _ in range(2))
+    assert first[0] and not second[0]  # read by lark, then from the cache
+    assert first[1] == second[1] and "LOAD002" not in first[1]
+    assert sorted(path.name.split("-")[0] for path in (tmp_path / "cache").iterdir()
+                  ).count("ranges") == 1
+    unreadable = write(MINI + scale % "70 sampai 100", "salah.yaml")
+    runs = [_check_noting_lark(unreadable, tmp_path / "cache") for _ in range(2)]
+    assert all(imported and '"LOAD002"' in text for imported, text in runs)
+    assert runs[0][1] == runs[1][1]

@@ -30,7 +30,7 @@ from sakip_lint.references import check_references
 from sakip_lint.schema_errors import describe_validation_error
 from sakip_lint import composer, yaml_budget
 from sakip_lint.source import LoadedReport, Path_, PositionTree, SourceMap
-from sakip_lint.textfile import TextProblem, decode, read_bytes
+from sakip_lint.textfile import TextProblem, decode, document_kind, read_bytes
 
 try:  # libyaml is part of PyYAML's wheels; the pure-Python loader is a slower fallback.
     _Loader = yaml.CSafeLoader
@@ -394,8 +394,6 @@ def load_content(file: str, content: bytes,
     """Compose and validate the bytes of a data file named ``file`` (a path, or a name such
     as ``<string>`` for text that never was a file); a name ending in .docx or .xlsx is read
     as that document."""
-    from sakip_lint.importing import document_kind
-
     watch = Stopwatch(timings)
     digest = hashlib.sha256(content).hexdigest()
     origins = None

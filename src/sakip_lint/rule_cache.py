@@ -7,7 +7,9 @@ change), the grammar, the limits in force and the Python version. A changed rule
 or tool is another entry, never a stale result. An entry that cannot be read (truncated,
 corrupt, of another version of a class) is ignored and written again; a cache folder that
 cannot be written leaves the run as it would be without one. Only rules that compiled are
-kept: a rule file with a mistake is compiled, and reported, every time.
+kept: a rule file with a mistake is compiled, and reported, every time. The ranges of a
+report's own scale are kept the same way (``remembered``), so that no lark is imported to
+read them again.
 
 The folder is ``$SAKIP_LINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sakip-lint``, else
 ``~/.cache/sakip-lint``; ``SAKIP_LINT_NO_CACHE=1`` or ``--no-cache`` switch the cache off.
@@ -44,6 +46,7 @@ OFF_VARIABLE = "SAKIP_LINT_NO_CACHE"
 ENTRY_PREFIX, ENTRY_SUFFIX = "rules-", ".pickle"
 KEPT_ENTRIES = 16  # one per rule set in use (projects with rules of their own); older ones go
 _LARK_PREFIX = "lark-"
+_REMEMBERED = ("ranges",)  # the kinds of ``remembered`` results, each pruned as the rules are
 _FORMAT = b"sakip-lint rule cache 1"
 _switched_off = False
 
@@ -169,6 +172,38 @@ def _write(place: Path, entry: Path, name: str, ruleset: object) -> None:
         return
 
 
+def remembered(kind: str, texts: Sequence[str], compute: Callable[[], T | None]) -> T | None:
+    """What ``compute()`` made of ``texts`` under this tool and grammar (a report's own scale
+    ranges, read by lark): kept as an entry named ``kind`` and the digest of the texts, so a
+    later run reads it without importing lark. None, a result that says the texts do not
+    read, is never kept: what is wrong with them is worked out, and reported, every time."""
+    assert kind in _REMEMBERED, kind
+    place = folder()
+    if place is None:
+        return compute()
+    from sakip_lint.grammar import grammar_text
+
+    digest = hashlib.sha256(_FORMAT + b"\0" + _tool_digest() + kind.encode())
+    digest.update(hashlib.sha256(grammar_text().encode()).digest())
+    digest.update(f"{sys.version}\0{limits.current()!r}\0".encode())
+    for text in texts:
+        encoded = text.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little") + encoded)
+    name = digest.hexdigest()
+    entry = place / f"{kind}-{name}{ENTRY_SUFFIX}"
+    found = _read(entry, name, object) if _trusted(place) else None
+    if found is not None:
+        try:  # used now: the last entry pruned
+            os.utime(entry)
+        except OSError:
+            pass
+        return found
+    result = compute()
+    if result is not None:
+        _write(place, entry, name, result)
+    return result
+
+
 def lark_cache(name: str) -> str | bool:
     """The file lark keeps its analysis of the grammar in (``Lark(cache=...)``: lark checks
     the grammar, its options and versions it was made with), or False without a cache."""
@@ -188,7 +223,7 @@ def lark_cache(name: str) -> str | bool:
 
 
 def _prune(place: Path) -> None:
-    for prefix in (ENTRY_PREFIX, _LARK_PREFIX):
+    for prefix in (ENTRY_PREFIX, _LARK_PREFIX, *(f"{kind}-" for kind in _REMEMBERED)):
         entries = sorted(place.glob(f"{prefix}*{ENTRY_SUFFIX}"),
                          key=lambda path: path.stat().st_mtime_ns, reverse=True)
         for old in entries[KEPT_ENTRIES:]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from sakip_lint import rule_cache
 from sakip_lint.config import Band, CapaianConfig, Scale, folded_name
 from sakip_lint.dsl.errors import DslError, DslProblem
 from sakip_lint.model import Report, ScaleBandEntry
@@ -199,10 +200,16 @@ def read_entries(entries: tuple[ScaleBandEntry, ...]
                  ) -> tuple[tuple[Band | None, ...], tuple[tuple[int, DslProblem], ...]]:
     """The bands of a ``skala_kategori`` (None where ``rentang`` does not read) and, by entry
     index, why a range does not read."""
+    if not entries:
+        return (), ()
+    texts = tuple(entry.rentang for entry in entries)
+    ranges = rule_cache.remembered("ranges", texts, lambda: _ranges(texts))
+    if ranges is not None:
+        return tuple(Band(entry.kategori, *bound) for entry, bound in zip(entries, ranges)), ()
+    from sakip_lint.dsl.parser import parse_bound
+
     bands: list[Band | None] = []
     problems: list[tuple[int, DslProblem]] = []
-    if entries:  # lark only for a report that prints its scale
-        from sakip_lint.dsl.parser import parse_bound
     for index, entry in enumerate(entries):
         try:
             low, high, low_closed, high_closed = parse_bound(entry.rentang)
@@ -212,6 +219,16 @@ def read_entries(entries: tuple[ScaleBandEntry, ...]
             continue
         bands.append(Band(entry.kategori, low, high, low_closed, high_closed))
     return tuple(bands), tuple(problems)
+
+
+def _ranges(texts: tuple[str, ...]) -> tuple[tuple, ...] | None:
+    """Each range read by the rule language's ``bound`` (lark), or None when one does not."""
+    from sakip_lint.dsl.parser import parse_bound
+
+    try:
+        return tuple(parse_bound(text) for text in texts)
+    except DslError:
+        return None
 
 
 def report_scale(report: Report) -> Scale | None:

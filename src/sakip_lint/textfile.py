@@ -20,6 +20,16 @@ from pathlib import Path
 
 from sakip_lint.limits import current
 
+# the documents the importer reads (``sakip_lint.importing``) rather than as text: here, so that
+# checking a data file does not import the importer to learn that it is not one
+DOCUMENT_SUFFIXES = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
+
+def document_kind(path: str | Path) -> str | None:
+    """'docx' or 'xlsx' for a file the importer reads, by its suffix; None for a data file."""
+    return DOCUMENT_SUFFIXES.get(Path(path).suffix.lower())
+
+
 _BOMS = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "UTF-32 LE"),
     (codecs.BOM_UTF32_BE, "UTF-32 BE"),

@@ -194,14 +194,24 @@ def penomoran_selaras(context: Context, params: Params) -> Iterator[Fact]:
 
 # --- names ------------------------------------------------------------------------------
 
+_SLASH = re.compile(r"\s*/\s*")
+
+
+@lru_cache(maxsize=1 << 14)
 def normalised(text: str) -> str:
-    """Case, spacing (also around '/') and a final punctuation mark do not make another name."""
+    """Case, spacing (also around '/') and a final punctuation mark do not make another name;
+    each name is compared under several rules, so it is normalised once."""
     text = " ".join(text.replace("\u201c", '"').replace("\u201d", '"').split()).casefold()
-    return re.sub(r"\s*/\s*", "/", text).rstrip(" .;:")
+    return _SLASH.sub("/", text).rstrip(" .;:")
 
 
-def similarity(a: str, b: str) -> Decimal:
-    return Decimal(str(round(SequenceMatcher(None, normalised(a), normalised(b)).ratio() * 100)))
+def similarity(a: str, b: str, below: Decimal | None = None) -> Decimal | None:
+    """How alike two names are in percent; None when it is certainly under ``below`` (the
+    matcher's upper bound of the ratio says so before the names are matched)."""
+    matcher = SequenceMatcher(None, normalised(a), normalised(b))
+    if below is not None and Decimal(str(round(matcher.quick_ratio() * 100))) < below:
+        return None
+    return Decimal(str(round(matcher.ratio() * 100)))
 
 
 DIFFERENCES = ("salah_ketik", "singkatan", "rumusan")  # from the smallest to the largest
@@ -342,13 +352,17 @@ _WORD = re.compile(r"\w+")
 
 
 def _word_like(word: str, others: set[str], threshold: float) -> bool:
-    return any(_word_ratio(word, other) >= threshold for other in others)
+    return any(_word_alike(word, other, threshold) for other in others)
 
 
 @lru_cache(maxsize=1 << 16)
-def _word_ratio(word: str, other: str) -> float:
-    """How alike two words are; names share their words, so each pair is compared once."""
-    return SequenceMatcher(None, word, other).ratio()
+def _word_alike(word: str, other: str, threshold: float) -> bool:
+    """Two words at least ``threshold`` alike; names share their words, so each pair is
+    compared once. The cheap upper bounds of the ratio (lengths, then letters shared) settle
+    most pairs without matching the words."""
+    matcher = SequenceMatcher(None, word, other)
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
 
 
 def _substituted(a: str, b: str, threshold: float) -> bool:
@@ -412,8 +426,8 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
                         or _other_level(context, first, second)
                         or _side_by_side(context, first, second)):
                     continue
-                score = similarity(names[first], names[second])
-                if score >= threshold:
+                score = similarity(names[first], names[second], below=threshold)
+                if score is not None and score >= threshold:
                     yield _node_fact(context, second, {
                         "ditemukan": context.graph.graph.nodes[second]["teks"],
                         "diharapkan": "", "kemiripan": str(score), "lain": context.loaded.subject(first),

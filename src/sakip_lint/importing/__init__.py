@@ -18,11 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sakip_lint.textfile import document_kind  # noqa: F401  (asked of the importer by its callers)
 from sakip_lint.hierarchy import KINDS
 from sakip_lint.importing.container import ImportProblem, check_package
 from sakip_lint.location import Origin
-
-SUFFIXES = {".docx": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,6 @@ class Imported:
     # what the document does not say and the data file must (its year): the written file asks
     # for it, and a check of the document itself stops and says so
     gaps: tuple[ImportProblem, ...] = ()
-
-
-def document_kind(path: str | Path) -> str | None:
-    """'docx' or 'xlsx' for a file the importer reads, by its suffix; None for a data file."""
-    return SUFFIXES.get(Path(path).suffix.lower())
 
 
 def _read(content: bytes, kind: str):
