@@ -41,7 +41,7 @@ def _unit(text: str, equivalents: dict[str, str]) -> str:
 
 
 def nilai_sama(context: Context, params: Params) -> Iterator[Fact]:
-    """A column of each indicator is the same in every place of the roles ``di``; with
+    """A column of each indicator is the same in every place of the roles ``peran``; with
     ``tahun_laporan``, the Renstra's yearly target for the report year counts as its target."""
     column = params["kolom"][0]
     equivalents = {" ".join(word.split()).casefold(): "=" for word in params["setara"]}

@@ -39,7 +39,7 @@ CHILDREN_PLACEHOLDERS = frozenset({"anak"})
 
 
 def punya_anak(context: Context, params: Params) -> Iterator[Fact]:
-    """Every entity of ``jenis`` has at least one child of kind ``anak`` (in any declaration)."""
+    """Every entity of ``jenis_entitas`` has at least one child of kind ``anak`` (in any declaration)."""
     kind, child = params["jenis_entitas"][0], params["anak"][0]
     for node in context.graph.nodes_of(kind):
         if not context.graph.children(node, child):
@@ -296,7 +296,7 @@ def nama_selaras(context: Context, params: Params) -> Iterator[Fact]:
     """An entity is named as its own declaration names it: one finding per entity, listing
     every other wording with the places that print it and how similar it is.
 
-    Each entity is reported once, under its largest difference (``beda``): ``salah_ketik``
+    Each entity is reported once, under its largest difference (``perbedaan``): ``salah_ketik``
     when every other wording is a typo of the name (the same words in the same order, each at
     least ``ambang_salah_ketik`` percent similar to its counterpart: 'koodinasi',
     'admnistrasi'); ``singkatan`` when the name is the same once an abbreviation is read as the
