@@ -23,7 +23,7 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -93,15 +93,20 @@ def _tool_digest() -> bytes:
 
 def key(sources: Sequence[Source]) -> str:
     """The digest that names the entry of these rule files under this tool and these limits."""
+    return _digest(b"", [part for source in sources for part in (source.name, source.text)])
+
+
+def _digest(kind: bytes, texts: Iterable[str]) -> str:
+    """A digest of ``texts`` (each with its length, so that no two lists run together) under
+    this tool's code, grammar, limits and Python."""
     from sakip_lint.grammar import grammar_text
 
-    digest = hashlib.sha256(_FORMAT + b"\0" + _tool_digest())
+    digest = hashlib.sha256(_FORMAT + b"\0" + _tool_digest() + kind)
     digest.update(hashlib.sha256(grammar_text().encode()).digest())
     digest.update(f"{sys.version}\0{limits.current()!r}\0".encode())
-    for source in sources:
-        for part in (source.name, source.text):
-            encoded = part.encode("utf-8", "surrogatepass")
-            digest.update(len(encoded).to_bytes(8, "little") + encoded)
+    for text in texts:
+        encoded = text.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "little") + encoded)
     return digest.hexdigest()
 
 
@@ -181,15 +186,7 @@ def remembered(kind: str, texts: Sequence[str], compute: Callable[[], T | None])
     place = folder()
     if place is None:
         return compute()
-    from sakip_lint.grammar import grammar_text
-
-    digest = hashlib.sha256(_FORMAT + b"\0" + _tool_digest() + kind.encode())
-    digest.update(hashlib.sha256(grammar_text().encode()).digest())
-    digest.update(f"{sys.version}\0{limits.current()!r}\0".encode())
-    for text in texts:
-        encoded = text.encode("utf-8", "surrogatepass")
-        digest.update(len(encoded).to_bytes(8, "little") + encoded)
-    name = digest.hexdigest()
+    name = _digest(kind.encode(), texts)
     entry = place / f"{kind}-{name}{ENTRY_SUFFIX}"
     found = _read(entry, name, object) if _trusted(place) else None
     if found is not None:
