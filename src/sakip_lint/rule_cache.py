@@ -125,11 +125,17 @@ def cached(sources: Sequence[Source], compile: Callable[[], T], kind: type[T]) -
     """The compiled rules of ``sources`` (a ``kind``, the ``Ruleset``: this module stands below
     the engine and does not import it): from the cache when an entry of the same key can be
     read, else ``compile()``, kept for the next run when the folder can be written."""
+    return _kept(ENTRY_PREFIX, lambda: key(sources), kind, compile)
+
+
+def _kept(prefix: str, name_of: Callable[[], str], kind: type, compute: Callable[[], T]) -> T:
+    """The entry ``prefix`` + ``name_of()`` when it can be read and is a ``kind``, else what
+    ``compute()`` gives, written for the next run unless it is None."""
     place = folder()
     if place is None:
-        return compile()
-    name = key(sources)
-    entry = place / f"{ENTRY_PREFIX}{name}{ENTRY_SUFFIX}"
+        return compute()
+    name = name_of()
+    entry = place / f"{prefix}{name}{ENTRY_SUFFIX}"
     found = _read(entry, name, kind) if _trusted(place) else None
     if found is not None:
         try:  # used now: the last entry pruned
@@ -137,9 +143,10 @@ def cached(sources: Sequence[Source], compile: Callable[[], T], kind: type[T]) -
         except OSError:
             pass
         return found
-    ruleset = compile()
-    _write(place, entry, name, ruleset)
-    return ruleset
+    result = compute()
+    if result is not None:
+        _write(place, entry, name, result)
+    return result
 
 
 def _read(entry: Path, name: str, kind: type[T]) -> T | None:
@@ -183,22 +190,7 @@ def remembered(kind: str, texts: Sequence[str], compute: Callable[[], T | None])
     later run reads it without importing lark. None, a result that says the texts do not
     read, is never kept: what is wrong with them is worked out, and reported, every time."""
     assert kind in _REMEMBERED, kind
-    place = folder()
-    if place is None:
-        return compute()
-    name = _digest(kind.encode(), texts)
-    entry = place / f"{kind}-{name}{ENTRY_SUFFIX}"
-    found = _read(entry, name, object) if _trusted(place) else None
-    if found is not None:
-        try:  # used now: the last entry pruned
-            os.utime(entry)
-        except OSError:
-            pass
-        return found
-    result = compute()
-    if result is not None:
-        _write(place, entry, name, result)
-    return result
+    return _kept(f"{kind}-", lambda: _digest(kind.encode(), texts), object, compute)
 
 
 def lark_cache(name: str) -> str | bool:
