@@ -77,6 +77,25 @@ def test_fix_on_the_kaltim_report_changes_only_the_fixed_values(capsys, tmp_path
     assert safe == []  # nothing safe left to fix
 
 
+def test_after_fix_the_output_files_hold_the_findings_that_remain(capsys, tmp_path):
+    """--fix checks the file again: the --output files report what is left, as the screen
+    does (the Kaltim report keeps findings no fix can remove)."""
+    copy = tmp_path / FIXTURE.name
+    shutil.copy(FIXTURE, copy)
+    report, sarif = tmp_path / "out.json", tmp_path / "out.sarif"
+    main(["check", str(copy), "--fix", "--format", "json", "--output", str(report),
+          "--output", str(sarif)])
+    shown = json.loads(capsys.readouterr().out)
+    written = json.loads(report.read_text(encoding="utf-8"))
+    assert written["summary"]["fixed"] == 8 and written["files"][0]["path"] == str(copy)
+    assert written["findings"] and written["findings"] == shown["findings"]
+    assert written["summary"]["findings"] == len(written["findings"])
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert len(results) == len(written["findings"])
+    pointers = {f["location"]["pointer"] for f in written["findings"]}
+    assert "/tempat/Tabel 3.5/baris/0/capaian" not in pointers  # fixed: 100 -> 75
+
+
 def test_quoting_comments_and_layout_are_kept(capsys, write):
     text = MINI.replace(ROW, textwrap.indent(textwrap.dedent('''\
         - id: IK-01   # the measured row

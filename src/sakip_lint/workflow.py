@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sakip_lint import escape
 from sakip_lint.files import SUFFIXES as DATA_SUFFIXES  # the data files --fix edits in place
-from sakip_lint.formats import CHECK_FORMATS, SUFFIXES, CheckRun, Writer, render_check, writer
+from sakip_lint.formats import CHECK_FORMATS, SUFFIXES, CheckRun, render_check, writer
 from sakip_lint.location import FixSafety
 from sakip_lint.messages import render
 
@@ -92,15 +92,15 @@ class _Outputs:
 
     def close(self, run: CheckRun, timed: CheckRun) -> bool:
         sys.stdout.write(_ending(self.shown.close(timed)))
-        return _write_outputs(run, [(path, written, "".join(parts))
+        return _write_outputs(run, [(path, "".join(parts) + written.close(run))
                                     for path, written, parts in self.files])
 
 
-def _write_outputs(run: CheckRun, outputs: list[tuple[Path, Writer, str]]) -> bool:
-    """Each output file: its gathered text (the files' parts), then its writer's close."""
-    for path, written, text in outputs:
+def _write_outputs(run: CheckRun, outputs: list[tuple[Path, str]]) -> bool:
+    """Each ``--output`` file with its text; one that cannot be written is said."""
+    for path, text in outputs:
         try:
-            path.write_text(text + written.close(run), encoding="utf-8")
+            path.write_text(text, encoding="utf-8")
         except OSError as error:
             _say("cli.output-unwritable", run.lang, path=escape.plain(path),
                  detail=escape.plain(error.strerror or error))
@@ -210,8 +210,9 @@ def run_check(args: argparse.Namespace, ruleset: Ruleset) -> int:
             return EXIT_UNUSABLE
     else:
         sys.stdout.write(_ending(render_check(timed, args.format)))
-        kept = [(path, writer(fmt, run), "") for fmt, path in outputs]
-        if not _write_outputs(replace(run, elapsed=None), kept):
+        untimed = replace(run, elapsed=None)
+        if not _write_outputs(untimed, [(path, render_check(untimed, fmt))
+                                        for fmt, path in outputs]):
             return EXIT_UNUSABLE
     for folder in run.empty_folders:
         _say("cli.no-reports", args.lang, path=escape.plain(folder))
