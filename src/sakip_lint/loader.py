@@ -345,8 +345,9 @@ def compose(file: str, content: bytes, *,
 
 
 def _compose_carefully(file: str, text: str) -> tuple[object, SourceMap | None, list[Finding]]:
-    if (too_much := yaml_budget.exceeded(file, text, current(), _Loader)) is not None:
-        return None, None, [too_much]  # counted from the events: no tree was built
+    if (passed := yaml_budget.exceeded(file, text, current(), _Loader)) is not None:
+        key, location, limit = passed  # counted from the events: no tree was built
+        return None, None, [_load_finding("LOAD001", key, location, limit=limit)]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:

@@ -6,7 +6,8 @@ the fast composer hands over (one anchor at its top, then millions of values) wo
 gigabytes before any limit is looked at. Here the parse events are streamed once, keeping
 only a stack of open collections and the expanded size of each anchor, so the file costs
 bounded memory and time whatever it holds; what exceeds ``max_nodes``, ``max_aliases`` or
-``max_alias_nodes`` is the reader's own located finding, at the value where its count passes.
+``max_alias_nodes`` is told to the loader, which says it as the reader does, at the value where
+its count passes.
 
 The counts are the reader's: the values written (the root, every value and item; a plain
 key is not a value) and, for each alias used as a value, the values of its anchor as they
@@ -21,9 +22,8 @@ import yaml
 from yaml.events import (AliasEvent, CollectionStartEvent, DocumentEndEvent,
                          MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent)
 
-from sakip_lint.findings import Finding, Location, Severity, make_args
 from sakip_lint.limits import Limits
-from sakip_lint.location import pointer
+from sakip_lint.location import Location
 
 _OPEN = None  # the anchor of a collection still being read: its size is not known yet
 
@@ -49,18 +49,19 @@ class _Open:
         self.is_key = is_key  # a collection written as a key (a complex key)
 
 
-def exceeded(file: str, text: str, limits: Limits, loader: type) -> Finding | None:
-    """The LOAD001 finding of the first limit the document's first node tree passes, or None
-    (also for a syntax error or an undefined alias: composing names those)."""
+Passed = tuple[str, Location, int]
+"""The limit a file passes: its message key, where the count passes it, the limit."""
+
+
+def exceeded(file: str, text: str, limits: Limits, loader: type) -> Passed | None:
+    """The first limit the document's first node tree passes, or None (also for a syntax
+    error or an undefined alias: composing names those)."""
     stack: list[_Open] = []
     anchors: dict[str, tuple[int, int] | None] = {}  # name -> (expanded size, alias uses)
     nodes = aliases = alias_nodes = 0
 
-    def stop(key: str, line: int, column: int, path: tuple[str, ...], limit: int) -> Finding:
-        return Finding(code="LOAD001", severity=Severity.ERROR, message_key=key,
-                       location=Location(file=file, line=line, column=column,
-                                         pointer=pointer(path)),
-                       args=make_args(limit=limit))
+    def stop(key: str, line: int, column: int, path: tuple[str, ...], limit: int) -> Passed:
+        return key, Location(file=file, line=line, column=column, path=path), limit
 
     try:
         for event in yaml.parse(text, Loader=loader):

@@ -252,8 +252,8 @@ def _values(context: Context, claim: Claim, difference: str,
         origin: object = term("word.computation")
     else:
         origin = source.related[0].place or term("word.computation")
-    return {"subjek": Subject("klaim", claim.id), "selisih": difference, "tempat": claim.di, "kutipan": claim.kutipan,
-            "tentang": claim.tentang, "sumber": origin}
+    return {"subjek": Subject("klaim", claim.id), "selisih": difference, "tempat": claim.di,
+            "kutipan": claim.kutipan, "tentang": claim.tentang, "sumber": origin}
 
 
 def klaim_angka(context: Context, params: Params) -> Iterator[Fact]:

@@ -113,8 +113,9 @@ def target_di_bawah_realisasi_lalu(context: Context, params: Params) -> Iterator
         year, raw, value, location = earlier[0]
         if worse(interval(target.value), interval(value), direction):
             yield Fact(target.location,
-                       {"subjek": context.loaded.subject(indikator.id), "tempat": target.place, "tempat_lain": location.place,
-                        "tahun_lalu": str(year), "realisasi_lalu": raw},
+                       {"subjek": context.loaded.subject(indikator.id), "tempat": target.place,
+                        "tempat_lain": location.place, "tahun_lalu": str(year),
+                        "realisasi_lalu": raw},
                        related=(location,), found=target.raw, expected=raw)
 
 

@@ -86,8 +86,8 @@ def kategori_tertulis(context: Context, params: Params) -> Iterator[Fact]:
             yield Fact(location, values, related, row.kategori, None, None)
             continue
         expected = band.shown  # every name of the band: the report may use any of them
-        values = {"subjek": location.subject, "tempat": place, "nilai": context.number(value), "dasar_nilai": basis,
-                  "skala": _scale_name(context)}
+        values = {"subjek": location.subject, "tempat": place, "nilai": context.number(value),
+                  "dasar_nilai": basis, "skala": _scale_name(context)}
         yield Fact(location, values, related, row.kategori, expected,
                    Fix(location, scale.name_like(band, written), safe=computed.ok))
 
