@@ -111,17 +111,17 @@ def finding_lines(result: FileResult, provenance: Provenance, lang: str) -> list
     return lines
 
 
-def render_findings(results: list[FileResult], provenance: Provenance, fmt: str, lang: str,
-                    closing: str | None = None) -> str:
+def render_findings(results: list[FileResult], provenance: Provenance, fmt: str,
+                    lang: str) -> str:
     """Findings as plain text, one located line each (the place in an imported document
-    first), closed by the summary (or ``closing``). The other formats of ``check`` are in
-    ``sakip_lint.formats``."""
+    first), closed by the summary: what a command that cannot use a file says of it. The
+    formats of ``check`` are in ``sakip_lint.formats``."""
     if fmt != "plain":
         raise ValueError(fmt)
     lines: list[str] = []
     for result in results:
         lines.extend(finding_lines(result, provenance, lang))
-    lines.append(escape.plain(closing if closing is not None else summary(results, lang)))
+    lines.append(escape.plain(summary(results, lang)))
     return "\n".join(lines) + "\n"
 
 

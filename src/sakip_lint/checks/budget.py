@@ -1,8 +1,8 @@
 """Budget rows: a realisation above the budget is suspicious.
 
 A row whose stated percentage is pagu / realisasi is left to the absorption rules, which say
-the columns look swapped (the judgement of stated values explains it once); reporting it here too would be
-the same error twice.
+the columns look swapped (the judgement of stated values explains it once); reporting it here
+too would be the same error twice.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ def realisasi_melebihi_pagu(context: Context, params: Params) -> Iterator[Fact]:
         location = context.loaded.row_location(place, index, "realisasi_anggaran")
         if context.loaded.row_location(place, index, "persen_anggaran").pointer in swapped:
             continue
-        yield Fact(location, {"subjek": context.loaded.subject(row.id), "pagu": row.pagu, "tempat": place,
+        yield Fact(location, {"subjek": context.loaded.subject(row.id), "pagu": row.pagu,
+                              "tempat": place,
                               "selisih": context.number(spent.number - pagu.number)},
                    (context.loaded.row_location(place, index, "pagu"),),
                    row.realisasi_anggaran, row.pagu)
