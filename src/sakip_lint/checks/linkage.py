@@ -292,6 +292,23 @@ def _difference(written: str, name: str, threshold: Decimal, runs: dict[tuple[st
     return "singkatan" if _typo(words, named, threshold) else "rumusan"
 
 
+def _wordings_judged(context: Context, kind: str, threshold: Decimal, measures: frozenset[str]):
+    """Each entity of ``kind`` printed in other wordings than its name: (node, name, the
+    wordings with their mentions, the largest difference among them)."""
+    for node in context.graph.nodes_of(kind):
+        name = context.graph.graph.nodes[node]["teks"]
+        wordings = defaultdict(list)
+        for mention in context.graph.mentions.get(node, []):
+            if mention.teks and normalised(mention.teks) != normalised(name):
+                wordings[normalised(mention.teks)].append(mention)
+        if not wordings:
+            continue
+        runs = _abbreviations([name] + [found[0].teks for found in wordings.values()])
+        largest = max((_difference(found[0].teks, name, threshold, runs, measures)
+                       for found in wordings.values()), key=DIFFERENCES.index)
+        yield node, name, wordings, largest
+
+
 def nama_selaras(context: Context, params: Params) -> Iterator[Fact]:
     """An entity is named as its own declaration names it: one finding per entity, listing
     every other wording with the places that print it and how similar it is.
@@ -308,17 +325,10 @@ def nama_selaras(context: Context, params: Params) -> Iterator[Fact]:
     wanted = params["perbedaan"][0]
     measures = frozenset(" ".join(word.split()).casefold() for word in params["kata_ukuran"])
     for kind in params["jenis_entitas"]:
-        for node in context.graph.nodes_of(kind):
-            name = context.graph.graph.nodes[node]["teks"]
-            wordings = defaultdict(list)
-            for mention in context.graph.mentions.get(node, []):
-                if mention.teks and normalised(mention.teks) != normalised(name):
-                    wordings[normalised(mention.teks)].append(mention)
-            if not wordings:
-                continue
-            runs = _abbreviations([name] + [found[0].teks for found in wordings.values()])
-            largest = max((_difference(found[0].teks, name, threshold, runs, measures)
-                           for found in wordings.values()), key=DIFFERENCES.index)
+        # the rules of the three differences judge the same wordings: judged once
+        judged = context.once(f"linkage.wordings:{kind}:{threshold}:{sorted(measures)}",
+                              lambda: list(_wordings_judged(context, kind, threshold, measures)))
+        for node, name, wordings, largest in judged:
             if largest != wanted:
                 continue
             variants = [(found, similarity(found[0].teks, name)) for found in wordings.values()]
@@ -396,6 +406,13 @@ def _side_by_side(context: Context, first: str, second: str) -> bool:
     return any(m.place in places for m in context.graph.mentions.get(second, []))
 
 
+def _too_unequal(length: int, other: int, threshold: Decimal) -> bool:
+    """Names this unequal in length cannot be ``threshold`` alike: the ratio of matched
+    letters is at most the shorter length over the mean (difflib's ``real_quick_ratio``),
+    so most pairs of a report's names are settled without looking at their words."""
+    return Decimal(round(2.0 * min(length, other) / (length + other) * 100)) < threshold
+
+
 def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
     """Two entities of one kind whose names are nearly the same are probably one entity
     declared twice. Candidates share a rare word (an inverted index), so a report with
@@ -410,6 +427,7 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
             for word in set(_WORD.findall(name)):
                 index[word].append(node)
         common = max(50, len(nodes) // 20)  # words in more names than this say nothing
+        lengths = {node: len(normalised(name)) for node, name in names.items()}  # as compared
         seen = set()
         for node in nodes:
             # each side offers its rarest words, so a pair is found from whichever name keeps
@@ -422,7 +440,8 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
                 if (first, second) in seen:
                     continue
                 seen.add((first, second))
-                if (_substituted(names[first], names[second], word_threshold)
+                if (_too_unequal(lengths[first], lengths[second], threshold)
+                        or _substituted(names[first], names[second], word_threshold)
                         or _other_level(context, first, second)
                         or _side_by_side(context, first, second)):
                     continue
