@@ -42,7 +42,7 @@ class RowCapaian:
     inputs: tuple[Location, ...]  # the cells it was computed from
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorResult:
     indikator: Indikator
     polarity: Polarity
@@ -57,7 +57,7 @@ class IndicatorResult:
     polarity_reason: PolarityDecision | None = None  # why ``polarity``: shown for review
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SasaranResult:
     sasaran: Sasaran
     indicators: tuple[IndicatorResult, ...]

@@ -34,7 +34,7 @@ class Verdict(StrEnum):
     NOT_COMPUTED = "not-computed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
     """A value as the report states it, and where; ``bound`` when the prose states a bound
     ('di atas 90%') rather than the value."""
@@ -50,7 +50,7 @@ def within(bound: str, computed: Decimal, figure: Decimal) -> bool:
             "di_bawah": computed < figure, "maksimal": computed <= figure}[bound]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     stated: Stated | None
     verdict: Verdict

@@ -172,7 +172,7 @@ class PolaritySource(StrEnum):
     DEFAULT = "bawaan"  # `polaritas bawaan` of the rules: nothing else decided
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PolarityDecision:
     polarity: Polarity
     source: PolaritySource

@@ -15,7 +15,7 @@ from sakip_lint.config import CapaianConfig
 from sakip_lint.expressions import NotComputable, evaluate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Computed:
     """A computed percentage: exact, rounded by the rules, its category; or why it is missing."""
 

@@ -21,7 +21,7 @@ CANONICAL = ""  # the place of an entity's own declaration (the edge key of it)
 LEVELS = KINDS  # every kind of entity, in the order of the tree
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """An entity as one row of one place prints it."""
 
@@ -36,7 +36,7 @@ class Mention:
         return self.loaded.row_location(self.place, self.index)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Declaration:
     """One declared link: where, and how the parent is numbered in that place."""
 

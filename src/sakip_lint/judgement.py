@@ -27,7 +27,7 @@ from sakip_lint.source import LoadedReport
 Mistake = tuple[str, Computed, dict[str, str]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatedCheck:
     """A stated value beside what it should be, computed from the values it depends on."""
 
@@ -42,13 +42,13 @@ class StatedCheck:
     in_table: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorStated:
     capaian: StatedCheck  # the capaian the measurement table prints
     claims: tuple[StatedCheck, ...] = ()  # capaian of this indicator stated in the prose
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SasaranStated:
     capaian: tuple[StatedCheck, ...] = ()  # efficiency tables and prose claims
     absorption: tuple[StatedCheck, ...] = ()  # each budget row against its own columns

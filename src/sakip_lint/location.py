@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Protocol
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Subject:
     """What a value is about: a kind (``indikator``, ``sasaran``, ``tabel``, ``klaim``, …) and
     its id. ``name`` and ``number`` are how the place prints it (its text and ``nomor``), kept

@@ -42,7 +42,7 @@ class ValueKind(StrEnum):
     INVALID = "invalid"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedValue:
     """One cell or phrase as read: the value plus everything written around it."""
 

@@ -27,7 +27,7 @@ def target_roles(context: Context, params: Params) -> tuple[str | Role, ...]:
     return params["peran"] or context.config.annual_target
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One value of a row: where it is and how it reads (``year``: an entry of a per-year
     column such as ``target_tahun``)."""
