@@ -84,9 +84,10 @@ def _as_json(result) -> tuple[bool, int, str]:
     return result.usable, len(result.findings), dumps([finding_json(f) for f in result.findings])
 
 
-def measure_check(path: str, repeat: int, collector: str = "paused") -> dict:
-    """One check as ``sakip-lint check --format json`` runs it, phase by phase; with
-    ``collector='on'`` the garbage collector runs as Python leaves it (to measure pausing it)."""
+def measure_check(paths: list[str], repeat: int, collector: str = "paused") -> dict:
+    """The check of each file as ``sakip-lint check --format json`` runs it, phase by phase
+    (summed over the files, in one process); with ``collector='on'`` the garbage collector
+    runs as Python leaves it (to measure pausing it)."""
     import contextlib
 
     from sakip_lint import engine
@@ -112,21 +113,27 @@ def measure_check(path: str, repeat: int, collector: str = "paused") -> dict:
     else:
         prepare_process()
     Stopwatch.clock = staticmethod(time.process_time)  # phases in CPU seconds
+    grown = {"start": _peak_mib()}  # the peak memory when each phase of the first run ends
+    lap = Stopwatch.lap
+    Stopwatch.lap = lambda self, name: (lap(self, name), grown.setdefault(name, _peak_mib()))
     render = _as_json
     runs = []
     for _ in range(repeat):
         timings: dict[str, float] = {}
         start, start_cpu = time.perf_counter(), time.process_time()
-        usable, findings, text = check_and_render(path, ruleset, render, timings)
+        findings = size = 0
+        for path in paths:
+            usable, found, text = check_and_render(path, ruleset, render, timings)
+            assert usable, text[:300]
+            findings, size = findings + found, size + len(text)
+            del text
         timings["wall"] = time.perf_counter() - start
         timings["total"] = time.process_time() - start_cpu
-        assert usable, text[:300]
-        size = len(text)
-        del text
         runs.append(timings)
     median = {name: statistics.median(run.get(name, 0.0) for run in runs)
               for name in (*PHASES, "total", "wall")}
-    return {**median, "findings": findings, "output_bytes": size, "peak_mib": _peak_mib()}
+    return {**median, "findings": findings, "output_bytes": size, "peak_mib": _peak_mib(),
+            "peak_after": grown}
 
 
 def _command_environment() -> dict[str, str]:
@@ -156,6 +163,18 @@ def measure_command(args: list[str], repeat: int) -> dict:
             raise SystemExit(done.stderr.decode())
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"seconds": statistics.median(times), "cpu": statistics.median(cpu), "peak_mib": peak}
+
+
+def measure_start(repeat: int) -> dict:
+    """CPU of a new interpreter that does nothing (``python -c pass``): part of every cold
+    check, whatever the tool imports."""
+    cpu = []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-c", "pass"], check=True, env=_command_environment())
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return {"cpu": statistics.median(cpu)}
 
 
 def measure_imports(repeat: int) -> dict:
@@ -194,7 +213,7 @@ def synthetic_rows(folder: Path, sizes: list[int], repeat: int,
                    collector: str) -> tuple[list[str], dict]:
     lines = ["| report | size MiB | findings | bare load | load | validate | compute | rules "
              "| output | check | check ÷ bare (CPU) | check ÷ bare (wall) | peak RSS MiB "
-             "| RSS ÷ size |", "| --- " * 14 + "|"]
+             "| RSS ÷ size | bare load's peak RSS ÷ size |", "| --- " * 15 + "|"]
     found = {}
     for size in sizes:
         path = folder / f"synthetic-{size}.yaml"
@@ -209,8 +228,13 @@ def synthetic_rows(folder: Path, sizes: list[int], repeat: int,
                      f"{_ms(bare['cpu'])} | {phases} | {_ms(check['total'])} | "
                      f"{check['total'] / bare['cpu']:.2f} | "
                      f"{check['wall'] / bare['seconds']:.2f} | {check['peak_mib']:.0f} | "
-                     f"{check['peak_mib'] / _size(path):.1f} |")
+                     f"{check['peak_mib'] / _size(path):.1f} | "
+                     f"{bare['peak_mib'] / _size(path):.1f} |")
         print(lines[-1], file=sys.stderr, flush=True)
+    largest = max(sizes)
+    grown = " → ".join(f"{name} {mib:.0f}" for name, mib in found[largest][1]["peak_after"].items())
+    lines.append(f"\nPeak RSS (MiB) of the {largest:,}-indicator check as each phase ends: "
+                 f"{grown}.")
     return lines, found
 
 
@@ -240,6 +264,16 @@ def batch_rows(folder: Path, counts: list[int], jobs: int, repeat: int) -> tuple
                          f"{check['seconds']:.2f} | {check['seconds'] / bare['cpu']:.2f} | "
                          f"{check['cpu']:.2f} | {check['peak_mib']:.0f} |")
             print(lines[-1], file=sys.stderr, flush=True)
+    # what two processes cannot go under: half the check's own CPU, phase by phase
+    chosen = paths[:max(counts)]
+    bare = _child("--measure", "bare", *chosen, "--repeat", str(repeat))
+    check = _child("--measure", "check", *chosen, "--repeat", str(repeat))
+    phases = ", ".join(f"{name} {check[name] * 1000 / len(chosen):.1f}" for name in PHASES)
+    lines.append(f"\nPer file of the {len(chosen)} typical reports, in one process: bare load "
+                 f"{bare['cpu'] * 1000 / len(chosen):.1f} ms, check "
+                 f"{check['total'] * 1000 / len(chosen):.1f} ms ({phases}). With {jobs} "
+                 f"processes and nothing else on the machine, the batch cannot go under "
+                 f"{check['total'] / jobs / bare['cpu']:.2f} × the sum of the bare loads.")
     return lines, found
 
 
@@ -249,7 +283,7 @@ def main() -> int:
     parser.add_argument("--batch", type=int, nargs="*", default=[200, 1000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--measure", choices=("bare", "check", "command", "imports"))
+    parser.add_argument("--measure", choices=("bare", "check", "command", "imports", "start"))
     parser.add_argument("--collector", choices=("paused", "on"), default="paused",
                         help="'on': measure the check with the garbage collector left running")
     parser.add_argument("paths", nargs="*")
@@ -258,9 +292,11 @@ def main() -> int:
         if args.measure == "bare":
             result = measure_bare(args.paths, args.repeat)
         elif args.measure == "check":
-            result = measure_check(args.paths[0], args.repeat, args.collector)
+            result = measure_check(args.paths, args.repeat, args.collector)
         elif args.measure == "command":
             result = measure_command(args.paths, args.repeat)
+        elif args.measure == "start":
+            result = measure_start(args.repeat)
         else:
             result = measure_imports(args.repeat)
         print(json.dumps(result))
@@ -291,6 +327,14 @@ def main() -> int:
             print(f"| {label} | {_ms(bare['cpu'])} | {_ms(cold['cpu'])} | "
                   f"{_ms(imports['cpu'])} | {cold['cpu'] / bare['cpu']:.2f} | "
                   f"{cold['seconds'] / bare['seconds']:.2f} |", flush=True)
+        start = _child("--measure", "start", "--repeat", str(3 * repeat))
+        warm = _child("--measure", "check", str(FIXTURE), "--repeat", str(3 * repeat))
+        print(f"\nWhat a cold check cannot go under: a new interpreter doing nothing, "
+              f"{_ms(start['cpu'])} ms; the check of the Kaltim report in a process that has "
+              f"imported the tool and read its rules, {_ms(warm['total'])} ms (load "
+              f"{_ms(warm['load'])}, rules {_ms(warm['rules'])}). With no import cost at all the "
+              f"cold check would be {(start['cpu'] + warm['total']) / bare['cpu']:.2f} × the "
+              f"bare load.")
         print(f"\nload average after it: {_load()}\n")
 
         if args.batch:
