@@ -399,18 +399,19 @@ def _other_level(context: Context, first: str, second: str) -> bool:
             and (a.tujuan is None) != (b.tujuan is None))
 
 
-def _side_by_side(context: Context, first: str, second: str) -> bool:
-    """Both printed as rows of one table: the report itself keeps them apart ('Perda tentang
-    APBD' and 'Perda tentang Perubahan APBD', each with its own target)."""
-    places = {m.place for m in context.graph.mentions.get(first, [])}
-    return any(m.place in places for m in context.graph.mentions.get(second, []))
+def _places(context: Context, nodes) -> dict[str, frozenset[str]]:
+    """The places that print each node. Two names printed as rows of one table are kept
+    apart by the report itself ('Perda tentang APBD' and 'Perda tentang Perubahan APBD', each
+    with its own target): that settles most pairs of a report's names, so it is asked first."""
+    return {node: frozenset(m.place for m in context.graph.mentions.get(node, ())) for node in nodes}
 
 
 def _too_unequal(length: int, other: int, threshold: Decimal) -> bool:
     """Names this unequal in length cannot be ``threshold`` alike: the ratio of matched
-    letters is at most the shorter length over the mean (difflib's ``real_quick_ratio``),
-    so most pairs of a report's names are settled without looking at their words."""
-    return Decimal(round(2.0 * min(length, other) / (length + other) * 100)) < threshold
+    letters is at most the shorter length over the mean (difflib's ``real_quick_ratio``, the
+    float the ratio is rounded from), so two in three pairs of real reports' names not printed
+    side by side are settled without matching them."""
+    return round(2.0 * min(length, other) / (length + other) * 100) < threshold
 
 
 def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
@@ -428,6 +429,7 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
                 index[word].append(node)
         common = max(50, len(nodes) // 20)  # words in more names than this say nothing
         lengths = {node: len(normalised(name)) for node, name in names.items()}  # as compared
+        places = _places(context, nodes)
         seen = set()
         for node in nodes:
             # each side offers its rarest words, so a pair is found from whichever name keeps
@@ -436,14 +438,15 @@ def nama_mirip(context: Context, params: Params) -> Iterator[Fact]:
             candidates = {other for word in words[:5] if len(index[word]) <= common
                           for other in index[word] if other != node}
             for other in sorted(candidates):
-                first, second = sorted((node, other))
-                if (first, second) in seen:
+                pair = (node, other) if node < other else (other, node)
+                if pair in seen:
                     continue
-                seen.add((first, second))
-                if (_too_unequal(lengths[first], lengths[second], threshold)
-                        or _substituted(names[first], names[second], word_threshold)
+                seen.add(pair)
+                first, second = pair
+                if (not places[first].isdisjoint(places[second])
+                        or _too_unequal(lengths[first], lengths[second], threshold)
                         or _other_level(context, first, second)
-                        or _side_by_side(context, first, second)):
+                        or _substituted(names[first], names[second], word_threshold)):
                     continue
                 score = similarity(names[first], names[second], below=threshold)
                 if score is not None and score >= threshold:
