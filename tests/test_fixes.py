@@ -37,13 +37,14 @@ def check_json(capsys, path) -> list[dict]:
 #   83,04 + 80,42) / 5 = 410,78 / 5 = 82,156 -> 82,16, printed 82,15 (TBL003).
 # Two of them make another value computable, fixed in a second pass: the efficiency of S-01 in
 # Tabel 3.5 is its capaian minus its absorption, 75 - 90,78 = -15,78 (printed 9,22 = 100 -
-# 90,78), and of S-04 70,33 - 97,67 = -27,34 (printed (27,35) = 70,32 - 97,67). The other
+# 90,78), and of S-04 70,33 - 97,67 = -27,34 (printed (27,35) = 70,32 - 97,67; written back
+# in the report's own notation for a negative, (27,34)). The other
 # fixes of the report choose between printed values (suggestions) or change a judgement
 # (unsafe): not applied.
 KALTIM_FIXES = [
     (b'realisasi: "429", capaian: "70,32"', b'realisasi: "429", capaian: "70,33"'),
     (b'capaian: "70,32", persen_anggaran: "97.67", efisiensi: "(27,35)"',
-     b'capaian: "70,33", persen_anggaran: "97.67", efisiensi: "-27,34"'),
+     b'capaian: "70,33", persen_anggaran: "97.67", efisiensi: "(27,34)"'),
     (b'realisasi: "65", capaian: "67,70"', b'realisasi: "65", capaian: "67,71"'),
     (b'realisasi: "87,5", capaian: "92,10"', b'realisasi: "87,5", capaian: "92,11"'),
     (b'capaian: "100", persen_anggaran: "90,78", efisiensi: "9,22"',
@@ -111,6 +112,22 @@ def test_quoting_comments_and_layout_are_kept(capsys, write):
     single = write(text.replace("capaian: 75,00", "capaian: '75,00'"), "single.yaml")
     main(["check", str(single), "--fix"])
     assert "capaian: '70,33'    # printed so" in single.read_text(encoding="utf-8")
+
+
+def test_a_fix_keeps_how_the_value_is_written(capsys, write):
+    """A safe fix changes the figure, not the notation around it: the percent sign, a
+    currency prefix, accounting parentheses for a negative (by hand: 429 / 610 = 70,33 %;
+    900.000 / 1.000.000 = 90,00 %; 70,33 - 90,00 = -19,67)."""
+    text = (MINI.replace(ROW, ROW.replace('"70,33"', '"71,33 %"'))
+            .replace('persen_anggaran: "90,00"}', 'persen_anggaran: "Rp 91,00"}')
+            .replace('efisiensi: "(19,67)"', 'efisiensi: "(19,60)"'))
+    assert text.count('"71,33 %"') == text.count('"Rp 91,00"') == text.count('"(19,60)"') == 1
+    path = write(text)
+    assert main(["check", str(path), "--fix"]) == 0
+    capsys.readouterr()
+    assert path.read_text(encoding="utf-8") == (text.replace('"71,33 %"', '"70,33 %"')
+                                                .replace('"Rp 91,00"', '"Rp 90,00"')
+                                                .replace('"(19,60)"', '"(19,67)"'))
 
 
 def test_a_json_file_stays_json(capsys, write):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import pytest
 
-from sakip_lint.numbers import NumberStyle, ParsedValue, ValueKind, parse_value
+from sakip_lint.numbers import NumberStyle, ParsedValue, ValueKind, parse_value, written_like
 
 ID, EN, AUTO = NumberStyle.ID, NumberStyle.EN, NumberStyle.AUTO
 N, R, NONE, TEXT = ValueKind.NUMBER, ValueKind.RANGE, ValueKind.NONE, ValueKind.TEXT
@@ -246,3 +246,25 @@ def test_a_value_read_again_keeps_its_style_and_the_limits_in_force():
         limits.configure(before)
     text = "1" * 100  # beyond what the cache keeps: read every time, still right
     assert read_shared(text, NumberStyle.ID) == parse_value(text, NumberStyle.ID)
+
+
+@pytest.mark.parametrize("replaced, number, written", [
+    ("(27,35)", "-27,34", "(27,34)"),  # accounting negative stays one
+    ("(3,00)", "5,00", "5,00"),  # parentheses only mean a negative
+    ("(2,0%)", "-1,5", "(1,5%)"),
+    ("86,56%", "70,33", "70,33%"),
+    ("86,56 %", "70,33", "70,33 %"),
+    ("Rp. 1.100,-", "1.000", "Rp. 1.000,-"),  # currency as written, 'no sen' mark kept
+    ("1.234,50,-", "1.234,56", "1.234,56,-"),
+    ("Rp. 3.000.000,-", "3.000.000,50", "Rp. 3.000.000,50"),  # sen where there were none
+    ("1,500.-", "1,600", "1,600.-"),
+    ("-2", "-3", "-3"),
+    ("  12 ", "13", "13"),
+    ("77,50 (BB)", "78,00", "78,00"),  # words beside the number: the bare number
+    ("x", "4", "4"),
+])
+def test_a_replacement_is_written_in_the_notation_it_replaces(replaced, number, written):
+    assert written_like(number, replaced) == written
+    value = parse_value(written, NumberStyle.ID)
+    if replaced != "77,50 (BB)" and replaced != "x":  # reads back as the number written in
+        assert value.number == parse_value(number, NumberStyle.ID).number

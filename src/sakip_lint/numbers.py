@@ -363,10 +363,8 @@ def _read_shared(raw: str | int | None, style: NumberStyle, _in_force: object) -
 
 
 def format_number(value: Decimal, style: NumberStyle = NumberStyle.ID, decimals: int | None = None) -> str:
-    """A number written the way the report writes them (``70,33`` in id style, ``(27,35)`` never).
-
-    Used for fixes and messages, so a replacement reads like the value it replaces.
-    """
+    """A number written the way the report writes them (``70,33`` in id style; a negative with
+    a minus: ``written_like`` gives a fix the notation of the value it replaces)."""
     if decimals is not None:
         with arithmetic():
             value = value.quantize(Decimal(1).scaleb(-decimals))
@@ -381,3 +379,37 @@ def format_number(value: Decimal, style: NumberStyle = NumberStyle.ID, decimals:
     groups.insert(0, whole)
     result = thousands.join(groups)
     return sign + result + (decimal_mark + fraction if fraction else "")
+
+
+_TRAILING_PERCENT = re.compile(r"\s*%$")
+_PLAIN_NUMBER = re.compile(r"[-−]?\s?\d[\d.,]*")
+
+
+def written_like(text: str, raw: str) -> str:
+    """The number ``text`` (``format_number``'s) in the notation of the value ``raw`` it
+    replaces: its currency prefix, accounting parentheses for a negative, its percent sign and
+    its 'no sen' mark, as written ('Rp 1.000,-', '(27,35)', '86,56 %'), so that a fix changes
+    the figure and not how the report writes figures. A value with words beside its number
+    ('77,50 (BB)') gets the bare number; the 'no sen' mark is left out when the replacement
+    has sen the replaced amount had not ('Rp. 3.000.000,-' -> 'Rp. 3.000.000,50')."""
+    rest = raw.strip()
+    prefix = suffix = percent = inner_percent = ""
+    if m := _CURRENCY.match(rest):
+        prefix, rest = m.group(0), rest[m.end():]
+    if m := _INT_MARKER.search(rest):
+        rest, suffix = rest[:m.start()], m.group(0)
+        mark = suffix.strip()[0]  # the decimal mark the 'no sen' mark is written with
+        if mark in text and mark not in rest:
+            suffix = ""
+    if m := _TRAILING_PERCENT.search(rest):
+        rest, percent = rest[:m.start()], m.group(0)
+    accounting = rest.startswith("(") and rest.endswith(")")
+    if accounting:
+        rest = rest[1:-1].strip()
+        if m := _TRAILING_PERCENT.search(rest):
+            rest, inner_percent = rest[:m.start()], m.group(0)
+    if not _PLAIN_NUMBER.fullmatch(rest):
+        return text
+    if accounting and text.startswith("-"):
+        return f"{prefix}({text[1:]}{inner_percent}){percent}{suffix}"
+    return f"{prefix}{text}{inner_percent}{percent}{suffix}"

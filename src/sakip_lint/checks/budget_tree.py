@@ -27,6 +27,7 @@ from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.hierarchy import BUDGET_PARENT
 from sakip_lint.model import Report, Role, Row
+from sakip_lint.numbers import written_like
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 AMOUNTS = ("pagu", "realisasi_anggaran")
@@ -194,7 +195,8 @@ def jumlah_anak_anggaran(context: Context, params: Params) -> Iterator[Fact]:
             related = tuple(loaded.row_location(family.place, index, column)
                             for index, _ in summed.rows)
             expected = context.number(summed.total)
-            fix = Fix(location, expected, safe=False, suggestion_only=True)  # which side: the compiler's call
+            fix = Fix(location, written_like(expected, stated_raw), safe=False,
+                      suggestion_only=True)  # which side: the compiler's call
             yield Fact(location, {"subjek": _subject(context, family.row.id), "tempat": family.place,
                                   "kolom": term(f"column.{column}"),
                                   "jumlah_anak": expected, "anak": _counted(context, summed.rows),
@@ -239,7 +241,7 @@ def persen_induk_anggaran(context: Context, params: Params) -> Iterator[Fact]:
         # with every child printed the ratio is the parent's; with some missing it is only a
         # hint. Written at the precision the cell prints, as a row's own % is
         replacement = context.config.rounding.replacement(exact, stated.decimals or 0, True)
-        fix = Fix(location, context.number(replacement), safe=complete)
+        fix = Fix(location, written_like(context.number(replacement), stated.raw), safe=complete)
         yield Fact(location, {"subjek": _subject(context, row.id), "tempat": family.place,
                               "jumlah_pagu": context.number(pagu.total),
                               "jumlah_realisasi": context.number(spent.total),

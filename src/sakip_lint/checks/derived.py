@@ -24,7 +24,7 @@ from sakip_lint.expressions import (VARIADIC_FUNCTIONS, Binary, Call, Column, Ex
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
 from sakip_lint.model import Polarity, Table
-from sakip_lint.numbers import NumberStyle
+from sakip_lint.numbers import NumberStyle, written_like
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
@@ -346,5 +346,6 @@ def _check_cell(context, table_index, table, row_index, row, label_at, formula: 
               "rumus": _shown(expression), "selisih": context.number(difference, style=style),
               "tepat": context.number(exact.quantize(Decimal("0.0001")), style=style),
               "penjelasan": explanation}
-    yield Fact(location, values, related, raw, expected, Fix(location, expected, safe=True))
+    yield Fact(location, values, related, raw, expected,
+               Fix(location, written_like(expected, raw), safe=True))
 

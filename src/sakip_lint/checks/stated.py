@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from sakip_lint.comparison import SWAPPED, Verdict
 from sakip_lint.location import Fix, Subject
 from sakip_lint.messages import Text, term
+from sakip_lint.numbers import written_like
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 if TYPE_CHECKING:  # the engine's results, not needed to load the rules
@@ -56,7 +57,8 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
             and check.explanation != SWAPPED):
         value = context.config.rounding.replacement(computed.exact, printed,
                                                     verdict is Verdict.DIFFERS)
-        fix = Fix(stated.location, context.number(value), safe=True)
+        fix = Fix(stated.location, written_like(context.number(value), stated.value.raw),
+                  safe=True)
     values = {"subjek": subject, "selisih": difference, "tempat": stated.location.place or "",
               "tepat": context.number(computed.exact.quantize(Decimal("0.0001"))),
               "toleransi": context.number(context.config.tolerance), "penjelasan": explanation}

@@ -23,6 +23,7 @@ from sakip_lint.config import Band
 from sakip_lint.expressions import columns
 from sakip_lint.location import Fix, Location, Subject
 from sakip_lint.model import Table
+from sakip_lint.numbers import written_like
 from sakip_lint.rule import Context, Fact, Params, ParamSpec
 
 PARAMS = {"hasil": ParamSpec(frozenset(VERDICTS) - {"bukan_angka"}, multiple=True,
@@ -48,7 +49,8 @@ def _fact(context: Context, table_index: int, row_index: int, column_index: int,
     location = table_location(context, table_index, row_index, column_index)
     style = context.loaded.table_style(table, column)
     expected_text = context.number(expected, style=style)
-    fix = Fix(location, context.number(judged.replacement, style=style), safe=judged.safe)
+    fix = Fix(location, written_like(context.number(judged.replacement, style=style), stated_raw),
+              safe=judged.safe)
     return Fact(location, {"subjek": Subject("tabel", table.id),
                            "selisih": context.number(judged.difference, style=style),
                            "tempat": table.di, "baris": label, "kolom": column},
