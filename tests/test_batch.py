@@ -151,3 +151,29 @@ def test_a_run_keeps_no_findings_of_the_files_already_written(capsys, monkeypatc
     seen = _findings_alive_while_writing(monkeypatch, folder, "--format", "sarif")
     capsys.readouterr()
     assert any(_earlier_alive(seen))
+
+
+def test_the_json_document_is_written_as_the_run_goes(capsys, monkeypatch, tmp_path):
+    """Each file's findings reach the output when the file is written; the list of files and
+    the summary come at the end, and the whole is one JSON document."""
+    from sakip_lint import workflow
+
+    handed = workflow._Outputs.file
+    parts: list[tuple[str, str]] = []
+
+    def spy(self, result):
+        handed(self, result)
+        parts.append((result.path, capsys.readouterr().out))
+
+    monkeypatch.setattr(workflow._Outputs, "file", spy)
+    assert main(["check", str(_folder(tmp_path)), "--format", "json", "--indent", "2"]) == 2
+    rest = capsys.readouterr().out
+    document = json.loads("".join(out for _, out in parts) + rest)
+    assert len(parts) == 7 and document["summary"]["files"] == 7
+    with_findings = {finding["location"]["file"] for finding in document["findings"]}
+    assert len(with_findings) >= 5
+    for path, out in parts:
+        codes = [f["code"] for f in document["findings"] if f["location"]["file"] == path]
+        assert out.count('"code": ') == len(codes), path  # its findings, written with it
+    top = '\n  "files": ['  # the document's own key, not the rule files of its provenance
+    assert top not in "".join(out for _, out in parts) and top in rest

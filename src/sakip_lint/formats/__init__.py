@@ -28,11 +28,11 @@ GRAPH = ("dot", "mermaid", "json")  # the performance tree
 CAPAIAN = FINDINGS + ("xlsx",)  # the capaian tables; xlsx: the PKK measurement form
 REVIEW = ("docx", "markdown")  # the draft Catatan Hasil Reviu
 
-STREAMED = ("rich", "plain", "github")
+STREAMED = ("rich", "plain", "github", "json")
 """The formats written file by file as the run goes (each file's part as soon as it and the
-files before it are checked), closed by the summary. JSON keeps each file's entry and its
-findings as JSON text (``jsondoc.CheckDocument``), SARIF, JUnit and Markdown the files
-(``WholeRun``); no format keeps a loaded report."""
+files before it are checked), closed by the summary; JSON keeps each file's entry (a line of
+the document's list of files, written after the findings: ``jsondoc.CheckDocument``). SARIF,
+JUnit and Markdown keep the files (``WholeRun``); no format keeps a loaded report."""
 
 SUFFIXES = {"json": ".json", "sarif": ".sarif", "junit": ".xml", "markdown": ".md",
             "github": ".txt", "plain": ".txt", "rich": ".txt"}

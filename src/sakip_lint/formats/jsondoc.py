@@ -94,51 +94,65 @@ _FINDINGS = "\0findings\0"  # stands for the findings' text until the document i
 
 
 class CheckDocument(Writer):
-    """``check``'s JSON document, file by file: what it needs of each file is kept — its entry
-    and its findings as JSON text — not the findings, so that a run over thousands of files
-    holds little more than its output. The findings are written in where ``_FINDINGS`` stands
-    (a string no data of a document before it can hold: NUL is no character of a path or a
-    YAML file), indented as ``json.dumps`` indents a list at that depth."""
+    """``check``'s JSON document, written file by file: the envelope and each file's findings
+    as soon as the file is checked, then the files' entries and the summary when the run is
+    over, so that a run over thousands of files keeps a line per file, not its findings. The
+    document is laid out once with ``_FINDINGS`` where the findings go (a string no data of a
+    document can hold: NUL is no character of a path or a YAML file): what comes before it is
+    written first, what comes after it last, and the findings between them are indented as
+    ``json.dumps`` indents a list at that depth."""
 
     def __init__(self, frame: CheckRun):
         super().__init__(frame)
         self.entries: list[dict] = []
-        self.findings: list[str] = []
+        self.started = False  # the envelope is written
+        self.written = 0  # findings written so far
 
     def file(self, result) -> str:
         self.entries.append({"path": result.path, "sha256": result.digest,
                              "usable": result.usable, "counts": severity_counts(result.findings)})
         indent = self.frame.indent
+        parts = [] if self.started else [self._layout()[0]]
+        self.started = True
         for finding in result.findings:
             text = dumps(finding_json(finding), indent)
-            self.findings.append(text if indent is None
-                                 else text.replace("\n", "\n" + " " * (2 * indent)))
-        return ""
+            if indent is None:
+                parts.append(("[" if not self.written else ", ") + text)
+            else:
+                inner = "\n" + " " * (2 * indent)
+                parts.append(("[" if not self.written else ",") + inner
+                             + text.replace("\n", inner))
+            self.written += 1
+        return "".join(parts)
 
     def close(self, run: CheckRun) -> str:
-        document = envelope("check", run.provenance.as_json(), run.lang)
-        document["files"] = self.entries
-        document["findings"] = _FINDINGS
-        counts = {severity.value: count for severity, count in run.counts().items()}
-        document["summary"] = {
-            "files": run.files,
-            "unusable_files": run.unusable,
-            "findings": sum(counts.values()),
-            "counts": counts,
-            "suppressed": run.suppressed,
-            "baseline_hidden": run.baseline_hidden,
-            "fixed": run.fixed,
-        }
-        text = dumps(document, run.indent)
-        return text.replace(dumps(_FINDINGS), self._findings(run.indent), 1)
+        head, tail = self._layout(run)
+        indent = self.frame.indent
+        if not self.written:
+            closing = "[]"
+        else:
+            closing = "]" if indent is None else "\n" + " " * indent + "]"
+        return ("" if self.started else head) + closing + tail
 
-    def _findings(self, indent: int | None) -> str:
-        if indent is None:
-            return "[" + ", ".join(self.findings) + "]"
-        if not self.findings:
-            return "[]"
-        inner = "\n" + " " * (2 * indent)
-        return "[" + inner + ("," + inner).join(self.findings) + "\n" + " " * indent + "]"
+    def _layout(self, run: CheckRun | None = None) -> tuple[str, str]:
+        """The document's text before and after its findings (the part after them holds the
+        files and the summary, known once ``run`` is over)."""
+        document = envelope("check", self.frame.provenance.as_json(), self.frame.lang)
+        document["findings"] = _FINDINGS
+        document["files"] = self.entries
+        if run is not None:
+            counts = {severity.value: count for severity, count in run.counts().items()}
+            document["summary"] = {
+                "files": run.files,
+                "unusable_files": run.unusable,
+                "findings": sum(counts.values()),
+                "counts": counts,
+                "suppressed": run.suppressed,
+                "baseline_hidden": run.baseline_hidden,
+                "fixed": run.fixed,
+            }
+        head, _, tail = dumps(document, self.frame.indent).partition(dumps(_FINDINGS))
+        return head, tail
 
 
 def dumps(document: object, indent: int | None = None) -> str:
