@@ -51,6 +51,21 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _resident_mib() -> float:
+    """The memory resident now (Linux), else the peak so far."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return _peak_mib()
+
+
+def _generate(path: Path, size: int) -> None:
+    """Write a synthetic report in a process of its own: a child's peak memory counts its
+    parent's peak at the fork (Linux), so the measuring process must stay small."""
+    _child("--measure", "generate", str(path), "--indicators", str(size))
+
+
 def _child(*args: str, environ: dict[str, str] | None = None) -> dict:
     """Run this script in a new interpreter for one measurement; its last line is JSON."""
     done = subprocess.run([sys.executable, str(Path(__file__)), *args], capture_output=True,
@@ -113,7 +128,9 @@ def measure_check(paths: list[str], repeat: int, collector: str = "paused") -> d
     else:
         prepare_process()
     Stopwatch.clock = staticmethod(time.process_time)  # phases in CPU seconds
-    grown = {"start": _peak_mib()}  # the peak memory when each phase of the first run ends
+    # the memory resident before the first run (its peak may be the parent's: Linux keeps a
+    # process's peak across fork), then the peak when each phase of the first run ends
+    grown = {"start": _resident_mib()}
     lap = Stopwatch.lap
     Stopwatch.lap = lambda self, name: (lap(self, name), grown.setdefault(name, _peak_mib()))
     render = _as_json
@@ -217,7 +234,7 @@ def synthetic_rows(folder: Path, sizes: list[int], repeat: int,
     found = {}
     for size in sizes:
         path = folder / f"synthetic-{size}.yaml"
-        path.write_text(report(size), encoding="utf-8")
+        _generate(path, size)
         runs = repeat if size < 100_000 else max(1, repeat // 2)
         bare = _child("--measure", "bare", str(path), "--repeat", str(runs))
         check = _child("--measure", "check", str(path), "--repeat", str(runs),
@@ -283,7 +300,9 @@ def main() -> int:
     parser.add_argument("--batch", type=int, nargs="*", default=[200, 1000])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--measure", choices=("bare", "check", "command", "imports", "start"))
+    parser.add_argument("--measure",
+                        choices=("bare", "check", "command", "imports", "start", "generate"))
+    parser.add_argument("--indicators", type=int, help="the size of a report to --measure generate")
     parser.add_argument("--collector", choices=("paused", "on"), default="paused",
                         help="'on': measure the check with the garbage collector left running")
     parser.add_argument("paths", nargs="*")
@@ -297,6 +316,9 @@ def main() -> int:
             result = measure_command(args.paths, args.repeat)
         elif args.measure == "start":
             result = measure_start(args.repeat)
+        elif args.measure == "generate":
+            Path(args.paths[0]).write_text(report(args.indicators), encoding="utf-8")
+            result = {}
         else:
             result = measure_imports(args.repeat)
         print(json.dumps(result))
