@@ -193,14 +193,16 @@ def test_a_damaged_cache_gives_the_same_findings_and_no_traceback(tmp_path):
 
 
 def test_a_check_from_the_cache_needs_no_lark_when_the_report_writes_no_formula(write, tmp_path):
+    """Nor the rule compiler and the statements it reads."""
     path = write(MINI)
     code = ("import sys\nfrom sakip_lint.cli import main\nsys.stdout = open('/dev/null', 'w')\n"
             f"main(['check', '--format', 'json', {str(path)!r}])\nsys.stdout = sys.__stdout__\n"
-            "print('lark' in sys.modules)")
+            "print(*(name in sys.modules for name in "
+            "('lark', 'sakip_lint.rule_compiler', 'sakip_lint.dsl.ast')))")
     environ = {**os.environ, rule_cache.DIR_VARIABLE: str(tmp_path / "cache")}
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           env=environ, check=True).stdout.split()[-1] for _ in range(2)]
-    assert runs == ["True", "False"]  # compiled the first time, read the second
+                           env=environ, check=True).stdout.split()[-3:] for _ in range(2)]
+    assert runs == [["True"] * 3, ["False"] * 3]  # compiled the first time, read the second
 
 
 def _check_noting_lark(path, folder) -> tuple[bool, str]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from sakip_lint.config import CellEquality, CellRef, ColumnBinding, DerivedColumn, HeaderTest
-from sakip_lint.dsl import ast
 from sakip_lint.expressions import (FUNCTIONS, ROUNDING_FUNCTIONS, VARIADIC_FUNCTIONS, Binary, Call,
                                     Expression, Negate, Number, Variable, calls, constants, depth,
                                     places_allowed, variables)
 from sakip_lint.limits import current
+
+if TYPE_CHECKING:  # a rule file's statements, compiled here: the compiler imports them
+    from sakip_lint.dsl import ast
 
 Problem = tuple[str, dict[str, object]]  # a catalogue key and its arguments
 COLUMN_SETS = frozenset({"numbers", "numbers_before"})  # bindings that stand for several columns
