@@ -409,8 +409,8 @@ def _places(context: Context, nodes) -> dict[str, frozenset[str]]:
 def _too_unequal(length: int, other: int, threshold: Decimal) -> bool:
     """Names this unequal in length cannot be ``threshold`` alike: the ratio of matched
     letters is at most the shorter length over the mean (difflib's ``real_quick_ratio``, the
-    float the ratio is rounded from), so two in three pairs of real reports' names not printed
-    side by side are settled without matching them."""
+    float the ratio is rounded from): half the pairs of the real reports' names that are not
+    printed side by side are settled so, without matching them."""
     return round(2.0 * min(length, other) / (length + other) * 100) < threshold
 
 
