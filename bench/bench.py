@@ -4,15 +4,16 @@ Run: python bench/bench.py [--sizes 1000 10000 100000] [--batch 200 1000] [--rep
 
 For each synthetic report (bench/generate.py) it prints the bare parse of the file by PyYAML's
 C loader (``yaml.load(text, Loader=yaml.CSafeLoader)``, the floor a tool that reads YAML
-starts from), the phases of ``sakip-lint check --format json`` (load, validate, compute,
-rules, output) and the peak resident memory of the check; then the cold check of the Kaltim
-report (a new interpreter, imports included; the rules read from the cache, then compiled)
-and batches of typical reports checked in one call with ``--jobs 2`` (as JSON, the whole
-document, and as plain text, streamed file by file); last the ratios of the
-performance targets. Every measurement runs in its own process (so peak memory is that of one
-check) and is the median of ``--repeat`` runs; the rule cache is a folder of the run, filled
-by a first run that is not measured. The machine may be shared: the load average is printed.
-The numbers go into the README; no unit test asserts a time.
+starts from) and its peak memory, the phases of ``sakip-lint check --format json`` (load,
+validate, compute, rules, output) and the peak resident memory of the check; then the cold
+check of the Kaltim report (a new interpreter, imports included; the rules read from the
+cache, then compiled) beside what it cannot go under; and batches of typical reports checked
+in one call with ``--jobs 2`` (as JSON and as plain text, both written file by file) beside
+their per-file phases in one process; last the ratios of the performance targets. Every
+measurement runs in its own process (so peak memory is that of one check) and is the median
+of ``--repeat`` runs; the rule cache is a folder of the run, filled by a first run that is
+not measured. The machine may be shared: the load average is printed. The numbers go into
+the README; no unit test asserts a time.
 """
 
 from __future__ import annotations
@@ -255,7 +256,7 @@ def synthetic_rows(folder: Path, sizes: list[int], repeat: int,
     return lines, found
 
 
-BATCH_FORMATS = ("json", "plain")  # the whole document, and a format streamed file by file
+BATCH_FORMATS = ("json", "plain")  # a document and a console format, both written file by file
 
 
 def batch_rows(folder: Path, counts: list[int], jobs: int, repeat: int) -> tuple[list[str], dict]:
