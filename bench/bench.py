@@ -106,16 +106,11 @@ def measure_check(paths: list[str], repeat: int, collector: str = "paused") -> d
     runs as Python leaves it (to measure pausing it)."""
     import contextlib
 
-    from sakip_lint import engine
+    from sakip_lint import engine, limits
+    from sakip_lint.batch import check_and_render
     from sakip_lint.cli import prepare_process
     from sakip_lint.phases import Stopwatch
     from sakip_lint.ruleset import load_ruleset
-
-    from functools import partial
-
-    from sakip_lint.batch import check_and_render
-
-    from sakip_lint import limits
 
     # a report of 100 000 indicators holds 2.7 million values: above the default bound against
     # alias bombs (max_nodes), raised as a user would with --limit max_nodes=...
