@@ -10,12 +10,13 @@ So this module depends only on ``location``, and the message catalogue can depen
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from sakip_lint.location import Fix, Location, Subject
 
-__all__ = ["Finding", "Fix", "Location", "Severity", "Subject", "make_args"]
+__all__ = ["Finding", "Fix", "Location", "Severity", "Subject", "by_severity", "make_args"]
 
 
 class Severity(StrEnum):
@@ -26,6 +27,15 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+def by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
+    """How many findings of each severity (every severity named, 0 when none): what every
+    summary line, document and tally counts."""
+    counted = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counted[finding.severity] += 1
+    return counted
 
 
 @dataclass(frozen=True)

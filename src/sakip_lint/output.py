@@ -20,7 +20,7 @@ from sakip_lint.judgement import StatedValues
 from sakip_lint.config import PolarityDecision, PolaritySource
 from sakip_lint.comparison import Verdict
 from sakip_lint.engine import FileResult
-from sakip_lint.findings import Location, Severity
+from sakip_lint.findings import Location, Severity, by_severity
 from sakip_lint.formats.jsondoc import envelope
 from sakip_lint.messages import render, render_finding, render_origin, render_subject, shortened
 from sakip_lint.numbers import NumberStyle, ParsedValue, format_number
@@ -91,10 +91,7 @@ def _subject(location: Location, lang: str) -> str:
 
 
 def summary(results: list[FileResult], lang: str) -> str:
-    count = {severity: 0 for severity in Severity}
-    for result in results:
-        for finding in result.findings:
-            count[finding.severity] += 1
+    count = by_severity(finding for result in results for finding in result.findings)
     return render("cli.summary", lang, files=len(results), errors=count[Severity.ERROR],
                   warnings=count[Severity.WARNING], infos=count[Severity.INFO])
 
@@ -111,13 +108,10 @@ def finding_lines(result: FileResult, provenance: Provenance, lang: str) -> list
     return lines
 
 
-def render_findings(results: list[FileResult], provenance: Provenance, fmt: str,
-                    lang: str) -> str:
+def render_findings(results: list[FileResult], provenance: Provenance, lang: str) -> str:
     """Findings as plain text, one located line each (the place in an imported document
     first), closed by the summary: what a command that cannot use a file says of it. The
     formats of ``check`` are in ``sakip_lint.formats``."""
-    if fmt != "plain":
-        raise ValueError(fmt)
     lines: list[str] = []
     for result in results:
         lines.extend(finding_lines(result, provenance, lang))

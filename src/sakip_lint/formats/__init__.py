@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from sakip_lint.findings import Finding, Severity
+from sakip_lint.findings import Finding, Severity, by_severity
 
 if TYPE_CHECKING:
     from sakip_lint.engine import CheckedFile, FileResult
@@ -50,8 +50,8 @@ class Tally:
     def add(self, result: CheckedFile) -> None:
         self.files += 1
         self.unusable += not result.usable
-        for finding in result.findings:
-            self.counts[finding.severity] += 1
+        for severity, count in by_severity(result.findings).items():
+            self.counts[severity] += count
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,7 @@ class CheckRun:
     def counts(self) -> dict[Severity, int]:
         if self.tally is not None:
             return dict(self.tally.counts)
-        counted = {severity: 0 for severity in Severity}
-        for finding in self.findings:
-            counted[finding.severity] += 1
-        return counted
+        return by_severity(self.findings)
 
 
 class Writer:

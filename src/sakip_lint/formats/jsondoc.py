@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sakip_lint import escape
-from sakip_lint.findings import Finding, Fix, Location, Severity, Subject
+from sakip_lint.findings import Finding, Fix, Location, Subject, by_severity
 from sakip_lint.location import Origin
 from sakip_lint.messages import LANGUAGES, render_finding, render_origin
 
@@ -84,10 +84,7 @@ def finding_json(finding: Finding) -> dict:
 
 
 def severity_counts(findings) -> dict[str, int]:
-    counted = {severity.value: 0 for severity in Severity}
-    for finding in findings:
-        counted[finding.severity.value] += 1
-    return counted
+    return {severity.value: count for severity, count in by_severity(findings).items()}
 
 
 _FINDINGS = "\0findings\0"  # stands for the findings' text until the document is finished

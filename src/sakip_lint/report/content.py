@@ -21,7 +21,7 @@ from sakip_lint.checks.tables import grade_cells
 from sakip_lint.comparison import Verdict
 from sakip_lint.config import Aggregate
 from sakip_lint.engine import FileResult
-from sakip_lint.findings import Finding, Location, Severity
+from sakip_lint.findings import Finding, Location, Severity, by_severity
 from sakip_lint.graph_export import findings_about
 from sakip_lint.messages import fill, render, render_finding, render_place, render_subject
 from sakip_lint.model import Polarity, Role
@@ -380,7 +380,7 @@ def _summary(result: FileResult, ruleset: Ruleset, texts: _Texts, findings) -> S
                          cell.expected is not None and not cell.expected.named(cell.stated))
                    for cell in grade_cells(result.context))
     provenance = Provenance.of(ruleset)
-    counts = {severity: sum(1 for f in findings if f.severity is severity) for severity in Severity}
+    counts = by_severity(findings)
     return Summary(report.instansi, report.tahun, report.dokumen.value, report.sumber, counts,
                    computed, stated, absorption, grades, provenance.version,
                    provenance.ruleset_digest, provenance.ruleset_files, len(ruleset.rules),
