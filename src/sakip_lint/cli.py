@@ -244,7 +244,7 @@ def _checked_or_explained(args: argparse.Namespace, ruleset: Ruleset):
 
     result = check_file(args.file, ruleset)
     if not result.usable:
-        sys.stderr.write(render_findings([result], _provenance(args, ruleset), "plain", args.lang))
+        sys.stderr.write(render_findings([result], _provenance(args, ruleset), args.lang))
         print(render("cli.input-unusable", args.lang, path=escape.plain(args.file)), file=sys.stderr)
         return None
     return result
@@ -278,11 +278,12 @@ def run_capaian(args: argparse.Namespace, ruleset: Ruleset) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """The data file of a .docx/.xlsx report, with comments where the importer was unsure;
     a summary of what it read on standard error."""
-    from sakip_lint.importing import document_kind, import_content
+    from sakip_lint.importing import import_content
     from sakip_lint.importing.container import problem_finding
     from sakip_lint.loader import read_source
     from sakip_lint.messages import render_finding
     from sakip_lint.output import position
+    from sakip_lint.textfile import document_kind
 
     kind = document_kind(args.file)
     if kind is None:
@@ -346,8 +347,7 @@ def run_report(args: argparse.Namespace, ruleset: Ruleset) -> int:
         results = check_files(args.files, ruleset)
         unusable = [result for result in results if not result.usable]
         if unusable:
-            sys.stderr.write(render_findings(unusable, _provenance(args, ruleset), "plain",
-                                             args.lang))
+            sys.stderr.write(render_findings(unusable, _provenance(args, ruleset), args.lang))
             for result in unusable:
                 print(render("cli.input-unusable", args.lang, path=escape.plain(result.path)),
                       file=sys.stderr)

@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sakip_lint.textfile import document_kind  # noqa: F401  (asked of the importer by its callers)
 from sakip_lint.hierarchy import KINDS
 from sakip_lint.importing.container import ImportProblem, check_package
 from sakip_lint.location import Origin
