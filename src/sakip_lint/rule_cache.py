@@ -161,20 +161,28 @@ def _read(entry: Path, name: str, kind: type[T]) -> T | None:
     return found if isinstance(found, kind) else None
 
 
-def _write(place: Path, entry: Path, name: str, ruleset: object) -> None:
+def _made(place: Path) -> bool:
+    """The folder exists (made the user's own if it did not) and may be used."""
+    try:
+        place.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return _trusted(place)
+
+
+def _write(place: Path, entry: Path, name: str, result: object) -> None:
     """Written whole or not at all (a temporary file renamed), so that a run beside this one
     never reads half an entry; any failure leaves the run without a cache, silently."""
     import tempfile
 
+    if not _made(place):
+        return
     try:
-        place.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _trusted(place):
-            return
         handle, temporary = tempfile.mkstemp(dir=place, prefix=".rules-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(_FORMAT + b" " + name.encode() + b"\n")
-                pickle.dump(ruleset, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, entry)
         except BaseException:
             os.unlink(temporary)
@@ -199,13 +207,7 @@ def lark_cache(name: str) -> str | bool:
     from sakip_lint.grammar import grammar_text
 
     place = folder()
-    if place is None:
-        return False
-    try:
-        place.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return False
-    if not _trusted(place):
+    if place is None or not _made(place):
         return False
     digest = hashlib.sha256(grammar_text().encode()).hexdigest()[:16]
     return str(place / f"{_LARK_PREFIX}{name}-{digest}{ENTRY_SUFFIX}")
