@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import MEASUREMENT_LINE, MINI
+from conftest import FIXTURE, MEASUREMENT_LINE, MINI
 from sakip_lint.cli import main
 
 MEASURED = 'realisasi: "429", capaian: "70,33"'
@@ -143,3 +143,16 @@ def test_the_installed_command_never_prints_a_traceback(write, text):
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert "Traceback" not in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["plain", "json"])
+def test_a_reader_that_stops_reading_is_no_internal_error(fmt):
+    """``check ... | head``: the pipe is closed before the first line is written; the command
+    stops quietly with the shell's code for it, not with an error to report."""
+    process = subprocess.Popen([sys.executable, "-m", "sakip_lint.cli", "check", "--format", fmt,
+                                str(FIXTURE)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    said = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait() == 141
+    assert said == ""

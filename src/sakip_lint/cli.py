@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from sakip_lint.ruleset import Ruleset
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_READER_GONE = 141  # the shell's code for a writer whose reader stopped (128 + SIGPIPE)
 
 
 LANGUAGE_VARIABLE = "SAKIP_LINT_LANG"  # the language when --lang is not given
@@ -417,6 +418,16 @@ COMMANDS = {"schema": run_schema, "check": run_check, "capaian": run_capaian, "g
             "review": run_review, "rules": run_rules, "explain": run_explain}
 
 
+def _quiet_stdout() -> None:
+    """Standard output to nowhere: what is still buffered for a reader that is gone would fail
+    again when the interpreter flushes it on exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind it (a test's captured stream)
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = language(argv)
@@ -440,6 +451,9 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_UNUSABLE
             prepare_process()
             return COMMANDS[args.command](args, ruleset)
+    except BrokenPipeError:  # the output was piped to a reader that stopped (``| head``)
+        _quiet_stdout()
+        return EXIT_READER_GONE
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         if os.environ.get("SAKIP_LINT_DEBUG"):
             raise
