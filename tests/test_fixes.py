@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from conftest import FIXTURE, MINI
+from conftest import FIXTURE, MINI, ROOT
 from sakip_lint.cli import main
 from sakip_lint.examples import complete
 from sakip_lint.fixes import quoted
@@ -128,6 +128,24 @@ def test_a_fix_keeps_how_the_value_is_written(capsys, write):
     assert path.read_text(encoding="utf-8") == (text.replace('"71,33 %"', '"70,33 %"')
                                                 .replace('"Rp 91,00"', '"Rp 90,00"')
                                                 .replace('"(19,60)"', '"(19,67)"'))
+
+
+def test_a_fix_is_written_in_the_number_style_of_its_column(capsys, tmp_path):
+    """The Sumut budget table writes its amounts '1.743.400.365' and its % '88.6' (gaya_kolom:
+    persen_anggaran en). By hand: 1.550.154.676 / 1.743.400.365 x 100 = 88,916 and
+    307.055.630 / 398.379.650 x 100 = 77,076; printed with one decimal, which would lose the
+    difference, so written with the rules' two: 88.92 and 77.08, in the column's own style —
+    and the file fixed has no finding left (a comma there would read as a thousands mark)."""
+    real = ROOT / "fixtures" / "real" / "prov-sumut-setda-2021-anggaran.yaml"
+    copy = tmp_path / real.name
+    shutil.copy(real, copy)
+    before = copy.read_text(encoding="utf-8")
+    assert main(["check", str(copy), "--fix"]) == 0
+    capsys.readouterr()
+    assert copy.read_text(encoding="utf-8") == (
+        before.replace('persen_anggaran: "88.6"', 'persen_anggaran: "88.92"')
+        .replace('persen_anggaran: "80.5"', 'persen_anggaran: "77.08"'))
+    assert check_json(capsys, copy) == []
 
 
 def test_a_json_file_stays_json(capsys, write):

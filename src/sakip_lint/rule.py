@@ -85,6 +85,15 @@ class Context:
             self._once[key] = compute()
         return self._once[key]
 
+    def cell_style(self, location: Location) -> NumberStyle:
+        """The number style of the row cell at ``location`` (its column's ``gaya_kolom``, else
+        its place's ``gaya_angka``, else the report's): a value expected in that cell, or
+        written into it, reads as that cell's numbers read."""
+        path = location.path
+        if len(path) == 5 and path[0] == "tempat":
+            return self.loaded.style_at(path[1], path[4])
+        return self.style
+
     def number(self, value: Decimal | None, decimals: int | None = None,
                style: NumberStyle | None = None) -> str:
         """A number written as the report writes numbers, or in ``style`` (that of the cell

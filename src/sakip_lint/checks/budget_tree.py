@@ -194,13 +194,14 @@ def jumlah_anak_anggaran(context: Context, params: Params) -> Iterator[Fact]:
             location = loaded.row_location(family.place, family.index, column)
             related = tuple(loaded.row_location(family.place, index, column)
                             for index, _ in summed.rows)
-            expected = context.number(summed.total)
+            style = loaded.style_at(family.place, column)  # the amounts as the column writes them
+            expected = context.number(summed.total, style=style)
             fix = Fix(location, written_like(expected, stated_raw), safe=False,
                       suggestion_only=True)  # which side: the compiler's call
             yield Fact(location, {"subjek": _subject(context, family.row.id), "tempat": family.place,
                                   "kolom": term(f"column.{column}"),
                                   "jumlah_anak": expected, "anak": _counted(context, summed.rows),
-                                  "selisih": context.number(stated - summed.total),
+                                  "selisih": context.number(stated - summed.total, style=style),
                                   "tidak_dicetak": _unprinted(family, summed)},
                        related, stated_raw, expected, fix)
 
@@ -230,21 +231,30 @@ def persen_induk_anggaran(context: Context, params: Params) -> Iterator[Fact]:
         summed = tuple({index: (index, child) for index, child in pagu.rows + spent.rows}.values())
         related = tuple(loaded.row_location(family.place, index, column)
                         for index, _ in summed for column in AMOUNTS)
-        expected = context.number(context.config.rounding.apply(exact))
+        # each number as the column it belongs to writes it (a % column may differ from the
+        # amounts': '88.6' beside '1.743.400.365')
+        style = {column: loaded.style_at(family.place, column)
+                 for column in ("persen_anggaran", *AMOUNTS)}
+        expected = context.number(context.config.rounding.apply(exact),
+                                  style=style["persen_anggaran"])
         explanation: object = ""
         shares = _percentages(context, family, family.children)
         if shares:
             mean = sum(shares, Decimal(0)) / len(shares)
             if judge(context, stated, mean, computed=True)[0] is not Verdict.DIFFERS:
                 explanation = Text("explain.mean-of-percentages",
-                                   (("alternative", context.number(mean, 2)),))
+                                   (("alternative", context.number(
+                                       mean, 2, style["persen_anggaran"])),))
         # with every child printed the ratio is the parent's; with some missing it is only a
         # hint. Written at the precision the cell prints, as a row's own % is
         replacement = context.config.rounding.replacement(exact, stated.decimals or 0, True)
-        fix = Fix(location, written_like(context.number(replacement), stated.raw), safe=complete)
+        fix = Fix(location, written_like(context.number(replacement,
+                                                        style=style["persen_anggaran"]),
+                                         stated.raw), safe=complete)
         yield Fact(location, {"subjek": _subject(context, row.id), "tempat": family.place,
-                              "jumlah_pagu": context.number(pagu.total),
-                              "jumlah_realisasi": context.number(spent.total),
+                              "jumlah_pagu": context.number(pagu.total, style=style["pagu"]),
+                              "jumlah_realisasi": context.number(
+                                  spent.total, style=style["realisasi_anggaran"]),
                               "anak": _counted(context, summed), "penjelasan": explanation,
                               "tidak_dicetak": _unprinted(family, pagu, spent)},
                    related, row.persen_anggaran, expected, fix)

@@ -40,15 +40,18 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
         return _uncomputable_fact(context, subject, check)
     verdict = comparison.verdict
     printed = stated.value.decimals or 0
+    # a table cell's numbers are said and written as that cell writes them
+    style = context.cell_style(stated.location) if check.in_table else None
+    number = lambda value: context.number(value, style=style)  # noqa: E731
     # a rounding habit is put right at the precision printed (87 for 87,96 is 88, not 87,96)
-    expected = context.number(context.config.rounding.replacement(computed.exact, printed, False)
-                              if verdict is Verdict.ROUNDING else computed.rounded)
+    expected = number(context.config.rounding.replacement(computed.exact, printed, False)
+                      if verdict is Verdict.ROUNDING else computed.rounded)
     explanation: object = ""
     if check.explanation is not None:
         explanation = Text(check.explanation,
-                           (("alternative", context.number(check.alternative.rounded)),)
+                           (("alternative", number(check.alternative.rounded)),)
                            + check.explanation_args)
-    difference = "" if comparison.difference is None else context.number(comparison.difference)
+    difference = "" if comparison.difference is None else number(comparison.difference)
     fix = None
     # the computed value is safe to write into a table cell, unless the columns it is computed
     # from look swapped: then which cell is wrong is the compiler's call; a figure in the prose
@@ -57,11 +60,10 @@ def _fact(context: Context, subject: Subject | Text, check: StatedCheck) -> Fact
             and check.explanation != SWAPPED):
         value = context.config.rounding.replacement(computed.exact, printed,
                                                     verdict is Verdict.DIFFERS)
-        fix = Fix(stated.location, written_like(context.number(value), stated.value.raw),
-                  safe=True)
+        fix = Fix(stated.location, written_like(number(value), stated.value.raw), safe=True)
     values = {"subjek": subject, "selisih": difference, "tempat": stated.location.place or "",
-              "tepat": context.number(computed.exact.quantize(Decimal("0.0001"))),
-              "toleransi": context.number(context.config.tolerance), "penjelasan": explanation}
+              "tepat": number(computed.exact.quantize(Decimal("0.0001"))),
+              "toleransi": number(context.config.tolerance), "penjelasan": explanation}
     return Fact(stated.location, values, check.inputs, stated.value.raw, expected, fix)
 
 
